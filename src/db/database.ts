@@ -1,0 +1,51 @@
+/**
+ * Opens the database: embedded PGlite (default, data directory on disk) or a PostgreSQL server
+ * when DATABASE_URL is set. Both speak the same PostgreSQL dialect through Kysely.
+ */
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type DatabaseTarget =
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob }
+  | { kind: 'postgres'; url: string; poolSize?: number };
+
+export type DatabaseHandle = {
+  db: Kysely<Database>;
+  kind: DatabaseTarget['kind'];
+  /** Only for PGlite: the raw instance, used to dump a migrated template in tests. */
+  pglite?: PGlite;
+  close: () => Promise<void>;
+};
+
+// bigint (int8) and numeric come back as strings by default; counts we read are small.
+pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+
+/** Opens a database handle; the caller owns it and must close it. */
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  if (target.dataDir && !target.dataDir.startsWith('memory://')) {
+    await mkdir(target.dataDir, { recursive: true });
+  }
+  const pglite = target.loadDataDir
+    ? new PGlite({ loadDataDir: target.loadDataDir })
+    : new PGlite(target.dataDir);
+  await pglite.waitReady;
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    kind: 'pglite',
+    pglite,
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,290 @@
+/** Kysely table types. Keep in step with `migrations/`; SQL lives only in repositories and src/db. */
+import type { ColumnType, Generated } from 'kysely';
+
+/** A jsonb column: read as T, written as a JSON string (the pg driver would mangle JS arrays). */
+export type Jsonb<T> = ColumnType<T, string, string>;
+type CreatedAt = ColumnType<Date, string | undefined, never>;
+
+export interface RegionTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  cbs_code: string | null;
+  created_at: CreatedAt;
+}
+
+export interface PlanTable {
+  id: Generated<number>;
+  region_id: number;
+  title: string;
+  subtitle: string | null;
+  brand: string | null;
+  version: string;
+  published_on: string | null;
+  source: string;
+  ambition_name: string;
+  ambition_text: string;
+  ambition_horizon: number;
+  overarching_title: string | null;
+  overarching_blocks: Jsonb<unknown[]>;
+  checksum: string;
+  imported_at: ColumnType<Date, string | undefined, string>;
+}
+
+export interface ThemeTable {
+  id: Generated<number>;
+  region_id: number;
+  number: number;
+  slug: string;
+  name: string;
+  motto: string | null;
+  ambition_2040: Jsonb<unknown[]>;
+}
+
+export interface GuidingThreadTable {
+  id: Generated<number>;
+  region_id: number;
+  position: number;
+  slug: string;
+  name: string;
+}
+
+export interface OpgaveTable {
+  id: Generated<number>;
+  region_id: number;
+  number: number;
+  letter: string;
+  slug: string;
+  name: string;
+  slogan: string;
+  keywords: Jsonb<string[]>;
+  why: Jsonb<unknown[]>;
+  strategic_intro: Jsonb<unknown[]>;
+  focus: Jsonb<unknown[]>;
+  extra_sections: Jsonb<unknown[]>;
+  chapter2_intro: string;
+  chapter2_sections: Jsonb<unknown[]>;
+}
+
+export interface StrategicGoalTable {
+  id: Generated<number>;
+  region_id: number;
+  opgave_id: number;
+  code: string;
+  chapter1_code: string;
+  text_chapter1: string;
+  text_chapter2: string;
+  notes: Jsonb<unknown[]>;
+  position: number;
+}
+
+export interface OperationalGoalTable {
+  id: Generated<number>;
+  region_id: number;
+  strategic_goal_id: number;
+  code: string;
+  kind: 'operationeel_doel' | 'oplossingsrichting';
+  label: string | null;
+  text: string | null;
+  text_missing: boolean;
+  details: Jsonb<unknown[]>;
+  planning: Jsonb<string[]>;
+  deadline_year: number | null;
+  deadline_note: string | null;
+  target: string | null;
+  inspiration_tbd: boolean;
+  initiators_tbd: boolean;
+  position: number;
+}
+
+export interface GoalRelationTable {
+  region_id: number;
+  source_code: string;
+  target_code: string;
+}
+
+export interface InitiativeTable {
+  id: Generated<number>;
+  region_id: number;
+  slug: string;
+  name: string;
+  aliases: Jsonb<string[]>;
+  description: Jsonb<unknown[]>;
+}
+
+export interface OperationalGoalInitiativeTable {
+  operational_goal_id: number;
+  position: number;
+  initiative_id: number;
+  label: string;
+}
+
+export interface SectorTable {
+  id: Generated<number>;
+  region_id: number;
+  slug: string;
+  name: string;
+  position: number;
+}
+
+export interface OrganisationTable {
+  id: Generated<number>;
+  region_id: number;
+  slug: string;
+  name: string;
+  short_name: string | null;
+  aliases: Jsonb<string[]>;
+  is_group: boolean;
+  sector_id: number | null;
+  description: string | null;
+}
+
+export interface CoalitionMembershipTable {
+  organisation_id: number;
+  sector_id: number;
+  coalition: 'leidend' | 'breed';
+}
+
+export interface PartyLinkTable {
+  position: number;
+  name: string;
+  note: string | null;
+  organisation_id: number | null;
+}
+
+export interface OperationalGoalInitiatorTable extends PartyLinkTable {
+  operational_goal_id: number;
+}
+
+export interface ProgrammeTable {
+  id: Generated<number>;
+  region_id: number;
+  number: number;
+  slug: string;
+  name: string;
+  objective: Jsonb<unknown[]>;
+  context: Jsonb<unknown[]>;
+  contribution: Jsonb<unknown[]>;
+  more_info: string | null;
+}
+
+export interface ProgrammePartnerTable extends PartyLinkTable {
+  programme_id: number;
+}
+
+export interface ProgrammeContributionTable {
+  programme_id: number;
+  target_kind: 'goal' | 'opgave';
+  target_code: string;
+}
+
+export interface GovernanceBodyTable {
+  id: Generated<number>;
+  region_id: number;
+  slug: string;
+  name: string;
+  kind: string;
+  theme_id: number | null;
+  motto: string | null;
+  description: Jsonb<unknown[]>;
+  work_agenda: Jsonb<string[]>;
+  position: number;
+}
+
+export interface GovernanceRoleTable {
+  body_id: number;
+  position: number;
+  role: string;
+  organisation_id: number | null;
+  name: string | null;
+  person: string | null;
+  function: string | null;
+  note: string | null;
+}
+
+export interface GlossaryEntryTable {
+  id: Generated<number>;
+  region_id: number;
+  kind: 'begrip' | 'afkorting';
+  slug: string;
+  term: string;
+  definition: Jsonb<unknown[]>;
+  position: number;
+}
+
+export interface PlanSectionTable {
+  id: Generated<number>;
+  region_id: number;
+  slug: string;
+  chapter: string;
+  title: string;
+  blocks: Jsonb<unknown[]>;
+  position: number;
+}
+
+export interface SearchDocumentTable {
+  id: Generated<number>;
+  region_id: number;
+  entity_type: string;
+  entity_key: string;
+  title: string;
+  summary: string;
+  body: string;
+  url_path: string;
+  document: ColumnType<string, never, never>;
+}
+
+export interface PlanImportTable {
+  id: Generated<number>;
+  region_id: number;
+  checksum: string;
+  actor: string;
+  counts: Jsonb<Record<string, number>>;
+  imported_at: CreatedAt;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  occurred_at: CreatedAt;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_key: string;
+  region_id: number | null;
+  before: Jsonb<unknown> | null;
+  after: Jsonb<unknown> | null;
+}
+
+export interface DataVersionTable {
+  id: number;
+  version: ColumnType<string, string, string>;
+  changed_at: CreatedAt;
+}
+
+export interface Database {
+  region: RegionTable;
+  plan: PlanTable;
+  theme: ThemeTable;
+  guiding_thread: GuidingThreadTable;
+  opgave: OpgaveTable;
+  strategic_goal: StrategicGoalTable;
+  operational_goal: OperationalGoalTable;
+  goal_relation: GoalRelationTable;
+  initiative: InitiativeTable;
+  operational_goal_initiative: OperationalGoalInitiativeTable;
+  sector: SectorTable;
+  organisation: OrganisationTable;
+  coalition_membership: CoalitionMembershipTable;
+  operational_goal_initiator: OperationalGoalInitiatorTable;
+  programme: ProgrammeTable;
+  programme_partner: ProgrammePartnerTable;
+  programme_contribution: ProgrammeContributionTable;
+  governance_body: GovernanceBodyTable;
+  governance_role: GovernanceRoleTable;
+  glossary_entry: GlossaryEntryTable;
+  plan_section: PlanSectionTable;
+  search_document: SearchDocumentTable;
+  plan_import: PlanImportTable;
+  audit_log: AuditLogTable;
+  data_version: DataVersionTable;
+}

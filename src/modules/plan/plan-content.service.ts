@@ -1,0 +1,48 @@
+/** Read services for programmes, initiatives, glossary and plan texts. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { err, ok } from '../../lib/result.js';
+import * as links from './plan-links.repository.js';
+import * as repo from './plan.repository.js';
+import type { Region } from './plan.service.js';
+
+type Db = Kysely<Database>;
+
+export async function listProgrammes(db: Db, region: Region) {
+  const [programmes, contributions] = await Promise.all([links.listProgrammes(db, region.id), links.listProgrammeContributions(db, region.id)]);
+  return programmes.map((p) => ({ ...p, contributions: contributions.filter((c) => c.programme_id === p.id) }));
+}
+
+export async function getProgramme(db: Db, region: Region, slug: string) {
+  const programme = await links.findProgramme(db, region.id, slug);
+  if (!programme) return err('NotFound' as const);
+  const [partners, contributions, opgaven] = await Promise.all([
+    links.listProgrammePartners(db, [programme.id]),
+    links.listProgrammeContributions(db, region.id),
+    repo.listOpgaven(db, region.id),
+  ]);
+  const own = contributions.filter((c) => c.programme_id === programme.id);
+  const goalTitles = await repo.goalTitles(db, region.id, own.filter((c) => c.target_kind === 'goal').map((c) => c.target_code));
+  const targets = own.map((c) =>
+    c.target_kind === 'goal'
+      ? { kind: 'goal' as const, code: c.target_code, text: goalTitles.find((t) => t.code === c.target_code)?.text ?? '' }
+      : { kind: 'opgave' as const, code: c.target_code, text: opgaven.find((o) => o.slug === c.target_code)?.name ?? c.target_code },
+  );
+  return ok({ programme, partners, targets });
+}
+
+export const listInitiatives = (db: Db, region: Region) => links.listInitiatives(db, region.id);
+
+export async function getInitiative(db: Db, region: Region, slug: string) {
+  const initiative = await links.findInitiative(db, region.id, slug);
+  if (!initiative) return err('NotFound' as const);
+  return ok({ initiative, goals: await links.listInitiativeGoals(db, initiative.id) });
+}
+
+export const listGlossary = (db: Db, region: Region) => links.listGlossary(db, region.id);
+export const listSections = (db: Db, region: Region) => links.listSections(db, region.id);
+
+export async function getSection(db: Db, region: Region, slug: string) {
+  const section = await links.findSection(db, region.id, slug);
+  return section ? ok(section) : err('NotFound' as const);
+}

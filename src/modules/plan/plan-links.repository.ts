@@ -1,0 +1,121 @@
+/** SQL reads for what hangs on goals: initiatives, initiators, programmes, texts, search. */
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/schema.js';
+
+type Db = Kysely<Database>;
+
+export async function listGoalInitiatives(db: Db, goalIds: number[]) {
+  if (goalIds.length === 0) return [];
+  return db
+    .selectFrom('operational_goal_initiative as link')
+    .innerJoin('initiative', 'initiative.id', 'link.initiative_id')
+    .select(['link.operational_goal_id', 'link.label', 'link.position', 'initiative.slug', 'initiative.name'])
+    .where('link.operational_goal_id', 'in', goalIds)
+    .orderBy('link.operational_goal_id')
+    .orderBy('link.position')
+    .execute();
+}
+
+export async function listGoalInitiators(db: Db, goalIds: number[]) {
+  if (goalIds.length === 0) return [];
+  return db
+    .selectFrom('operational_goal_initiator as link')
+    .leftJoin('organisation', 'organisation.id', 'link.organisation_id')
+    .select(['link.operational_goal_id', 'link.name', 'link.note', 'link.position', 'organisation.slug as organisation_slug', 'organisation.name as organisation_name'])
+    .where('link.operational_goal_id', 'in', goalIds)
+    .orderBy('link.operational_goal_id')
+    .orderBy('link.position')
+    .execute();
+}
+
+export async function listProgrammes(db: Db, regionId: number) {
+  return db.selectFrom('programme').selectAll().where('region_id', '=', regionId).orderBy('number').execute();
+}
+
+export async function findProgramme(db: Db, regionId: number, slug: string) {
+  return db.selectFrom('programme').selectAll().where('region_id', '=', regionId).where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function listProgrammePartners(db: Db, programmeIds: number[]) {
+  if (programmeIds.length === 0) return [];
+  return db
+    .selectFrom('programme_partner as p')
+    .leftJoin('organisation', 'organisation.id', 'p.organisation_id')
+    .select(['p.programme_id', 'p.name', 'p.note', 'p.position', 'organisation.slug as organisation_slug'])
+    .where('p.programme_id', 'in', programmeIds)
+    .orderBy('p.programme_id')
+    .orderBy('p.position')
+    .execute();
+}
+
+export async function listProgrammeContributions(db: Db, regionId: number) {
+  return db
+    .selectFrom('programme_contribution as c')
+    .innerJoin('programme', 'programme.id', 'c.programme_id')
+    .select(['c.programme_id', 'c.target_kind', 'c.target_code', 'programme.slug', 'programme.name', 'programme.number'])
+    .where('programme.region_id', '=', regionId)
+    .orderBy('programme.number')
+    .execute();
+}
+
+export async function listInitiatives(db: Db, regionId: number) {
+  return db
+    .selectFrom('initiative')
+    .leftJoin('operational_goal_initiative as link', 'link.initiative_id', 'initiative.id')
+    .select(['initiative.id', 'initiative.slug', 'initiative.name', (eb) => eb.fn.count<number>('link.operational_goal_id').as('goal_count')])
+    .where('initiative.region_id', '=', regionId)
+    .groupBy(['initiative.id', 'initiative.slug', 'initiative.name'])
+    .orderBy('initiative.name')
+    .execute();
+}
+
+export async function findInitiative(db: Db, regionId: number, slug: string) {
+  return db.selectFrom('initiative').selectAll().where('region_id', '=', regionId).where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function listInitiativeGoals(db: Db, initiativeId: number) {
+  return db
+    .selectFrom('operational_goal_initiative as link')
+    .innerJoin('operational_goal', 'operational_goal.id', 'link.operational_goal_id')
+    .select(['operational_goal.code', 'operational_goal.text', 'operational_goal.label', 'link.label as line'])
+    .where('link.initiative_id', '=', initiativeId)
+    .orderBy('operational_goal.code')
+    .execute();
+}
+
+export async function listGlossary(db: Db, regionId: number) {
+  return db.selectFrom('glossary_entry').selectAll().where('region_id', '=', regionId).orderBy('kind', 'desc').orderBy('position').execute();
+}
+
+export async function listSections(db: Db, regionId: number) {
+  return db.selectFrom('plan_section').selectAll().where('region_id', '=', regionId).orderBy('position').execute();
+}
+
+export async function findSection(db: Db, regionId: number, slug: string) {
+  return db.selectFrom('plan_section').selectAll().where('region_id', '=', regionId).where('slug', '=', slug).executeTakeFirst();
+}
+
+/**
+ * Dutch full-text search. `stemQuery` holds the stemmed words; `prefixQuery` the same words cut to
+ * a shorter stem with prefix matching, so "mantelzorgers" also finds "mantelzorg".
+ */
+export async function searchDocuments(db: Db, regionId: number, query: { text: string; prefixQuery: string }, limit: number) {
+  const tsquery = sql`(websearch_to_tsquery('dutch', ${query.text}) || to_tsquery('simple', ${query.prefixQuery}))`;
+  return db
+    .selectFrom('search_document')
+    .select([
+      'entity_type',
+      'entity_key',
+      'title',
+      'summary',
+      'url_path',
+      sql<number>`ts_rank_cd(document, ${tsquery})`.as('rank'),
+      sql<string>`ts_headline('dutch', body, ${tsquery}, 'MaxWords=30, MinWords=12, StartSel=<<, StopSel=>>, MaxFragments=1')`.as('headline'),
+    ])
+    .where('region_id', '=', regionId)
+    .where(sql<boolean>`document @@ ${tsquery}`)
+    .orderBy('rank', 'desc')
+    .orderBy('title')
+    .limit(limit)
+    .execute();
+}

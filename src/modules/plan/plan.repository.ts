@@ -1,0 +1,164 @@
+/** SQL reads of the plan module (regions, plan, themes, opgaven, goals, relations). */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+
+type Db = Kysely<Database>;
+
+export async function findRegion(db: Db, code: string) {
+  return db.selectFrom('region').select(['id', 'code', 'name', 'cbs_code']).where('code', '=', code).executeTakeFirst();
+}
+
+export async function listRegions(db: Db) {
+  return db
+    .selectFrom('region')
+    .leftJoin('plan', 'plan.region_id', 'region.id')
+    .select(['region.id', 'region.code', 'region.name', 'region.cbs_code', 'plan.title as plan_title'])
+    .orderBy('region.name')
+    .execute();
+}
+
+export async function findPlan(db: Db, regionId: number) {
+  return db.selectFrom('plan').selectAll().where('region_id', '=', regionId).executeTakeFirst();
+}
+
+export async function listThemes(db: Db, regionId: number) {
+  return db.selectFrom('theme').selectAll().where('region_id', '=', regionId).orderBy('number').execute();
+}
+
+export async function listGuidingThreads(db: Db, regionId: number) {
+  return db.selectFrom('guiding_thread').select(['slug', 'name']).where('region_id', '=', regionId).orderBy('position').execute();
+}
+
+export async function listOpgaven(db: Db, regionId: number) {
+  return db.selectFrom('opgave').selectAll().where('region_id', '=', regionId).orderBy('number').execute();
+}
+
+export async function findOpgave(db: Db, regionId: number, slug: string) {
+  return db.selectFrom('opgave').selectAll().where('region_id', '=', regionId).where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function findOpgaveByNumber(db: Db, regionId: number, number: number) {
+  return db.selectFrom('opgave').select(['slug']).where('region_id', '=', regionId).where('number', '=', number).executeTakeFirst();
+}
+
+const strategicColumns = [
+  'strategic_goal.id',
+  'strategic_goal.code',
+  'strategic_goal.chapter1_code',
+  'strategic_goal.text_chapter1',
+  'strategic_goal.text_chapter2',
+  'strategic_goal.notes',
+  'strategic_goal.position',
+  'strategic_goal.opgave_id',
+] as const;
+
+export async function listStrategicGoals(db: Db, regionId: number) {
+  return db
+    .selectFrom('strategic_goal')
+    .innerJoin('opgave', 'opgave.id', 'strategic_goal.opgave_id')
+    .select([...strategicColumns, 'opgave.slug as opgave_slug', 'opgave.name as opgave_name', 'opgave.number as opgave_number'])
+    .where('strategic_goal.region_id', '=', regionId)
+    .orderBy('opgave.number')
+    .orderBy('strategic_goal.position')
+    .execute();
+}
+
+export async function findStrategicGoal(db: Db, regionId: number, code: string) {
+  return db
+    .selectFrom('strategic_goal')
+    .innerJoin('opgave', 'opgave.id', 'strategic_goal.opgave_id')
+    .select([...strategicColumns, 'opgave.slug as opgave_slug', 'opgave.name as opgave_name', 'opgave.number as opgave_number'])
+    .where('strategic_goal.region_id', '=', regionId)
+    .where('strategic_goal.code', '=', code)
+    .executeTakeFirst();
+}
+
+const operationalColumns = [
+  'operational_goal.id',
+  'operational_goal.code',
+  'operational_goal.kind',
+  'operational_goal.label',
+  'operational_goal.text',
+  'operational_goal.text_missing',
+  'operational_goal.details',
+  'operational_goal.planning',
+  'operational_goal.deadline_year',
+  'operational_goal.deadline_note',
+  'operational_goal.target',
+  'operational_goal.inspiration_tbd',
+  'operational_goal.initiators_tbd',
+  'operational_goal.position',
+  'operational_goal.strategic_goal_id',
+] as const;
+
+export async function listOperationalGoals(db: Db, regionId: number) {
+  return db
+    .selectFrom('operational_goal')
+    .innerJoin('strategic_goal', 'strategic_goal.id', 'operational_goal.strategic_goal_id')
+    .innerJoin('opgave', 'opgave.id', 'strategic_goal.opgave_id')
+    .select([...operationalColumns, 'strategic_goal.code as strategic_code', 'opgave.slug as opgave_slug', 'opgave.number as opgave_number'])
+    .where('operational_goal.region_id', '=', regionId)
+    .orderBy('opgave.number')
+    .orderBy('strategic_goal.position')
+    .orderBy('operational_goal.position')
+    .execute();
+}
+
+export async function findOperationalGoal(db: Db, regionId: number, code: string) {
+  return db
+    .selectFrom('operational_goal')
+    .innerJoin('strategic_goal', 'strategic_goal.id', 'operational_goal.strategic_goal_id')
+    .innerJoin('opgave', 'opgave.id', 'strategic_goal.opgave_id')
+    .select([
+      ...operationalColumns,
+      'strategic_goal.code as strategic_code',
+      'strategic_goal.text_chapter2 as strategic_text',
+      'opgave.slug as opgave_slug',
+      'opgave.name as opgave_name',
+      'opgave.number as opgave_number',
+    ])
+    .where('operational_goal.region_id', '=', regionId)
+    .where('operational_goal.code', '=', code)
+    .executeTakeFirst();
+}
+
+/** Relations in both directions: rows where the goal is the source or the target. */
+export async function listRelations(db: Db, regionId: number, codes: string[]) {
+  if (codes.length === 0) return [];
+  return db
+    .selectFrom('goal_relation')
+    .select(['source_code', 'target_code'])
+    .where('region_id', '=', regionId)
+    .where((eb) => eb.or([eb('source_code', 'in', codes), eb('target_code', 'in', codes)]))
+    .execute();
+}
+
+export async function listAllRelations(db: Db, regionId: number) {
+  return db.selectFrom('goal_relation').select(['source_code', 'target_code']).where('region_id', '=', regionId).execute();
+}
+
+/** Short titles for a set of goal codes (strategic and operational), for link lists. */
+export async function goalTitles(db: Db, regionId: number, codes: string[]) {
+  if (codes.length === 0) return [];
+  const strategic = await db
+    .selectFrom('strategic_goal')
+    .select(['code', 'text_chapter2 as text'])
+    .where('region_id', '=', regionId)
+    .where('code', 'in', codes)
+    .execute();
+  const operational = await db
+    .selectFrom('operational_goal')
+    .select(['code', 'text', 'label'])
+    .where('region_id', '=', regionId)
+    .where('code', 'in', codes)
+    .execute();
+  return [
+    ...strategic.map((g) => ({ code: g.code, text: g.text })),
+    ...operational.map((g) => ({ code: g.code, text: g.label ? `${g.label}: ${g.text ?? ''}` : (g.text ?? '') })),
+  ];
+}
+
+export async function currentDataVersion(db: Db): Promise<string> {
+  const row = await db.selectFrom('data_version').select((eb) => eb.cast<string>('version', 'text').as('version')).where('id', '=', 1).executeTakeFirst();
+  return row?.version ?? '0';
+}

@@ -1,0 +1,29 @@
+/** Content negotiation for precompressed bodies (brotli first, then gzip). */
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+export type Encoded = { raw: Buffer; gzip: Buffer; br: Buffer };
+
+/** Compresses a body once so cached responses can be served without recompressing. */
+export function encodeAll(body: string | Buffer): Encoded {
+  const raw = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  return {
+    raw,
+    gzip: gzipSync(raw, { level: 6 }),
+    br: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
+  };
+}
+
+/** Picks the best encoding the client accepts. */
+export function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | 'identity' {
+  const accept = (acceptEncoding ?? '').toLowerCase();
+  if (/\bbr\b/.test(accept)) return 'br';
+  if (/\bgzip\b/.test(accept)) return 'gzip';
+  return 'identity';
+}
+
+/** The body and header for the chosen encoding. */
+export function encodedBody(encoded: Encoded, encoding: 'br' | 'gzip' | 'identity'): { body: Buffer; header?: string } {
+  if (encoding === 'br') return { body: encoded.br, header: 'br' };
+  if (encoding === 'gzip') return { body: encoded.gzip, header: 'gzip' };
+  return { body: encoded.raw };
+}
