@@ -31,7 +31,9 @@ export async function checkData(dir: string): Promise<number> {
   }
   console.error(`De plandata in ${dir} bevat ${result.error.length} fout(en):`);
   for (const problem of result.error) {
-    console.error(`  ${problem.file}${problem.path ? ` › ${problem.path}` : ''}: ${problem.message}`);
+    console.error(
+      `  ${problem.file}${problem.path ? ` › ${problem.path}` : ''}: ${problem.message}`,
+    );
   }
   return 1;
 }

@@ -20,7 +20,9 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     const name = failed?.migrationName ?? 'onbekend';
-    throw new Error(`Migratie ${name} mislukt: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `Migratie ${name} mislukt: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

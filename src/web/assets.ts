@@ -32,7 +32,14 @@ const COMPONENTS = [
   'separator',
 ];
 
-export type Asset = { path: string; type: string; raw: Buffer; gzip: Buffer; br: Buffer; etag: string };
+export type Asset = {
+  path: string;
+  type: string;
+  raw: Buffer;
+  gzip: Buffer;
+  br: Buffer;
+  etag: string;
+};
 
 function componentCss(name: string): string {
   const file = require.resolve(`@utrecht/${name}-css/dist/index.min.css`);
@@ -45,7 +52,11 @@ function ownCss(name: string): string {
 
 /** Builds the CSS bundle; called once per process. */
 export function buildStylesheet(): Asset {
-  const css = [ownCss('marke-theme.css'), ...COMPONENTS.map(componentCss), ownCss('marke.css')].join('\n');
+  const css = [
+    ownCss('marke-theme.css'),
+    ...COMPONENTS.map(componentCss),
+    ownCss('marke.css'),
+  ].join('\n');
   const raw = Buffer.from(css, 'utf8');
   const hash = createHash('sha256').update(raw).digest('hex').slice(0, 12);
   return {

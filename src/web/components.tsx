@@ -22,7 +22,11 @@ function BlockView({ block, headingLevel }: { block: Block; headingLevel: 3 | 4 
         <Inline text={item} />
       </li>
     ));
-    return block.ordered ? <ol class="utrecht-ordered-list">{items}</ol> : <ul class="utrecht-unordered-list">{items}</ul>;
+    return block.ordered ? (
+      <ol class="utrecht-ordered-list">{items}</ol>
+    ) : (
+      <ul class="utrecht-unordered-list">{items}</ul>
+    );
   }
   if ('heading' in block) {
     return headingLevel === 3 ? (

@@ -22,7 +22,10 @@ export function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' 
 }
 
 /** The body and header for the chosen encoding. */
-export function encodedBody(encoded: Encoded, encoding: 'br' | 'gzip' | 'identity'): { body: Buffer; header?: string } {
+export function encodedBody(
+  encoded: Encoded,
+  encoding: 'br' | 'gzip' | 'identity',
+): { body: Buffer; header?: string } {
   if (encoding === 'br') return { body: encoded.br, header: 'br' };
   if (encoding === 'gzip') return { body: encoded.gzip, header: 'gzip' };
   return { body: encoded.raw };

@@ -1,8 +1,18 @@
 /** The page shell: skip link, header with navigation and search, breadcrumbs, main, footer. */
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { type Crumb, href, type PageContext } from './context.js';
 
-type NavKey = 'home' | 'opgaven' | 'doelen' | 'programmas' | 'organisaties' | 'governance' | 'begrippen' | 'zoeken' | 'data';
+type NavKey =
+  | 'home'
+  | 'opgaven'
+  | 'doelen'
+  | 'programmas'
+  | 'organisaties'
+  | 'governance'
+  | 'begrippen'
+  | 'zoeken'
+  | 'data';
 
 const NAV: Array<{ key: NavKey; label: string; path: string }> = [
   { key: 'home', label: 'Home', path: '/' },
@@ -47,66 +57,81 @@ export function Layout({ ctx, title, description, crumbs, nav, children }: Layou
   const fullTitle = `${title} · ${ctx.brand} ${ctx.region.name}`;
   const trail: Crumb[] = crumbs ? [{ label: 'Home', href: href(ctx, '/') }, ...crumbs] : [];
   return (
-    <html lang="nl">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{fullTitle}</title>
-        {description ? <meta name="description" content={description} /> : null}
-        <link rel="stylesheet" href={ctx.stylesheet} />
-      </head>
-      <body class="utrecht-document marke-theme">
-        <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
-          Naar de inhoud
-        </a>
-        <header class="marke-header">
-          <div class="marke-wrap marke-header__bar">
-            <a class="marke-brand" href={href(ctx, '/')}>
-              {ctx.brand}
-              <small>Regioplan {ctx.region.name}</small>
-            </a>
-            <form class="marke-search" role="search" action={href(ctx, '/zoeken')} method="get">
-              <label for="zoek-kop">Zoeken in het regioplan</label>
-              <input class="utrecht-textbox" id="zoek-kop" name="q" type="search" placeholder="Zoek in het plan" />
-              <button class="utrecht-button utrecht-button--secondary-action" type="submit">
-                Zoeken
-              </button>
-            </form>
-          </div>
-          <nav class="marke-nav marke-wrap" aria-label="Hoofdmenu">
-            <ul>
-              {NAV.map((item) => (
-                <li>
-                  <a href={href(ctx, item.path)} aria-current={item.key === nav ? 'page' : undefined}>
-                    {item.label}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        </header>
-        <div class="marke-wrap">{trail.length > 0 ? <Breadcrumbs crumbs={trail} /> : null}</div>
-        <main id="inhoud" class="marke-main marke-wrap" tabindex={-1}>
-          {children}
-        </main>
-        <footer class="marke-footer">
-          <div class="marke-wrap">
-            <p>
-              {ctx.brand} · Regioplan {ctx.region.name}. De teksten komen uit het regioplan dat de partners samen schreven.
-            </p>
-            <p>
-              <a class="utrecht-link" href={href(ctx, '/plan')}>
-                Het hele plan
-              </a>{' '}
-              ·{' '}
-              <a class="utrecht-link" href={href(ctx, '/open-data')}>
-                Open data en API
-              </a>{' '}
-              · Deze site gebruikt geen cookies en volgt u niet.
-            </p>
-          </div>
-        </footer>
-      </body>
-    </html>
+    <>
+      {raw('<!DOCTYPE html>')}
+      <html lang="nl">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{fullTitle}</title>
+          {description ? <meta name="description" content={description} /> : null}
+          <link rel="stylesheet" href={ctx.stylesheet} />
+        </head>
+        <body class="utrecht-document marke-theme">
+          <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
+            Naar de inhoud
+          </a>
+          <header class="marke-header">
+            <div class="marke-wrap marke-header__bar">
+              <a class="marke-brand" href={href(ctx, '/')}>
+                {ctx.brand}
+                <small>Regioplan {ctx.region.name}</small>
+              </a>
+              <search>
+                <form class="marke-search" action={href(ctx, '/zoeken')} method="get">
+                  <label for="zoek-kop">Zoeken in het regioplan</label>
+                  <input
+                    class="utrecht-textbox"
+                    id="zoek-kop"
+                    name="q"
+                    type="search"
+                    placeholder="Zoek in het plan"
+                  />
+                  <button class="utrecht-button utrecht-button--secondary-action" type="submit">
+                    Zoeken
+                  </button>
+                </form>
+              </search>
+            </div>
+            <nav class="marke-nav marke-wrap" aria-label="Hoofdmenu">
+              <ul>
+                {NAV.map((item) => (
+                  <li>
+                    <a
+                      href={href(ctx, item.path)}
+                      aria-current={item.key === nav ? 'page' : undefined}
+                    >
+                      {item.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </header>
+          <div class="marke-wrap">{trail.length > 0 ? <Breadcrumbs crumbs={trail} /> : null}</div>
+          <main id="inhoud" class="marke-main marke-wrap" tabindex={-1}>
+            {children}
+          </main>
+          <footer class="marke-footer">
+            <div class="marke-wrap">
+              <p>
+                {ctx.brand} · Regioplan {ctx.region.name}. De teksten komen uit het regioplan dat de
+                partners samen schreven.
+              </p>
+              <p>
+                <a class="utrecht-link" href={href(ctx, '/plan')}>
+                  Het hele plan
+                </a>{' '}
+                ·{' '}
+                <a class="utrecht-link" href={href(ctx, '/open-data')}>
+                  Open data en API
+                </a>{' '}
+                · Deze site gebruikt geen cookies en volgt u niet.
+              </p>
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
   );
 }

@@ -9,7 +9,8 @@ import { type Encoded, encodeAll, encodedBody, pickEncoding } from './compressio
 
 type Entry = { etag: string; contentType: string; encoded: Encoded };
 
-const CACHEABLE_TYPES = /^(text\/html|application\/json|application\/problem\+json|text\/csv|application\/openapi\+json)/;
+const CACHEABLE_TYPES =
+  /^(text\/html|application\/json|application\/problem\+json|text\/csv|application\/openapi\+json)/;
 
 export class PageCache {
   private entries = new Map<string, Entry>();
@@ -55,7 +56,12 @@ export class PageCache {
   }
 }
 
-function respond(entry: Entry, ifNoneMatch: string | undefined, acceptEncoding: string | undefined, head: boolean): Response {
+function respond(
+  entry: Entry,
+  ifNoneMatch: string | undefined,
+  acceptEncoding: string | undefined,
+  head: boolean,
+): Response {
   const headers = new Headers({
     'content-type': entry.contentType,
     etag: entry.etag,
@@ -90,7 +96,12 @@ export function pageCacheMiddleware(cache: PageCache): MiddlewareHandler {
     await next();
     const res = c.res;
     const contentType = res.headers.get('content-type') ?? '';
-    if (res.status !== 200 || !CACHEABLE_TYPES.test(contentType) || res.headers.get('cache-control')?.includes('no-store')) return;
+    if (
+      res.status !== 200 ||
+      !CACHEABLE_TYPES.test(contentType) ||
+      res.headers.get('cache-control')?.includes('no-store')
+    )
+      return;
     const body = Buffer.from(await res.arrayBuffer());
     const hash = createHash('sha1').update(body).digest('hex').slice(0, 16);
     const entry: Entry = { etag: `"v${version}-${hash}"`, contentType, encoded: encodeAll(body) };

@@ -1,8 +1,11 @@
 /** The plan model: region, plan, themes, opgaven, goals, initiatives, programmes, organisations, governance. */
 import { type Kysely, sql } from 'kysely';
+import { runStatements } from '../statements.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`
+  await runStatements(
+    db,
+    `
     create table region (
       id serial primary key,
       code text not null unique,
@@ -265,7 +268,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       changed_at timestamptz not null default now()
     );
     insert into data_version (id, version) values (1, 1);
-  `.execute(db);
+  `,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -1,3 +1,6 @@
 /** Public API of the organisations module: coalition, sectors and governance. */
-export { writeGovernance, writeOrganisations } from './organisations-import.repository.js';
+
+export { organisationRoutes } from './organisations.routes.js';
+export { getGovernance, getOrganisation, listBySector } from './organisations.service.js';
 export type { GovernanceImport, OrganisationsImport } from './organisations.types.js';
+export { writeGovernance, writeOrganisations } from './organisations-import.repository.js';

@@ -14,8 +14,17 @@ export async function writeOrganisations(
 ): Promise<{ organisations: Map<string, number>; sectors: Map<string, number> }> {
   const sectorRows = await trx
     .insertInto('sector')
-    .values(data.sectors.map((s, position) => ({ region_id: regionId, slug: s.slug, name: s.name, position })))
-    .onConflict((oc) => oc.columns(['region_id', 'slug']).doUpdateSet(setExcluded(['name', 'position'])))
+    .values(
+      data.sectors.map((s, position) => ({
+        region_id: regionId,
+        slug: s.slug,
+        name: s.name,
+        position,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['region_id', 'slug']).doUpdateSet(setExcluded(['name', 'position'])),
+    )
     .returning(['id', 'slug'])
     .execute();
   const sectors = new Map(sectorRows.map((r) => [r.slug, r.id]));
@@ -36,14 +45,24 @@ export async function writeOrganisations(
     .onConflict((oc) =>
       oc
         .columns(['region_id', 'slug'])
-        .doUpdateSet(setExcluded(['name', 'short_name', 'aliases', 'is_group', 'sector_id', 'description'])),
+        .doUpdateSet(
+          setExcluded(['name', 'short_name', 'aliases', 'is_group', 'sector_id', 'description']),
+        ),
     )
     .returning(['id', 'slug'])
     .execute();
   const organisations = new Map(orgRows.map((r) => [r.slug, r.id]));
-  await trx.deleteFrom('organisation').where('region_id', '=', regionId).where('slug', 'not in', [...organisations.keys()]).execute();
+  await trx
+    .deleteFrom('organisation')
+    .where('region_id', '=', regionId)
+    .where('slug', 'not in', [...organisations.keys()])
+    .execute();
   await writeMemberships(trx, regionId, data, organisations, sectors);
-  await trx.deleteFrom('sector').where('region_id', '=', regionId).where('slug', 'not in', [...sectors.keys()]).execute();
+  await trx
+    .deleteFrom('sector')
+    .where('region_id', '=', regionId)
+    .where('slug', 'not in', [...sectors.keys()])
+    .execute();
   return { organisations, sectors };
 }
 
@@ -56,7 +75,11 @@ async function writeMemberships(
 ): Promise<void> {
   await trx
     .deleteFrom('coalition_membership')
-    .where('sector_id', 'in', trx.selectFrom('sector').select('id').where('region_id', '=', regionId))
+    .where(
+      'sector_id',
+      'in',
+      trx.selectFrom('sector').select('id').where('region_id', '=', regionId),
+    )
     .execute();
   const rows = data.sectors.flatMap((sector) =>
     (['leidend', 'breed'] as const).flatMap((coalition) =>
@@ -68,7 +91,11 @@ async function writeMemberships(
     ),
   );
   if (rows.length > 0) {
-    await trx.insertInto('coalition_membership').values(rows).onConflict((oc) => oc.doNothing()).execute();
+    await trx
+      .insertInto('coalition_membership')
+      .values(rows)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   }
 }
 
@@ -97,13 +124,30 @@ export async function writeGovernance(
     .onConflict((oc) =>
       oc
         .columns(['region_id', 'slug'])
-        .doUpdateSet(setExcluded(['name', 'kind', 'theme_id', 'motto', 'description', 'work_agenda', 'position'])),
+        .doUpdateSet(
+          setExcluded([
+            'name',
+            'kind',
+            'theme_id',
+            'motto',
+            'description',
+            'work_agenda',
+            'position',
+          ]),
+        ),
     )
     .returning(['id', 'slug'])
     .execute();
   const bodies = new Map(bodyRows.map((r) => [r.slug, r.id]));
-  await trx.deleteFrom('governance_body').where('region_id', '=', regionId).where('slug', 'not in', [...bodies.keys()]).execute();
-  await trx.deleteFrom('governance_role').where('body_id', 'in', [...bodies.values()]).execute();
+  await trx
+    .deleteFrom('governance_body')
+    .where('region_id', '=', regionId)
+    .where('slug', 'not in', [...bodies.keys()])
+    .execute();
+  await trx
+    .deleteFrom('governance_role')
+    .where('body_id', 'in', [...bodies.values()])
+    .execute();
   const roles = data.bodies.flatMap((b) =>
     b.roles.map((r, position) => ({
       body_id: bodies.get(b.slug) ?? -1,

@@ -5,7 +5,12 @@ import type { Database } from '../../db/schema.js';
 type Db = Kysely<Database>;
 
 export async function listSectors(db: Db, regionId: number) {
-  return db.selectFrom('sector').select(['id', 'slug', 'name', 'position']).where('region_id', '=', regionId).orderBy('position').execute();
+  return db
+    .selectFrom('sector')
+    .select(['id', 'slug', 'name', 'position'])
+    .where('region_id', '=', regionId)
+    .orderBy('position')
+    .execute();
 }
 
 export async function listOrganisations(db: Db, regionId: number) {
@@ -22,7 +27,14 @@ export async function listMemberships(db: Db, regionId: number) {
     .selectFrom('coalition_membership as m')
     .innerJoin('sector', 'sector.id', 'm.sector_id')
     .innerJoin('organisation', 'organisation.id', 'm.organisation_id')
-    .select(['m.organisation_id', 'm.sector_id', 'm.coalition', 'sector.slug as sector_slug', 'sector.name as sector_name', 'organisation.slug as organisation_slug'])
+    .select([
+      'm.organisation_id',
+      'm.sector_id',
+      'm.coalition',
+      'sector.slug as sector_slug',
+      'sector.name as sector_name',
+      'organisation.slug as organisation_slug',
+    ])
     .where('sector.region_id', '=', regionId)
     .execute();
 }
@@ -51,7 +63,13 @@ export async function listInitiatorGoals(db: Db, organisationId: number) {
   return db
     .selectFrom('operational_goal_initiator as link')
     .innerJoin('operational_goal', 'operational_goal.id', 'link.operational_goal_id')
-    .select(['operational_goal.code', 'operational_goal.text', 'operational_goal.label', 'link.name as named_as', 'link.note'])
+    .select([
+      'operational_goal.code',
+      'operational_goal.text',
+      'operational_goal.label',
+      'link.name as named_as',
+      'link.note',
+    ])
     .where('link.organisation_id', '=', organisationId)
     .orderBy('operational_goal.code')
     .execute();
@@ -115,7 +133,14 @@ export async function listOrganisationRoles(db: Db, organisationId: number) {
   return db
     .selectFrom('governance_role as r')
     .innerJoin('governance_body as b', 'b.id', 'r.body_id')
-    .select(['r.role', 'r.person', 'r.function', 'r.note', 'b.slug as body_slug', 'b.name as body_name'])
+    .select([
+      'r.role',
+      'r.person',
+      'r.function',
+      'r.note',
+      'b.slug as body_slug',
+      'b.name as body_name',
+    ])
     .where('r.organisation_id', '=', organisationId)
     .orderBy('b.position')
     .execute();

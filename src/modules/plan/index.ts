@@ -1,5 +1,11 @@
 /** Public API of the plan module. Other modules import only from here. */
-export type { GovernanceData, OrganisationsData, BlockT } from './plan-files.schema.js';
-export { loadPlanFiles } from './plan-files.js';
-export { importPlan, importPlanFromDirectory, type ImportOutcome } from './plan-import.service.js';
+
+export { planApi } from './plan.api.js';
+export { planRoutes } from './plan.routes.js';
+export { currentDataVersion, getRegion, listRegions, type Region } from './plan.service.js';
 export type { PlanFileError, PlanFiles } from './plan.types.js';
+export { EXPORT_ENTITIES, exportPlan, type PlanExport, toCsv } from './plan-export.service.js';
+export { loadPlanFiles } from './plan-files.js';
+export type { BlockT, GovernanceData, OrganisationsData } from './plan-files.schema.js';
+export { type ImportOutcome, importPlan, importPlanFromDirectory } from './plan-import.service.js';
+export { bumpDataVersion } from './plan-import-links.repository.js';

@@ -2,15 +2,21 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { err, ok } from '../../lib/result.js';
-import * as links from './plan-links.repository.js';
 import * as repo from './plan.repository.js';
 import type { Region } from './plan.service.js';
+import * as links from './plan-links.repository.js';
 
 type Db = Kysely<Database>;
 
 export async function listProgrammes(db: Db, region: Region) {
-  const [programmes, contributions] = await Promise.all([links.listProgrammes(db, region.id), links.listProgrammeContributions(db, region.id)]);
-  return programmes.map((p) => ({ ...p, contributions: contributions.filter((c) => c.programme_id === p.id) }));
+  const [programmes, contributions] = await Promise.all([
+    links.listProgrammes(db, region.id),
+    links.listProgrammeContributions(db, region.id),
+  ]);
+  return programmes.map((p) => ({
+    ...p,
+    contributions: contributions.filter((c) => c.programme_id === p.id),
+  }));
 }
 
 export async function getProgramme(db: Db, region: Region, slug: string) {
@@ -22,11 +28,23 @@ export async function getProgramme(db: Db, region: Region, slug: string) {
     repo.listOpgaven(db, region.id),
   ]);
   const own = contributions.filter((c) => c.programme_id === programme.id);
-  const goalTitles = await repo.goalTitles(db, region.id, own.filter((c) => c.target_kind === 'goal').map((c) => c.target_code));
+  const goalTitles = await repo.goalTitles(
+    db,
+    region.id,
+    own.filter((c) => c.target_kind === 'goal').map((c) => c.target_code),
+  );
   const targets = own.map((c) =>
     c.target_kind === 'goal'
-      ? { kind: 'goal' as const, code: c.target_code, text: goalTitles.find((t) => t.code === c.target_code)?.text ?? '' }
-      : { kind: 'opgave' as const, code: c.target_code, text: opgaven.find((o) => o.slug === c.target_code)?.name ?? c.target_code },
+      ? {
+          kind: 'goal' as const,
+          code: c.target_code,
+          text: goalTitles.find((t) => t.code === c.target_code)?.text ?? '',
+        }
+      : {
+          kind: 'opgave' as const,
+          code: c.target_code,
+          text: opgaven.find((o) => o.slug === c.target_code)?.name ?? c.target_code,
+        },
   );
   return ok({ programme, partners, targets });
 }

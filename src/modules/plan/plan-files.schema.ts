@@ -120,7 +120,10 @@ export const RegionFile = z
       .object({
         code: Slug,
         name: nonEmpty,
-        cbs_code: z.string().regex(/^PV\d{2}$/, 'moet een CBS-provinciecode als PV22 zijn').optional(),
+        cbs_code: z
+          .string()
+          .regex(/^PV\d{2}$/, 'moet een CBS-provinciecode als PV22 zijn')
+          .optional(),
       })
       .strict(),
     plan: z
@@ -133,9 +136,7 @@ export const RegionFile = z
         source: nonEmpty,
       })
       .strict(),
-    ambition: z
-      .object({ name: nonEmpty, horizon_year: z.number().int(), text: nonEmpty })
-      .strict(),
+    ambition: z.object({ name: nonEmpty, horizon_year: z.number().int(), text: nonEmpty }).strict(),
     overarching_task: TitledBlocks.optional(),
     themes: z.array(ThemeFile).min(1),
     guiding_threads: z.array(z.object({ slug: Slug, name: nonEmpty }).strict()).min(1),
@@ -246,9 +247,7 @@ export const GovernanceFile = z
 export const GlossaryFile = z
   .object({
     terms: z.array(z.object({ term: nonEmpty, definition: Blocks.min(1) }).strict()).min(1),
-    abbreviations: z
-      .array(z.object({ abbreviation: nonEmpty, meaning: nonEmpty }).strict())
-      .min(1),
+    abbreviations: z.array(z.object({ abbreviation: nonEmpty, meaning: nonEmpty }).strict()).min(1),
   })
   .strict();
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { err, ok, type Result } from '../../lib/result.js';
+import type { PlanFileError, PlanFiles } from './plan.types.js';
 import {
   GlossaryFile,
   GovernanceFile,
@@ -18,7 +19,6 @@ import {
   RegionFile,
   SectionsFile,
 } from './plan-files.schema.js';
-import type { PlanFileError, PlanFiles } from './plan.types.js';
 import { checkReferences } from './plan-references.js';
 
 type FileRead = { file: string; data: unknown };
@@ -103,7 +103,12 @@ export async function loadPlanFiles(root: string): Promise<Result<PlanFiles, Pla
     errors.push({ file: 'opgaven/', path: '', message: 'geen opgave-bestanden gevonden' });
   }
   const region = await readAndValidate(root, 'region.yaml', RegionFile, errors);
-  const organisations = await readAndValidate(root, 'organisations.yaml', OrganisationsFile, errors);
+  const organisations = await readAndValidate(
+    root,
+    'organisations.yaml',
+    OrganisationsFile,
+    errors,
+  );
   const programmes = await readAndValidate(root, 'programmes.yaml', ProgrammesFile, errors);
   const governance = await readAndValidate(root, 'governance.yaml', GovernanceFile, errors);
   const glossary = await readAndValidate(root, 'glossary.yaml', GlossaryFile, errors);

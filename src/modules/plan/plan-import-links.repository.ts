@@ -6,7 +6,12 @@ import type { GlossaryData, ProgrammeData, SectionData } from './plan-files.sche
 
 type Trx = Transaction<Database> | Kysely<Database>;
 
-export type InitiativeRow = { slug: string; name: string; aliases: string[]; description: unknown[] };
+export type InitiativeRow = {
+  slug: string;
+  name: string;
+  aliases: string[];
+  description: unknown[];
+};
 export type PartyLink = { name: string; note: string | null; organisationId: number | null };
 export type SearchRow = {
   entity_type: string;
@@ -18,18 +23,42 @@ export type SearchRow = {
 };
 
 /** Upserts initiatives by slug; returns slug → id. */
-export async function writeInitiatives(trx: Trx, regionId: number, rows: InitiativeRow[]): Promise<Map<string, number>> {
+export async function writeInitiatives(
+  trx: Trx,
+  regionId: number,
+  rows: InitiativeRow[],
+): Promise<Map<string, number>> {
   if (rows.length === 0) {
     await trx.deleteFrom('initiative').where('region_id', '=', regionId).execute();
     return new Map();
   }
   const written = await trx
     .insertInto('initiative')
-    .values(rows.map((r) => ({ region_id: regionId, slug: r.slug, name: r.name, aliases: json(r.aliases), description: json(r.description) })))
-    .onConflict((oc) => oc.columns(['region_id', 'slug']).doUpdateSet(setExcluded(['name', 'aliases', 'description'])))
+    .values(
+      rows.map((r) => ({
+        region_id: regionId,
+        slug: r.slug,
+        name: r.name,
+        aliases: json(r.aliases),
+        description: json(r.description),
+      })),
+    )
+    .onConflict((oc) =>
+      oc
+        .columns(['region_id', 'slug'])
+        .doUpdateSet(setExcluded(['name', 'aliases', 'description'])),
+    )
     .returning(['id', 'slug'])
     .execute();
-  await trx.deleteFrom('initiative').where('region_id', '=', regionId).where('slug', 'not in', written.map((r) => r.slug)).execute();
+  await trx
+    .deleteFrom('initiative')
+    .where('region_id', '=', regionId)
+    .where(
+      'slug',
+      'not in',
+      written.map((r) => r.slug),
+    )
+    .execute();
   return new Map(written.map((r) => [r.slug, r.id]));
 }
 
@@ -41,12 +70,25 @@ export async function writeGoalLinks(
   initiators: Array<{ goalId: number; position: number } & PartyLink>,
 ): Promise<void> {
   if (goalIds.length === 0) return;
-  await trx.deleteFrom('operational_goal_initiative').where('operational_goal_id', 'in', goalIds).execute();
-  await trx.deleteFrom('operational_goal_initiator').where('operational_goal_id', 'in', goalIds).execute();
+  await trx
+    .deleteFrom('operational_goal_initiative')
+    .where('operational_goal_id', 'in', goalIds)
+    .execute();
+  await trx
+    .deleteFrom('operational_goal_initiator')
+    .where('operational_goal_id', 'in', goalIds)
+    .execute();
   if (initiatives.length > 0) {
     await trx
       .insertInto('operational_goal_initiative')
-      .values(initiatives.map((l) => ({ operational_goal_id: l.goalId, initiative_id: l.initiativeId, label: l.label, position: l.position })))
+      .values(
+        initiatives.map((l) => ({
+          operational_goal_id: l.goalId,
+          initiative_id: l.initiativeId,
+          label: l.label,
+          position: l.position,
+        })),
+      )
       .execute();
   }
   if (initiators.length > 0) {
@@ -86,13 +128,29 @@ export async function writeProgrammes(
         more_info: p.more_info ?? null,
       })),
     )
-    .onConflict((oc) => oc.columns(['region_id', 'slug']).doUpdateSet(setExcluded(['number', 'name', 'objective', 'context', 'contribution', 'more_info'])))
+    .onConflict((oc) =>
+      oc
+        .columns(['region_id', 'slug'])
+        .doUpdateSet(
+          setExcluded(['number', 'name', 'objective', 'context', 'contribution', 'more_info']),
+        ),
+    )
     .returning(['id', 'slug'])
     .execute();
   const ids = new Map(rows.map((r) => [r.slug, r.id]));
-  await trx.deleteFrom('programme').where('region_id', '=', regionId).where('slug', 'not in', [...ids.keys()]).execute();
-  await trx.deleteFrom('programme_partner').where('programme_id', 'in', [...ids.values()]).execute();
-  await trx.deleteFrom('programme_contribution').where('programme_id', 'in', [...ids.values()]).execute();
+  await trx
+    .deleteFrom('programme')
+    .where('region_id', '=', regionId)
+    .where('slug', 'not in', [...ids.keys()])
+    .execute();
+  await trx
+    .deleteFrom('programme_partner')
+    .where('programme_id', 'in', [...ids.values()])
+    .execute();
+  await trx
+    .deleteFrom('programme_contribution')
+    .where('programme_id', 'in', [...ids.values()])
+    .execute();
   const partnerRows = programmes.flatMap((p) =>
     (partners.get(p.slug) ?? []).map((l, position) => ({
       programme_id: ids.get(p.slug) ?? -1,
@@ -102,19 +160,42 @@ export async function writeProgrammes(
       organisation_id: l.organisationId,
     })),
   );
-  if (partnerRows.length > 0) await trx.insertInto('programme_partner').values(partnerRows).execute();
+  if (partnerRows.length > 0)
+    await trx.insertInto('programme_partner').values(partnerRows).execute();
   const contributions = programmes.flatMap((p) => [
-    ...p.contributes_to.goals.map((code) => ({ programme_id: ids.get(p.slug) ?? -1, target_kind: 'goal' as const, target_code: code })),
-    ...p.contributes_to.opgaven.map((slug) => ({ programme_id: ids.get(p.slug) ?? -1, target_kind: 'opgave' as const, target_code: slug })),
+    ...p.contributes_to.goals.map((code) => ({
+      programme_id: ids.get(p.slug) ?? -1,
+      target_kind: 'goal' as const,
+      target_code: code,
+    })),
+    ...p.contributes_to.opgaven.map((slug) => ({
+      programme_id: ids.get(p.slug) ?? -1,
+      target_kind: 'opgave' as const,
+      target_code: slug,
+    })),
   ]);
-  if (contributions.length > 0) await trx.insertInto('programme_contribution').values(contributions).execute();
+  if (contributions.length > 0)
+    await trx.insertInto('programme_contribution').values(contributions).execute();
 }
 
 /** Replaces glossary entries and plan sections (nothing else refers to them by id). */
-export async function writeTexts(trx: Trx, regionId: number, glossary: GlossaryData, sections: SectionData[], slug: (s: string) => string): Promise<void> {
+export async function writeTexts(
+  trx: Trx,
+  regionId: number,
+  glossary: GlossaryData,
+  sections: SectionData[],
+  slug: (s: string) => string,
+): Promise<void> {
   await trx.deleteFrom('glossary_entry').where('region_id', '=', regionId).execute();
   const entries = [
-    ...glossary.terms.map((t, position) => ({ region_id: regionId, kind: 'begrip' as const, slug: slug(t.term), term: t.term, definition: json(t.definition), position })),
+    ...glossary.terms.map((t, position) => ({
+      region_id: regionId,
+      kind: 'begrip' as const,
+      slug: slug(t.term),
+      term: t.term,
+      definition: json(t.definition),
+      position,
+    })),
     ...glossary.abbreviations.map((a, position) => ({
       region_id: regionId,
       kind: 'afkorting' as const,
@@ -124,33 +205,65 @@ export async function writeTexts(trx: Trx, regionId: number, glossary: GlossaryD
       position,
     })),
   ];
-  await trx.insertInto('glossary_entry').values(entries).onConflict((oc) => oc.doNothing()).execute();
+  await trx
+    .insertInto('glossary_entry')
+    .values(entries)
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   await trx.deleteFrom('plan_section').where('region_id', '=', regionId).execute();
   if (sections.length > 0) {
     await trx
       .insertInto('plan_section')
-      .values(sections.map((s, position) => ({ region_id: regionId, slug: s.slug, chapter: s.chapter, title: s.title, blocks: json(s.blocks), position })))
+      .values(
+        sections.map((s, position) => ({
+          region_id: regionId,
+          slug: s.slug,
+          chapter: s.chapter,
+          title: s.title,
+          blocks: json(s.blocks),
+          position,
+        })),
+      )
       .execute();
   }
 }
 
 /** Replaces the search documents of a region. */
-export async function writeSearchDocuments(trx: Trx, regionId: number, docs: SearchRow[]): Promise<void> {
+export async function writeSearchDocuments(
+  trx: Trx,
+  regionId: number,
+  docs: SearchRow[],
+): Promise<void> {
   await trx.deleteFrom('search_document').where('region_id', '=', regionId).execute();
   for (let i = 0; i < docs.length; i += 200) {
     const chunk = docs.slice(i, i + 200).map((d) => ({ region_id: regionId, ...d }));
-    await trx.insertInto('search_document').values(chunk).onConflict((oc) => oc.doNothing()).execute();
+    await trx
+      .insertInto('search_document')
+      .values(chunk)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   }
 }
 
 /** Records the import and its audit row, and bumps the data version so every cache refreshes. */
 export async function recordImport(
   trx: Trx,
-  entry: { regionId: number; checksum: string; actor: string; counts: Record<string, number>; previousChecksum: string | null },
+  entry: {
+    regionId: number;
+    checksum: string;
+    actor: string;
+    counts: Record<string, number>;
+    previousChecksum: string | null;
+  },
 ): Promise<void> {
   await trx
     .insertInto('plan_import')
-    .values({ region_id: entry.regionId, checksum: entry.checksum, actor: entry.actor, counts: json(entry.counts) })
+    .values({
+      region_id: entry.regionId,
+      checksum: entry.checksum,
+      actor: entry.actor,
+      counts: json(entry.counts),
+    })
     .execute();
   await trx
     .insertInto('audit_log')

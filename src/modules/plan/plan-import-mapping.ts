@@ -5,9 +5,9 @@
 import { blocksToText, excerpt } from '../../lib/blocks.js';
 import { nameKey, slugify } from '../../lib/slug.js';
 import { goalCodeToSegment } from './goal-codes.js';
+import type { PlanFiles } from './plan.types.js';
 import type { PartyRefData } from './plan-files.schema.js';
 import type { InitiativeRow, PartyLink, SearchRow } from './plan-import-links.repository.js';
-import type { PlanFiles } from './plan.types.js';
 
 /** Index of organisation names, short names and aliases → slug, for matching free-text references. */
 export function organisationIndex(files: PlanFiles): Map<string, string> {
@@ -29,16 +29,25 @@ export function resolveParty(
   const name = typeof party === 'string' ? party : party.name;
   const note = typeof party === 'string' ? null : (party.note ?? null);
   const explicit = typeof party === 'string' ? undefined : party.organisation;
-  const slug = explicit ?? index.get(nameKey(name)) ?? index.get(nameKey(name.split('(')[0] ?? name));
+  const slug =
+    explicit ?? index.get(nameKey(name)) ?? index.get(nameKey(name.split('(')[0] ?? name));
   return { name, note, organisationId: slug ? (orgIds.get(slug) ?? null) : null };
 }
 
 /** Merges the catalogue with every inspiration line; returns initiative rows and line → slug. */
-export function initiativeCatalogue(files: PlanFiles): { rows: InitiativeRow[]; slugOf: (line: string) => string } {
+export function initiativeCatalogue(files: PlanFiles): {
+  rows: InitiativeRow[];
+  slugOf: (line: string) => string;
+} {
   const rows = new Map<string, InitiativeRow>();
   const byKey = new Map<string, string>();
   for (const item of files.initiatives) {
-    rows.set(item.slug, { slug: item.slug, name: item.name, aliases: item.aliases, description: item.description });
+    rows.set(item.slug, {
+      slug: item.slug,
+      name: item.name,
+      aliases: item.aliases,
+      description: item.description,
+    });
     for (const name of [item.name, ...item.aliases]) byKey.set(nameKey(name), item.slug);
   }
   const slugOf = (line: string): string => byKey.get(nameKey(line)) ?? slugify(line).slice(0, 80);
@@ -79,19 +88,43 @@ function doc(type: string, key: string, title: string, body: string, url: string
 export function searchDocuments(files: PlanFiles, initiatives: InitiativeRow[]): SearchRow[] {
   const docs: SearchRow[] = [];
   for (const { data: o } of files.opgaven) {
-    const body = [o.slogan, blocksToText(o.why), ...o.focus.map((f) => `${f.title}\n${blocksToText(f.blocks)}`)].join('\n\n');
+    const body = [
+      o.slogan,
+      blocksToText(o.why),
+      ...o.focus.map((f) => `${f.title}\n${blocksToText(f.blocks)}`),
+    ].join('\n\n');
     docs.push(doc('opgave', o.slug, o.name, body, `/opgaven/${o.slug}`));
     for (const g of o.strategic_goals) {
-      docs.push(doc('strategisch_doel', g.code, `${g.code} ${excerpt(g.text_chapter2, 90)}`, g.text_chapter2, `/doelen/${g.code}`));
+      docs.push(
+        doc(
+          'strategisch_doel',
+          g.code,
+          `${g.code} ${excerpt(g.text_chapter2, 90)}`,
+          g.text_chapter2,
+          `/doelen/${g.code}`,
+        ),
+      );
       for (const op of g.operational_goals) {
         const text = op.text ?? 'De tekst van dit doel ontbreekt in de bron.';
         const body = [op.label ?? '', text, blocksToText(op.details), op.target ?? ''].join('\n\n');
-        docs.push(doc('operationeel_doel', op.code, `${op.code} ${excerpt(op.label ?? text, 90)}`, body, `/doelen/${goalCodeToSegment(op.code)}`));
+        docs.push(
+          doc(
+            'operationeel_doel',
+            op.code,
+            `${op.code} ${excerpt(op.label ?? text, 90)}`,
+            body,
+            `/doelen/${goalCodeToSegment(op.code)}`,
+          ),
+        );
       }
     }
   }
   for (const p of files.programmes) {
-    const body = [blocksToText(p.objective), blocksToText(p.context), blocksToText(p.contribution)].join('\n\n');
+    const body = [
+      blocksToText(p.objective),
+      blocksToText(p.context),
+      blocksToText(p.contribution),
+    ].join('\n\n');
     docs.push(doc('programma', p.slug, p.name, body, `/programmas/${p.slug}`));
   }
   for (const org of files.organisations.organisations) {
@@ -99,19 +132,51 @@ export function searchDocuments(files: PlanFiles, initiatives: InitiativeRow[]):
     docs.push(doc('organisatie', org.slug, org.name, body, `/organisaties/${org.slug}`));
   }
   for (const i of initiatives) {
-    docs.push(doc('initiatief', i.slug, i.name, [i.aliases.join('\n'), blocksToText(i.description)].join('\n\n'), `/initiatieven/${i.slug}`));
+    docs.push(
+      doc(
+        'initiatief',
+        i.slug,
+        i.name,
+        [i.aliases.join('\n'), blocksToText(i.description)].join('\n\n'),
+        `/initiatieven/${i.slug}`,
+      ),
+    );
   }
   for (const t of files.glossary.terms) {
-    docs.push(doc('begrip', slugify(t.term), t.term, blocksToText(t.definition), `/begrippen#${slugify(t.term)}`));
+    docs.push(
+      doc(
+        'begrip',
+        slugify(t.term),
+        t.term,
+        blocksToText(t.definition),
+        `/begrippen#${slugify(t.term)}`,
+      ),
+    );
   }
   for (const a of files.glossary.abbreviations) {
-    docs.push(doc('afkorting', slugify(a.abbreviation), a.abbreviation, a.meaning, `/begrippen#afk-${slugify(a.abbreviation)}`));
+    docs.push(
+      doc(
+        'afkorting',
+        slugify(a.abbreviation),
+        a.abbreviation,
+        a.meaning,
+        `/begrippen#afk-${slugify(a.abbreviation)}`,
+      ),
+    );
   }
   for (const s of files.sections) {
     docs.push(doc('tekst', s.slug, s.title, blocksToText(s.blocks), `/plan/${s.slug}`));
   }
   for (const t of files.region.themes) {
-    docs.push(doc('thema', t.slug, t.name, [t.motto ?? '', blocksToText(t.ambition_2040)].join('\n\n'), `/themas#${t.slug}`));
+    docs.push(
+      doc(
+        'thema',
+        t.slug,
+        t.name,
+        [t.motto ?? '', blocksToText(t.ambition_2040)].join('\n\n'),
+        `/themas#${t.slug}`,
+      ),
+    );
   }
   return docs;
 }

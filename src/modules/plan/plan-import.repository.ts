@@ -18,7 +18,12 @@ export async function upsertRegion(trx: Trx, region: RegionData['region']): Prom
 }
 
 /** Writes the plan row with its ambition (one plan per region). */
-export async function upsertPlan(trx: Trx, regionId: number, data: RegionData, checksum: string): Promise<void> {
+export async function upsertPlan(
+  trx: Trx,
+  regionId: number,
+  data: RegionData,
+  checksum: string,
+): Promise<void> {
   const values = {
     region_id: regionId,
     title: data.plan.title,
@@ -44,7 +49,11 @@ export async function upsertPlan(trx: Trx, regionId: number, data: RegionData, c
 }
 
 /** Upserts themes and rode draden; returns theme slug → id. */
-export async function writeThemes(trx: Trx, regionId: number, data: RegionData): Promise<Map<string, number>> {
+export async function writeThemes(
+  trx: Trx,
+  regionId: number,
+  data: RegionData,
+): Promise<Map<string, number>> {
   const rows = await trx
     .insertInto('theme')
     .values(
@@ -57,22 +66,49 @@ export async function writeThemes(trx: Trx, regionId: number, data: RegionData):
         ambition_2040: json(t.ambition_2040),
       })),
     )
-    .onConflict((oc) => oc.columns(['region_id', 'slug']).doUpdateSet(setExcluded(['number', 'name', 'motto', 'ambition_2040'])))
+    .onConflict((oc) =>
+      oc
+        .columns(['region_id', 'slug'])
+        .doUpdateSet(setExcluded(['number', 'name', 'motto', 'ambition_2040'])),
+    )
     .returning(['id', 'slug'])
     .execute();
-  await trx.deleteFrom('theme').where('region_id', '=', regionId).where('slug', 'not in', rows.map((r) => r.slug)).execute();
+  await trx
+    .deleteFrom('theme')
+    .where('region_id', '=', regionId)
+    .where(
+      'slug',
+      'not in',
+      rows.map((r) => r.slug),
+    )
+    .execute();
   await trx.deleteFrom('guiding_thread').where('region_id', '=', regionId).execute();
   await trx
     .insertInto('guiding_thread')
-    .values(data.guiding_threads.map((g, position) => ({ region_id: regionId, position, slug: g.slug, name: g.name })))
+    .values(
+      data.guiding_threads.map((g, position) => ({
+        region_id: regionId,
+        position,
+        slug: g.slug,
+        name: g.name,
+      })),
+    )
     .execute();
   return new Map(rows.map((r) => [r.slug, r.id]));
 }
 
 /** Upserts opgaven by slug; returns slug → id. */
-export async function writeOpgaven(trx: Trx, regionId: number, opgaven: OpgaveData[]): Promise<Map<string, number>> {
+export async function writeOpgaven(
+  trx: Trx,
+  regionId: number,
+  opgaven: OpgaveData[],
+): Promise<Map<string, number>> {
   // Park numbers out of the way first so a renumbering cannot trip the (region, number) key.
-  await trx.updateTable('opgave').set({ number: sql<number>`-number` }).where('region_id', '=', regionId).execute();
+  await trx
+    .updateTable('opgave')
+    .set({ number: sql<number>`-number` })
+    .where('region_id', '=', regionId)
+    .execute();
   const rows = await trx
     .insertInto('opgave')
     .values(
@@ -113,7 +149,15 @@ export async function writeOpgaven(trx: Trx, regionId: number, opgaven: OpgaveDa
     )
     .returning(['id', 'slug'])
     .execute();
-  await trx.deleteFrom('opgave').where('region_id', '=', regionId).where('slug', 'not in', rows.map((r) => r.slug)).execute();
+  await trx
+    .deleteFrom('opgave')
+    .where('region_id', '=', regionId)
+    .where(
+      'slug',
+      'not in',
+      rows.map((r) => r.slug),
+    )
+    .execute();
   return new Map(rows.map((r) => [r.slug, r.id]));
 }
 
@@ -142,7 +186,16 @@ export async function writeGoals(
     .onConflict((oc) =>
       oc
         .columns(['region_id', 'code'])
-        .doUpdateSet(setExcluded(['opgave_id', 'chapter1_code', 'text_chapter1', 'text_chapter2', 'notes', 'position'])),
+        .doUpdateSet(
+          setExcluded([
+            'opgave_id',
+            'chapter1_code',
+            'text_chapter1',
+            'text_chapter2',
+            'notes',
+            'position',
+          ]),
+        ),
     )
     .returning(['id', 'code'])
     .execute();
@@ -194,18 +247,44 @@ export async function writeGoals(
     )
     .returning(['id', 'code'])
     .execute();
-  await trx.deleteFrom('operational_goal').where('region_id', '=', regionId).where('code', 'not in', ogRows.map((r) => r.code)).execute();
-  await trx.deleteFrom('strategic_goal').where('region_id', '=', regionId).where('code', 'not in', sgRows.map((r) => r.code)).execute();
+  await trx
+    .deleteFrom('operational_goal')
+    .where('region_id', '=', regionId)
+    .where(
+      'code',
+      'not in',
+      ogRows.map((r) => r.code),
+    )
+    .execute();
+  await trx
+    .deleteFrom('strategic_goal')
+    .where('region_id', '=', regionId)
+    .where(
+      'code',
+      'not in',
+      sgRows.map((r) => r.code),
+    )
+    .execute();
   return new Map(ogRows.map((r) => [r.code, r.id]));
 }
 
 /** Replaces the "hangt samen met" links of a region (stored once, read in both directions). */
-export async function writeRelations(trx: Trx, regionId: number, pairs: Array<[string, string]>): Promise<void> {
+export async function writeRelations(
+  trx: Trx,
+  regionId: number,
+  pairs: Array<[string, string]>,
+): Promise<void> {
   await trx.deleteFrom('goal_relation').where('region_id', '=', regionId).execute();
   if (pairs.length === 0) return;
   await trx
     .insertInto('goal_relation')
-    .values(pairs.map(([source_code, target_code]) => ({ region_id: regionId, source_code, target_code })))
+    .values(
+      pairs.map(([source_code, target_code]) => ({
+        region_id: regionId,
+        source_code,
+        target_code,
+      })),
+    )
     .onConflict((oc) => oc.doNothing())
     .execute();
 }

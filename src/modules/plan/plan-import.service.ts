@@ -7,8 +7,16 @@ import type { Database } from '../../db/schema.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import { slugify } from '../../lib/slug.js';
 import { writeGovernance, writeOrganisations } from '../organisations/index.js';
+import type { PlanFileError, PlanFiles } from './plan.types.js';
 import { loadPlanFiles } from './plan-files.js';
-import { upsertPlan, upsertRegion, writeGoals, writeOpgaven, writeRelations, writeThemes } from './plan-import.repository.js';
+import {
+  upsertPlan,
+  upsertRegion,
+  writeGoals,
+  writeOpgaven,
+  writeRelations,
+  writeThemes,
+} from './plan-import.repository.js';
 import {
   lastImportChecksum,
   type PartyLink,
@@ -27,7 +35,6 @@ import {
   resolveParty,
   searchDocuments,
 } from './plan-import-mapping.js';
-import type { PlanFileError, PlanFiles } from './plan.types.js';
 
 export type ImportOutcome =
   | { status: 'unchanged'; region: string; checksum: string }
@@ -57,7 +64,9 @@ export async function importPlan(
   if (previous === files.checksum && !options.force) {
     return { status: 'unchanged', region, checksum: files.checksum };
   }
-  const counts = await db.transaction().execute((trx) => writeAll(trx, files, options.actor, previous));
+  const counts = await db
+    .transaction()
+    .execute((trx) => writeAll(trx, files, options.actor, previous));
   return { status: 'imported', region, checksum: files.checksum, counts };
 }
 
@@ -79,9 +88,18 @@ async function writeAll(
   const catalogue = initiativeCatalogue(files);
   const initiativeIds = await writeInitiatives(trx, regionId, catalogue.rows);
   const index = organisationIndex(files);
-  await writeLinks(trx, files, { goalIds, initiativeIds, slugOf: catalogue.slugOf, index, organisations });
+  await writeLinks(trx, files, {
+    goalIds,
+    initiativeIds,
+    slugOf: catalogue.slugOf,
+    index,
+    organisations,
+  });
   const partners = new Map<string, PartyLink[]>(
-    files.programmes.map((p) => [p.slug, p.partners.map((party) => resolveParty(party, index, organisations))]),
+    files.programmes.map((p) => [
+      p.slug,
+      p.partners.map((party) => resolveParty(party, index, organisations)),
+    ]),
   );
   await writeProgrammes(trx, regionId, files.programmes, partners);
   await writeTexts(trx, regionId, files.glossary, files.sections, slugify);
@@ -111,7 +129,12 @@ async function writeLinks(
     organisations: Map<string, number>;
   },
 ): Promise<void> {
-  const initiativeLinks: Array<{ goalId: number; initiativeId: number; label: string; position: number }> = [];
+  const initiativeLinks: Array<{
+    goalId: number;
+    initiativeId: number;
+    label: string;
+    position: number;
+  }> = [];
   const initiatorLinks: Array<{ goalId: number; position: number } & PartyLink> = [];
   for (const goal of allOperationalGoals(files)) {
     const goalId = refs.goalIds.get(goal.code) ?? -1;
@@ -123,7 +146,11 @@ async function writeLinks(
     }
     if (Array.isArray(goal.initiators)) {
       goal.initiators.forEach((party, position) => {
-        initiatorLinks.push({ goalId, position, ...resolveParty(party, refs.index, refs.organisations) });
+        initiatorLinks.push({
+          goalId,
+          position,
+          ...resolveParty(party, refs.index, refs.organisations),
+        });
       });
     }
   }

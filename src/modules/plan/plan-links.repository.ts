@@ -9,7 +9,13 @@ export async function listGoalInitiatives(db: Db, goalIds: number[]) {
   return db
     .selectFrom('operational_goal_initiative as link')
     .innerJoin('initiative', 'initiative.id', 'link.initiative_id')
-    .select(['link.operational_goal_id', 'link.label', 'link.position', 'initiative.slug', 'initiative.name'])
+    .select([
+      'link.operational_goal_id',
+      'link.label',
+      'link.position',
+      'initiative.slug',
+      'initiative.name',
+    ])
     .where('link.operational_goal_id', 'in', goalIds)
     .orderBy('link.operational_goal_id')
     .orderBy('link.position')
@@ -21,7 +27,14 @@ export async function listGoalInitiators(db: Db, goalIds: number[]) {
   return db
     .selectFrom('operational_goal_initiator as link')
     .leftJoin('organisation', 'organisation.id', 'link.organisation_id')
-    .select(['link.operational_goal_id', 'link.name', 'link.note', 'link.position', 'organisation.slug as organisation_slug', 'organisation.name as organisation_name'])
+    .select([
+      'link.operational_goal_id',
+      'link.name',
+      'link.note',
+      'link.position',
+      'organisation.slug as organisation_slug',
+      'organisation.name as organisation_name',
+    ])
     .where('link.operational_goal_id', 'in', goalIds)
     .orderBy('link.operational_goal_id')
     .orderBy('link.position')
@@ -29,11 +42,21 @@ export async function listGoalInitiators(db: Db, goalIds: number[]) {
 }
 
 export async function listProgrammes(db: Db, regionId: number) {
-  return db.selectFrom('programme').selectAll().where('region_id', '=', regionId).orderBy('number').execute();
+  return db
+    .selectFrom('programme')
+    .selectAll()
+    .where('region_id', '=', regionId)
+    .orderBy('number')
+    .execute();
 }
 
 export async function findProgramme(db: Db, regionId: number, slug: string) {
-  return db.selectFrom('programme').selectAll().where('region_id', '=', regionId).where('slug', '=', slug).executeTakeFirst();
+  return db
+    .selectFrom('programme')
+    .selectAll()
+    .where('region_id', '=', regionId)
+    .where('slug', '=', slug)
+    .executeTakeFirst();
 }
 
 export async function listProgrammePartners(db: Db, programmeIds: number[]) {
@@ -41,7 +64,13 @@ export async function listProgrammePartners(db: Db, programmeIds: number[]) {
   return db
     .selectFrom('programme_partner as p')
     .leftJoin('organisation', 'organisation.id', 'p.organisation_id')
-    .select(['p.programme_id', 'p.name', 'p.note', 'p.position', 'organisation.slug as organisation_slug'])
+    .select([
+      'p.programme_id',
+      'p.name',
+      'p.note',
+      'p.position',
+      'organisation.slug as organisation_slug',
+    ])
     .where('p.programme_id', 'in', programmeIds)
     .orderBy('p.programme_id')
     .orderBy('p.position')
@@ -52,7 +81,14 @@ export async function listProgrammeContributions(db: Db, regionId: number) {
   return db
     .selectFrom('programme_contribution as c')
     .innerJoin('programme', 'programme.id', 'c.programme_id')
-    .select(['c.programme_id', 'c.target_kind', 'c.target_code', 'programme.slug', 'programme.name', 'programme.number'])
+    .select([
+      'c.programme_id',
+      'c.target_kind',
+      'c.target_code',
+      'programme.slug',
+      'programme.name',
+      'programme.number',
+    ])
     .where('programme.region_id', '=', regionId)
     .orderBy('programme.number')
     .execute();
@@ -62,7 +98,12 @@ export async function listInitiatives(db: Db, regionId: number) {
   return db
     .selectFrom('initiative')
     .leftJoin('operational_goal_initiative as link', 'link.initiative_id', 'initiative.id')
-    .select(['initiative.id', 'initiative.slug', 'initiative.name', (eb) => eb.fn.count<number>('link.operational_goal_id').as('goal_count')])
+    .select([
+      'initiative.id',
+      'initiative.slug',
+      'initiative.name',
+      (eb) => eb.fn.count<number>('link.operational_goal_id').as('goal_count'),
+    ])
     .where('initiative.region_id', '=', regionId)
     .groupBy(['initiative.id', 'initiative.slug', 'initiative.name'])
     .orderBy('initiative.name')
@@ -70,36 +111,67 @@ export async function listInitiatives(db: Db, regionId: number) {
 }
 
 export async function findInitiative(db: Db, regionId: number, slug: string) {
-  return db.selectFrom('initiative').selectAll().where('region_id', '=', regionId).where('slug', '=', slug).executeTakeFirst();
+  return db
+    .selectFrom('initiative')
+    .selectAll()
+    .where('region_id', '=', regionId)
+    .where('slug', '=', slug)
+    .executeTakeFirst();
 }
 
 export async function listInitiativeGoals(db: Db, initiativeId: number) {
   return db
     .selectFrom('operational_goal_initiative as link')
     .innerJoin('operational_goal', 'operational_goal.id', 'link.operational_goal_id')
-    .select(['operational_goal.code', 'operational_goal.text', 'operational_goal.label', 'link.label as line'])
+    .select([
+      'operational_goal.code',
+      'operational_goal.text',
+      'operational_goal.label',
+      'link.label as line',
+    ])
     .where('link.initiative_id', '=', initiativeId)
     .orderBy('operational_goal.code')
     .execute();
 }
 
 export async function listGlossary(db: Db, regionId: number) {
-  return db.selectFrom('glossary_entry').selectAll().where('region_id', '=', regionId).orderBy('kind', 'desc').orderBy('position').execute();
+  return db
+    .selectFrom('glossary_entry')
+    .selectAll()
+    .where('region_id', '=', regionId)
+    .orderBy('kind', 'desc')
+    .orderBy('position')
+    .execute();
 }
 
 export async function listSections(db: Db, regionId: number) {
-  return db.selectFrom('plan_section').selectAll().where('region_id', '=', regionId).orderBy('position').execute();
+  return db
+    .selectFrom('plan_section')
+    .selectAll()
+    .where('region_id', '=', regionId)
+    .orderBy('position')
+    .execute();
 }
 
 export async function findSection(db: Db, regionId: number, slug: string) {
-  return db.selectFrom('plan_section').selectAll().where('region_id', '=', regionId).where('slug', '=', slug).executeTakeFirst();
+  return db
+    .selectFrom('plan_section')
+    .selectAll()
+    .where('region_id', '=', regionId)
+    .where('slug', '=', slug)
+    .executeTakeFirst();
 }
 
 /**
  * Dutch full-text search. `stemQuery` holds the stemmed words; `prefixQuery` the same words cut to
  * a shorter stem with prefix matching, so "mantelzorgers" also finds "mantelzorg".
  */
-export async function searchDocuments(db: Db, regionId: number, query: { text: string; prefixQuery: string }, limit: number) {
+export async function searchDocuments(
+  db: Db,
+  regionId: number,
+  query: { text: string; prefixQuery: string },
+  limit: number,
+) {
   const tsquery = sql`(websearch_to_tsquery('dutch', ${query.text}) || to_tsquery('simple', ${query.prefixQuery}))`;
   return db
     .selectFrom('search_document')
@@ -110,7 +182,9 @@ export async function searchDocuments(db: Db, regionId: number, query: { text: s
       'summary',
       'url_path',
       sql<number>`ts_rank_cd(document, ${tsquery})`.as('rank'),
-      sql<string>`ts_headline('dutch', body, ${tsquery}, 'MaxWords=30, MinWords=12, StartSel=<<, StopSel=>>, MaxFragments=1')`.as('headline'),
+      sql<string>`ts_headline('dutch', body, ${tsquery}, 'MaxWords=30, MinWords=12, StartSel=<<, StopSel=>>, MaxFragments=1')`.as(
+        'headline',
+      ),
     ])
     .where('region_id', '=', regionId)
     .where(sql<boolean>`document @@ ${tsquery}`)

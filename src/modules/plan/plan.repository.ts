@@ -5,14 +5,24 @@ import type { Database } from '../../db/schema.js';
 type Db = Kysely<Database>;
 
 export async function findRegion(db: Db, code: string) {
-  return db.selectFrom('region').select(['id', 'code', 'name', 'cbs_code']).where('code', '=', code).executeTakeFirst();
+  return db
+    .selectFrom('region')
+    .select(['id', 'code', 'name', 'cbs_code'])
+    .where('code', '=', code)
+    .executeTakeFirst();
 }
 
 export async function listRegions(db: Db) {
   return db
     .selectFrom('region')
     .leftJoin('plan', 'plan.region_id', 'region.id')
-    .select(['region.id', 'region.code', 'region.name', 'region.cbs_code', 'plan.title as plan_title'])
+    .select([
+      'region.id',
+      'region.code',
+      'region.name',
+      'region.cbs_code',
+      'plan.title as plan_title',
+    ])
     .orderBy('region.name')
     .execute();
 }
@@ -22,23 +32,48 @@ export async function findPlan(db: Db, regionId: number) {
 }
 
 export async function listThemes(db: Db, regionId: number) {
-  return db.selectFrom('theme').selectAll().where('region_id', '=', regionId).orderBy('number').execute();
+  return db
+    .selectFrom('theme')
+    .selectAll()
+    .where('region_id', '=', regionId)
+    .orderBy('number')
+    .execute();
 }
 
 export async function listGuidingThreads(db: Db, regionId: number) {
-  return db.selectFrom('guiding_thread').select(['slug', 'name']).where('region_id', '=', regionId).orderBy('position').execute();
+  return db
+    .selectFrom('guiding_thread')
+    .select(['slug', 'name'])
+    .where('region_id', '=', regionId)
+    .orderBy('position')
+    .execute();
 }
 
 export async function listOpgaven(db: Db, regionId: number) {
-  return db.selectFrom('opgave').selectAll().where('region_id', '=', regionId).orderBy('number').execute();
+  return db
+    .selectFrom('opgave')
+    .selectAll()
+    .where('region_id', '=', regionId)
+    .orderBy('number')
+    .execute();
 }
 
 export async function findOpgave(db: Db, regionId: number, slug: string) {
-  return db.selectFrom('opgave').selectAll().where('region_id', '=', regionId).where('slug', '=', slug).executeTakeFirst();
+  return db
+    .selectFrom('opgave')
+    .selectAll()
+    .where('region_id', '=', regionId)
+    .where('slug', '=', slug)
+    .executeTakeFirst();
 }
 
 export async function findOpgaveByNumber(db: Db, regionId: number, number: number) {
-  return db.selectFrom('opgave').select(['slug']).where('region_id', '=', regionId).where('number', '=', number).executeTakeFirst();
+  return db
+    .selectFrom('opgave')
+    .select(['slug'])
+    .where('region_id', '=', regionId)
+    .where('number', '=', number)
+    .executeTakeFirst();
 }
 
 const strategicColumns = [
@@ -56,7 +91,12 @@ export async function listStrategicGoals(db: Db, regionId: number) {
   return db
     .selectFrom('strategic_goal')
     .innerJoin('opgave', 'opgave.id', 'strategic_goal.opgave_id')
-    .select([...strategicColumns, 'opgave.slug as opgave_slug', 'opgave.name as opgave_name', 'opgave.number as opgave_number'])
+    .select([
+      ...strategicColumns,
+      'opgave.slug as opgave_slug',
+      'opgave.name as opgave_name',
+      'opgave.number as opgave_number',
+    ])
     .where('strategic_goal.region_id', '=', regionId)
     .orderBy('opgave.number')
     .orderBy('strategic_goal.position')
@@ -67,7 +107,12 @@ export async function findStrategicGoal(db: Db, regionId: number, code: string) 
   return db
     .selectFrom('strategic_goal')
     .innerJoin('opgave', 'opgave.id', 'strategic_goal.opgave_id')
-    .select([...strategicColumns, 'opgave.slug as opgave_slug', 'opgave.name as opgave_name', 'opgave.number as opgave_number'])
+    .select([
+      ...strategicColumns,
+      'opgave.slug as opgave_slug',
+      'opgave.name as opgave_name',
+      'opgave.number as opgave_number',
+    ])
     .where('strategic_goal.region_id', '=', regionId)
     .where('strategic_goal.code', '=', code)
     .executeTakeFirst();
@@ -96,7 +141,12 @@ export async function listOperationalGoals(db: Db, regionId: number) {
     .selectFrom('operational_goal')
     .innerJoin('strategic_goal', 'strategic_goal.id', 'operational_goal.strategic_goal_id')
     .innerJoin('opgave', 'opgave.id', 'strategic_goal.opgave_id')
-    .select([...operationalColumns, 'strategic_goal.code as strategic_code', 'opgave.slug as opgave_slug', 'opgave.number as opgave_number'])
+    .select([
+      ...operationalColumns,
+      'strategic_goal.code as strategic_code',
+      'opgave.slug as opgave_slug',
+      'opgave.number as opgave_number',
+    ])
     .where('operational_goal.region_id', '=', regionId)
     .orderBy('opgave.number')
     .orderBy('strategic_goal.position')
@@ -134,7 +184,11 @@ export async function listRelations(db: Db, regionId: number, codes: string[]) {
 }
 
 export async function listAllRelations(db: Db, regionId: number) {
-  return db.selectFrom('goal_relation').select(['source_code', 'target_code']).where('region_id', '=', regionId).execute();
+  return db
+    .selectFrom('goal_relation')
+    .select(['source_code', 'target_code'])
+    .where('region_id', '=', regionId)
+    .execute();
 }
 
 /** Short titles for a set of goal codes (strategic and operational), for link lists. */
@@ -154,11 +208,18 @@ export async function goalTitles(db: Db, regionId: number, codes: string[]) {
     .execute();
   return [
     ...strategic.map((g) => ({ code: g.code, text: g.text })),
-    ...operational.map((g) => ({ code: g.code, text: g.label ? `${g.label}: ${g.text ?? ''}` : (g.text ?? '') })),
+    ...operational.map((g) => ({
+      code: g.code,
+      text: g.label ? `${g.label}: ${g.text ?? ''}` : (g.text ?? ''),
+    })),
   ];
 }
 
 export async function currentDataVersion(db: Db): Promise<string> {
-  const row = await db.selectFrom('data_version').select((eb) => eb.cast<string>('version', 'text').as('version')).where('id', '=', 1).executeTakeFirst();
+  const row = await db
+    .selectFrom('data_version')
+    .select((eb) => eb.cast<string>('version', 'text').as('version'))
+    .where('id', '=', 1)
+    .executeTakeFirst();
   return row?.version ?? '0';
 }

@@ -3,11 +3,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import { compareGoalCodes, parseGoalCode } from './goal-codes.js';
-import * as links from './plan-links.repository.js';
 import * as repo from './plan.repository.js';
+import * as links from './plan-links.repository.js';
 
 type Db = Kysely<Database>;
-export type Region = NonNullable<Awaited<ReturnType<typeof repo.findRegion>>>;
+export type Region = { id: number; code: string; name: string };
 export type NotFound = 'RegionNotFound' | 'NotFound';
 
 export async function getRegion(db: Db, code: string): Promise<Result<Region, NotFound>> {
@@ -35,7 +35,15 @@ export async function getOverview(db: Db, region: Region) {
     strategicCount: strategic.filter((g) => g.opgave_id === o.id).length,
     operationalCount: operational.filter((g) => g.opgave_slug === o.slug).length,
   }));
-  return ok({ plan, themes, threads, opgaven: counted, programmeCount: programmes.length, strategic, operational });
+  return ok({
+    plan,
+    themes,
+    threads,
+    opgaven: counted,
+    programmeCount: programmes.length,
+    strategic,
+    operational,
+  });
 }
 
 /** One opgave with its strategic goals and operational goals (for the year timeline). */
@@ -47,17 +55,25 @@ export async function getOpgave(db: Db, region: Region, slugOrNumber: string) {
   }
   const opgave = await repo.findOpgave(db, region.id, slugOrNumber);
   if (!opgave) return err('NotFound' as const);
-  const strategic = (await repo.listStrategicGoals(db, region.id)).filter((g) => g.opgave_id === opgave.id);
-  const operational = (await repo.listOperationalGoals(db, region.id)).filter((g) => g.opgave_slug === opgave.slug);
+  const strategic = (await repo.listStrategicGoals(db, region.id)).filter(
+    (g) => g.opgave_id === opgave.id,
+  );
+  const operational = (await repo.listOperationalGoals(db, region.id)).filter(
+    (g) => g.opgave_slug === opgave.slug,
+  );
   const contributions = (await links.listProgrammeContributions(db, region.id)).filter(
-    (c) => (c.target_kind === 'opgave' && c.target_code === opgave.slug) || strategic.some((g) => c.target_code.startsWith(g.code)),
+    (c) =>
+      (c.target_kind === 'opgave' && c.target_code === opgave.slug) ||
+      strategic.some((g) => c.target_code.startsWith(g.code)),
   );
   return ok({ opgave, strategic, operational, programmes: uniqueProgrammes(contributions) });
 }
 
 function uniqueProgrammes(rows: Array<{ slug: string; name: string; number: number }>) {
   const seen = new Map<string, { slug: string; name: string; number: number }>();
-  for (const row of rows) if (!seen.has(row.slug)) seen.set(row.slug, { slug: row.slug, name: row.name, number: row.number });
+  for (const row of rows)
+    if (!seen.has(row.slug))
+      seen.set(row.slug, { slug: row.slug, name: row.name, number: row.number });
   return [...seen.values()].sort((a, b) => a.number - b.number);
 }
 
@@ -66,16 +82,25 @@ async function relatedGoals(db: Db, region: Region, codes: string[]) {
   const relations = await repo.listRelations(db, region.id, codes);
   const outgoing = relations.filter((r) => codes.includes(r.source_code)).map((r) => r.target_code);
   const incoming = relations.filter((r) => codes.includes(r.target_code)).map((r) => r.source_code);
-  const titles = new Map((await repo.goalTitles(db, region.id, [...outgoing, ...incoming])).map((t) => [t.code, t.text]));
+  const titles = new Map(
+    (await repo.goalTitles(db, region.id, [...outgoing, ...incoming])).map((t) => [t.code, t.text]),
+  );
   const entry = (code: string) => ({ code, text: titles.get(code) ?? '' });
-  const unique = (list: string[]) => [...new Set(list)].filter((c) => !codes.includes(c)).sort(compareGoalCodes);
+  const unique = (list: string[]) =>
+    [...new Set(list)].filter((c) => !codes.includes(c)).sort(compareGoalCodes);
   return { outgoing: unique(outgoing).map(entry), incoming: unique(incoming).map(entry) };
 }
 
 /** Programmes that contribute to a goal directly, through its strategic goal, or through its opgave. */
 async function contributingProgrammes(db: Db, region: Region, codes: string[], opgaveSlug: string) {
   const rows = await links.listProgrammeContributions(db, region.id);
-  return uniqueProgrammes(rows.filter((c) => (c.target_kind === 'goal' && codes.includes(c.target_code)) || (c.target_kind === 'opgave' && c.target_code === opgaveSlug)));
+  return uniqueProgrammes(
+    rows.filter(
+      (c) =>
+        (c.target_kind === 'goal' && codes.includes(c.target_code)) ||
+        (c.target_kind === 'opgave' && c.target_code === opgaveSlug),
+    ),
+  );
 }
 
 /** A goal page: strategic (with its operational goals) or operational (with everything linked). */
@@ -85,7 +110,9 @@ export async function getGoal(db: Db, region: Region, rawCode: string) {
   if (parsed.kind === 'strategic') {
     const goal = await repo.findStrategicGoal(db, region.id, parsed.code);
     if (!goal) return err('NotFound' as const);
-    const operational = (await repo.listOperationalGoals(db, region.id)).filter((g) => g.strategic_goal_id === goal.id);
+    const operational = (await repo.listOperationalGoals(db, region.id)).filter(
+      (g) => g.strategic_goal_id === goal.id,
+    );
     const related = await relatedGoals(db, region, [goal.code]);
     const programmes = await contributingProgrammes(db, region, [goal.code], goal.opgave_slug);
     return ok({ kind: 'strategic' as const, goal, operational, related, programmes });
@@ -103,6 +130,9 @@ export async function getGoal(db: Db, region: Region, rawCode: string) {
 
 /** All goals in plan order, for the goal list and the API. */
 export async function listGoals(db: Db, region: Region) {
-  const [strategic, operational] = await Promise.all([repo.listStrategicGoals(db, region.id), repo.listOperationalGoals(db, region.id)]);
+  const [strategic, operational] = await Promise.all([
+    repo.listStrategicGoals(db, region.id),
+    repo.listOperationalGoals(db, region.id),
+  ]);
   return { strategic, operational };
 }

@@ -1,6 +1,7 @@
 /** Small shared pieces of the goal views: code links, planning cells, party lists. */
-import { href, type PageContext } from '../../../web/context.js';
+
 import { excerpt } from '../../../lib/blocks.js';
+import { href, type PageContext } from '../../../web/context.js';
 import { goalCodeToSegment } from '../goal-codes.js';
 
 export const YEARS = ['2024', '2025', '2026', '2027+'] as const;
@@ -31,13 +32,21 @@ export function yearCell(goal: PlannedGoal, year: (typeof YEARS)[number]): strin
   return parts.join(', ');
 }
 
-export function deadlineText(goal: { deadline_year: number | null; deadline_note: string | null }): string {
-  if (goal.deadline_year !== null && goal.deadline_note) return `${goal.deadline_year} (${goal.deadline_note})`;
+export function deadlineText(goal: {
+  deadline_year: number | null;
+  deadline_note: string | null;
+}): string {
+  if (goal.deadline_year !== null && goal.deadline_note)
+    return `${goal.deadline_year} (${goal.deadline_note})`;
   if (goal.deadline_year !== null) return String(goal.deadline_year);
   return goal.deadline_note ?? 'niet genoemd in het plan';
 }
 
-export function goalSummary(goal: { text: string | null; label: string | null; text_missing: boolean }): string {
+export function goalSummary(goal: {
+  text: string | null;
+  label: string | null;
+  text_missing: boolean;
+}): string {
   if (goal.text_missing) return 'De tekst van dit doel ontbreekt in de bronversie van het plan.';
   return goal.label ? `${goal.label}: ${goal.text ?? ''}` : (goal.text ?? '');
 }

@@ -15,13 +15,17 @@ function RelatedGoals({ ctx, related }: { ctx: PageContext; related: Related }) 
   if (related.outgoing.length === 0 && related.incoming.length === 0) return null;
   return (
     <section aria-labelledby="samenhang">
-      <h2 class="utrecht-heading-2" id="samenhang">Hangt samen met</h2>
+      <h2 class="utrecht-heading-2" id="samenhang">
+        Hangt samen met
+      </h2>
       {related.outgoing.length > 0 ? (
         <>
           <p class="utrecht-paragraph">Dit doel noemt:</p>
           <ul class="utrecht-unordered-list">
             {related.outgoing.map((g) => (
-              <li class="utrecht-unordered-list__item"><GoalLink ctx={ctx} code={g.code} text={g.text} /></li>
+              <li class="utrecht-unordered-list__item">
+                <GoalLink ctx={ctx} code={g.code} text={g.text} />
+              </li>
             ))}
           </ul>
         </>
@@ -31,7 +35,9 @@ function RelatedGoals({ ctx, related }: { ctx: PageContext; related: Related }) 
           <p class="utrecht-paragraph">Dit doel wordt genoemd bij:</p>
           <ul class="utrecht-unordered-list">
             {related.incoming.map((g) => (
-              <li class="utrecht-unordered-list__item"><GoalLink ctx={ctx} code={g.code} text={g.text} /></li>
+              <li class="utrecht-unordered-list__item">
+                <GoalLink ctx={ctx} code={g.code} text={g.text} />
+              </li>
             ))}
           </ul>
         </>
@@ -47,7 +53,11 @@ function Programmes({ ctx, programmes }: { ctx: PageContext; programmes: Data['p
       <h2 class="utrecht-heading-2">Transformatieprogramma's die bijdragen</h2>
       <ul class="utrecht-unordered-list">
         {programmes.map((p) => (
-          <li class="utrecht-unordered-list__item"><a class="utrecht-link" href={href(ctx, `/programmas/${p.slug}`)}>{p.name}</a></li>
+          <li class="utrecht-unordered-list__item">
+            <a class="utrecht-link" href={href(ctx, `/programmas/${p.slug}`)}>
+              {p.name}
+            </a>
+          </li>
         ))}
       </ul>
     </>
@@ -61,10 +71,14 @@ export function StrategicGoalPage({ ctx, data }: { ctx: PageContext; data: Strat
       ctx={ctx}
       title={`Strategisch doel ${goal.code}`}
       nav="doelen"
-      crumbs={[{ label: goal.opgave_name, href: href(ctx, `/opgaven/${goal.opgave_slug}`) }, { label: `Strategisch doel ${goal.code}` }]}
+      crumbs={[
+        { label: goal.opgave_name, href: href(ctx, `/opgaven/${goal.opgave_slug}`) },
+        { label: `Strategisch doel ${goal.code}` },
+      ]}
     >
       <p class="utrecht-paragraph marke-muted">
-        Strategisch doel {goal.code} (in hoofdstuk 1: {goal.chapter1_code}) · opgave {goal.opgave_number}. {goal.opgave_name}
+        Strategisch doel {goal.code} (in hoofdstuk 1: {goal.chapter1_code}) · opgave{' '}
+        {goal.opgave_number}. {goal.opgave_name}
       </p>
       <h1 class="utrecht-heading-1">Strategisch doel {goal.code}</h1>
       <p class="utrecht-paragraph marke-lead">{goal.text_chapter2}</p>
@@ -92,12 +106,19 @@ export function StrategicGoalPage({ ctx, data }: { ctx: PageContext; data: Strat
 
 function Parties({ ctx, data }: { ctx: PageContext; data: Operational }) {
   if (data.goal.initiators_tbd) return <p class="utrecht-paragraph">Nader te bepalen.</p>;
-  if (data.initiators.length === 0) return <p class="utrecht-paragraph marke-muted">Het plan noemt hier geen partijen.</p>;
+  if (data.initiators.length === 0)
+    return <p class="utrecht-paragraph marke-muted">Het plan noemt hier geen partijen.</p>;
   return (
     <ul class="utrecht-unordered-list">
       {data.initiators.map((p) => (
         <li class="utrecht-unordered-list__item">
-          {p.organisation_slug ? <a class="utrecht-link" href={href(ctx, `/organisaties/${p.organisation_slug}`)}>{p.name}</a> : p.name}
+          {p.organisation_slug ? (
+            <a class="utrecht-link" href={href(ctx, `/organisaties/${p.organisation_slug}`)}>
+              {p.name}
+            </a>
+          ) : (
+            p.name
+          )}
           {p.note ? <span class="marke-muted"> ({p.note})</span> : null}
         </li>
       ))}
@@ -107,11 +128,16 @@ function Parties({ ctx, data }: { ctx: PageContext; data: Operational }) {
 
 function Inspiration({ ctx, data }: { ctx: PageContext; data: Operational }) {
   if (data.goal.inspiration_tbd) return <p class="utrecht-paragraph">Nader te bepalen.</p>;
-  if (data.initiatives.length === 0) return <p class="utrecht-paragraph marke-muted">Het plan noemt hier geen initiatieven.</p>;
+  if (data.initiatives.length === 0)
+    return <p class="utrecht-paragraph marke-muted">Het plan noemt hier geen initiatieven.</p>;
   return (
     <ul class="utrecht-unordered-list">
       {data.initiatives.map((i) => (
-        <li class="utrecht-unordered-list__item"><a class="utrecht-link" href={href(ctx, `/initiatieven/${i.slug}`)}>{i.label}</a></li>
+        <li class="utrecht-unordered-list__item">
+          <a class="utrecht-link" href={href(ctx, `/initiatieven/${i.slug}`)}>
+            {i.label}
+          </a>
+        </li>
       ))}
     </ul>
   );
@@ -127,14 +153,26 @@ export function OperationalGoalPage({ ctx, data }: { ctx: PageContext; data: Ope
       nav="doelen"
       crumbs={[
         { label: goal.opgave_name, href: href(ctx, `/opgaven/${goal.opgave_slug}`) },
-        { label: `Strategisch doel ${goal.strategic_code}`, href: href(ctx, `/doelen/${goal.strategic_code}`) },
+        {
+          label: `Strategisch doel ${goal.strategic_code}`,
+          href: href(ctx, `/doelen/${goal.strategic_code}`),
+        },
         { label: `${kindLabel} ${goal.code}` },
       ]}
     >
-      <p class="utrecht-paragraph marke-muted">{kindLabel} onder strategisch doel {goal.strategic_code} · opgave {goal.opgave_number}. {goal.opgave_name}</p>
-      <h1 class="utrecht-heading-1">{kindLabel} {goal.code}{goal.label ? `: ${goal.label}` : ''}</h1>
+      <p class="utrecht-paragraph marke-muted">
+        {kindLabel} onder strategisch doel {goal.strategic_code} · opgave {goal.opgave_number}.{' '}
+        {goal.opgave_name}
+      </p>
+      <h1 class="utrecht-heading-1">
+        {kindLabel} {goal.code}
+        {goal.label ? `: ${goal.label}` : ''}
+      </h1>
       {goal.text_missing ? (
-        <p class="marke-note">De tekst van dit doel ontbreekt in de bronversie van het plan die wij hebben. Alleen de initiatieven en initiatiefnemers staan erin.</p>
+        <p class="marke-note">
+          De tekst van dit doel ontbreekt in de bronversie van het plan die wij hebben. Alleen de
+          initiatieven en initiatiefnemers staan erin.
+        </p>
       ) : (
         <p class="utrecht-paragraph marke-lead">{goal.text}</p>
       )}
@@ -144,11 +182,17 @@ export function OperationalGoalPage({ ctx, data }: { ctx: PageContext; data: Ope
         <dt>Doeljaar</dt>
         <dd>{deadlineText(goal)}</dd>
         <dt>Gepland in</dt>
-        <dd>{goal.planning.length > 0 ? goal.planning.map((y) => (y === '2027+' ? '2027 en later' : y)).join(', ') : 'De planningstabel van het plan is voor dit doel niet ingevuld.'}</dd>
+        <dd>
+          {goal.planning.length > 0
+            ? goal.planning.map((y) => (y === '2027+' ? '2027 en later' : y)).join(', ')
+            : 'De planningstabel van het plan is voor dit doel niet ingevuld.'}
+        </dd>
         <dt>Meetbaar doel</dt>
         <dd>{goal.target ?? 'Het plan noemt geen meetbaar doel.'}</dd>
       </dl>
-      <p class="utrecht-paragraph marke-muted">Jaren in de planningstabel: {YEARS.join(', ').replace('2027+', '2027 en later')}.</p>
+      <p class="utrecht-paragraph marke-muted">
+        Jaren in de planningstabel: {YEARS.join(', ').replace('2027+', '2027 en later')}.
+      </p>
       <h2 class="utrecht-heading-2">Inspirerende initiatieven</h2>
       <Inspiration ctx={ctx} data={data} />
       <h2 class="utrecht-heading-2">Mogelijke initiatiefnemers</h2>

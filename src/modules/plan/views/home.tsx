@@ -15,8 +15,8 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: Data }) {
         {plan.brand ?? plan.title}: {plan.subtitle ?? plan.title}
       </h1>
       <p class="utrecht-paragraph marke-lead">
-        Zorg, welzijn, gemeenten, provincie, zorgverzekeraar en inwoners werken samen aan het {plan.title}. Hier leest u wat
-        zij willen bereiken en wie wat doet.
+        Zorg, welzijn, gemeenten, provincie, zorgverzekeraar en inwoners werken samen aan het{' '}
+        {plan.title}. Hier leest u wat zij willen bereiken en wie wat doet.
       </p>
       <h2 class="utrecht-heading-2">De {plan.ambition_name}</h2>
       <blockquote class="marke-dream">
@@ -40,26 +40,37 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: Data }) {
       </ul>
       <h2 class="utrecht-heading-2">Hoe het plan in elkaar zit</h2>
       <p class="utrecht-paragraph">
-        Elke regio-opgave heeft <strong>strategische doelen</strong> voor 2040. Die zijn uitgewerkt in{' '}
-        <strong>operationele doelen</strong> voor de komende jaren, met initiatieven die inspireren en organisaties die het
-        kunnen oppakken. In totaal zijn het {data.strategic.length} strategische en {data.operational.length} operationele
-        doelen. Daarnaast zijn er {data.programmeCount} transformatieprogramma's.
+        Elke regio-opgave heeft <strong>strategische doelen</strong> voor 2040. Die zijn uitgewerkt
+        in <strong>operationele doelen</strong> voor de komende jaren, met initiatieven die
+        inspireren en organisaties die het kunnen oppakken. In totaal zijn het{' '}
+        {data.strategic.length} strategische en {data.operational.length} operationele doelen.
+        Daarnaast zijn er {data.programmeCount} transformatieprogramma's.
       </p>
       <ul class="utrecht-unordered-list">
         <li class="utrecht-unordered-list__item">
-          <a class="utrecht-link" href={href(ctx, '/doelen')}>Alle doelen op een rij</a>
+          <a class="utrecht-link" href={href(ctx, '/doelen')}>
+            Alle doelen op een rij
+          </a>
         </li>
         <li class="utrecht-unordered-list__item">
-          <a class="utrecht-link" href={href(ctx, '/programmas')}>Transformatieprogramma's</a>
+          <a class="utrecht-link" href={href(ctx, '/programmas')}>
+            Transformatieprogramma's
+          </a>
         </li>
         <li class="utrecht-unordered-list__item">
-          <a class="utrecht-link" href={href(ctx, '/organisaties')}>Organisaties en coalitie</a>
+          <a class="utrecht-link" href={href(ctx, '/organisaties')}>
+            Organisaties en coalitie
+          </a>
         </li>
         <li class="utrecht-unordered-list__item">
-          <a class="utrecht-link" href={href(ctx, '/governance')}>Wie stuurt en wie schrijft: governance</a>
+          <a class="utrecht-link" href={href(ctx, '/governance')}>
+            Wie stuurt en wie schrijft: governance
+          </a>
         </li>
         <li class="utrecht-unordered-list__item">
-          <a class="utrecht-link" href={href(ctx, '/plan')}>De andere hoofdstukken van het plan</a>
+          <a class="utrecht-link" href={href(ctx, '/plan')}>
+            De andere hoofdstukken van het plan
+          </a>
         </li>
       </ul>
       {plan.overarching_title ? (
@@ -68,7 +79,9 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: Data }) {
           <Blocks blocks={plan.overarching_blocks} />
         </>
       ) : null}
-      <h2 class="utrecht-heading-2" id="themas">Prioritaire thema's en hun ambitie voor 2040</h2>
+      <h2 class="utrecht-heading-2" id="themas">
+        Prioritaire thema's en hun ambitie voor 2040
+      </h2>
       {data.themes.map((t) => (
         <section aria-labelledby={`thema-${t.slug}`}>
           <h3 class="utrecht-heading-3" id={`thema-${t.slug}`}>

@@ -13,12 +13,14 @@ function Timeline({ ctx, data }: { ctx: PageContext; data: Data }) {
     <div class="marke-table-wrap">
       <table class="utrecht-table marke-timeline">
         <caption class="utrecht-table__caption">
-          Operationele doelen per jaar. "Gepland" staat in de planningstabel van het plan; "doeljaar" is het jaar dat de
-          tekst van het doel noemt.
+          Operationele doelen per jaar. "Gepland" staat in de planningstabel van het plan;
+          "doeljaar" is het jaar dat de tekst van het doel noemt.
         </caption>
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">Doel</th>
+            <th class="utrecht-table__header-cell" scope="col">
+              Doel
+            </th>
             {YEARS.map((year) => (
               <th class="utrecht-table__header-cell" scope="col">
                 {year === '2027+' ? '2027 en later' : year}
@@ -35,7 +37,9 @@ function Timeline({ ctx, data }: { ctx: PageContext; data: Data }) {
                 </a>
               </th>
               {YEARS.map((year) => (
-                <td class="utrecht-table__cell">{yearCell(goal, year) || <span class="marke-muted">–</span>}</td>
+                <td class="utrecht-table__cell">
+                  {yearCell(goal, year) || <span class="marke-muted">–</span>}
+                </td>
               ))}
             </tr>
           ))}
@@ -48,7 +52,12 @@ function Timeline({ ctx, data }: { ctx: PageContext; data: Data }) {
 export function OpgavePage({ ctx, data }: { ctx: PageContext; data: Data }) {
   const { opgave } = data;
   return (
-    <Layout ctx={ctx} title={opgave.name} crumbs={[{ label: `Opgave ${opgave.number}: ${opgave.name}` }]} nav="home">
+    <Layout
+      ctx={ctx}
+      title={opgave.name}
+      crumbs={[{ label: `Opgave ${opgave.number}: ${opgave.name}` }]}
+      nav="home"
+    >
       <p class="utrecht-paragraph marke-muted">Regio-opgave {opgave.number}</p>
       <h1 class="utrecht-heading-1">{opgave.name}</h1>
       <p class="utrecht-paragraph marke-lead">{opgave.slogan}</p>
@@ -102,7 +111,9 @@ export function OpgavePage({ ctx, data }: { ctx: PageContext; data: Data }) {
           <ul class="utrecht-unordered-list">
             {data.programmes.map((p) => (
               <li class="utrecht-unordered-list__item">
-                <a class="utrecht-link" href={href(ctx, `/programmas/${p.slug}`)}>{p.name}</a>
+                <a class="utrecht-link" href={href(ctx, `/programmas/${p.slug}`)}>
+                  {p.name}
+                </a>
               </li>
             ))}
           </ul>
@@ -115,5 +126,8 @@ export function OpgavePage({ ctx, data }: { ctx: PageContext; data: Data }) {
 /** Stored `{title, blocks}` sections; validated on import. */
 export function asTitled(value: unknown): Array<{ title: string; blocks: unknown }> {
   if (!Array.isArray(value)) return [];
-  return value.filter((v): v is { title: string; blocks: unknown } => typeof v === 'object' && v !== null && 'title' in v);
+  return value.filter(
+    (v): v is { title: string; blocks: unknown } =>
+      typeof v === 'object' && v !== null && 'title' in v,
+  );
 }

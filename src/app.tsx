@@ -1,0 +1,134 @@
+/** createApp: middleware, region resolution and every module's routes. No listening here. */
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import type { Kysely } from 'kysely';
+import type { Config } from './config.js';
+import type { Database } from './db/schema.js';
+import { organisationRoutes } from './modules/organisations/index.js';
+import {
+  currentDataVersion,
+  getRegion,
+  listRegions,
+  planApi,
+  planRoutes,
+} from './modules/plan/index.js';
+import { type Asset, buildStylesheet } from './web/assets.js';
+import { encodedBody, pickEncoding } from './web/compression.js';
+import type { PageContext } from './web/context.js';
+import { htmlError, problem } from './web/errors.js';
+import { OpenDataPage } from './web/open-data.js';
+import { openApiDocument } from './web/openapi.js';
+import { PageCache, pageCacheMiddleware } from './web/page-cache.js';
+import { securityHeaders } from './web/security.js';
+import type { AppDeps, AppEnv } from './web/types.js';
+
+export type CreateAppOptions = { db: Kysely<Database>; config: Config };
+export type MarkeApp = { app: Hono<AppEnv>; cache: PageCache; stylesheet: Asset };
+
+function serveAsset(asset: Asset) {
+  return (c: Context) => {
+    const { body, header } = encodedBody(asset, pickEncoding(c.req.header('accept-encoding')));
+    const headers: Record<string, string> = {
+      'content-type': asset.type,
+      'cache-control': 'public, max-age=31536000, immutable',
+      etag: asset.etag,
+      vary: 'Accept-Encoding',
+    };
+    if (header) headers['content-encoding'] = header;
+    if (c.req.header('if-none-match') === asset.etag) return c.body(null, 304, headers);
+    return c.body(new Uint8Array(body), 200, headers);
+  };
+}
+
+/** Resolves the region from `/regio/:region` or the default, and builds the page context. */
+function regionContext(deps: AppDeps, brand: () => string): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const code = c.req.param('region') ?? deps.config.defaultRegion;
+    const region = await getRegion(deps.db, code);
+    const fallback: PageContext = {
+      base: '',
+      region: { id: 0, code, name: code },
+      stylesheet: deps.stylesheetPath,
+      brand: brand(),
+    };
+    if (!region.ok) {
+      if (c.req.path.startsWith('/api/'))
+        return problem(c, 404, 'Onbekende regio', `Regio "${code}" bestaat niet.`);
+      return htmlError(c, fallback, 404, `Regio "${code}" bestaat niet in Marke.`);
+    }
+    const base = c.req.param('region') ? `/regio/${code}` : '';
+    c.set('ctx', { ...fallback, base, region: region.value });
+    await next();
+  };
+}
+
+/** Builds the Hono app with all routes; the caller owns the database. */
+export function createApp({ db, config }: CreateAppOptions): MarkeApp {
+  const stylesheet = buildStylesheet();
+  const deps: AppDeps = { db, config, stylesheetPath: stylesheet.path };
+  const cache = new PageCache(() => currentDataVersion(db), config.cacheCheckMs);
+  const app = new Hono<AppEnv>();
+  const brand = () => 'Gezonde Marke';
+
+  app.use('*', securityHeaders());
+  app.get(stylesheet.path, serveAsset(stylesheet));
+  app.get('/favicon.ico', (c) => c.body(null, 204));
+  app.use('*', pageCacheMiddleware(cache));
+
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+  app.get('/api/v1/regions', async (c) =>
+    c.json(
+      (await listRegions(db)).map((r) => ({
+        code: r.code,
+        name: r.name,
+        cbs_code: r.cbs_code,
+        plan: r.plan_title,
+      })),
+    ),
+  );
+  const api = new Hono<AppEnv>();
+  api.use('*', regionContext(deps, brand));
+  api.route('/', planApi(deps));
+  app.route('/api/v1/regions/:region', api);
+
+  const site = new Hono<AppEnv>();
+  site.use('*', regionContext(deps, brand));
+  site.route('/', planRoutes(deps));
+  site.route('/', organisationRoutes(deps));
+  site.get('/open-data', (c) => c.html(<OpenDataPage ctx={c.get('ctx')} />));
+  site.notFound((c) => htmlError(c, c.get('ctx'), 404, 'We kunnen deze pagina niet vinden.'));
+  app.route('/regio/:region', site);
+  app.route('/', site);
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/'))
+      return problem(c, 404, 'Niet gevonden', 'Dit adres bestaat niet in de API.');
+    return htmlError(
+      c,
+      {
+        base: '',
+        region: { id: 0, code: config.defaultRegion, name: 'Drenthe' },
+        stylesheet: stylesheet.path,
+        brand: brand(),
+      },
+      404,
+      'We kunnen deze pagina niet vinden.',
+    );
+  });
+  app.onError((error, c) => {
+    console.error(error);
+    if (c.req.path.startsWith('/api/'))
+      return problem(c, 500, 'Interne fout', 'Er ging iets mis aan onze kant.');
+    return htmlError(
+      c,
+      {
+        base: '',
+        region: { id: 0, code: config.defaultRegion, name: 'Drenthe' },
+        stylesheet: stylesheet.path,
+        brand: brand(),
+      },
+      500,
+      'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
+    );
+  });
+  return { app, cache, stylesheet };
+}

@@ -1,0 +1,70 @@
+/** Read services of the organisations module. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { err, ok } from '../../lib/result.js';
+import * as repo from './organisations.repository.js';
+
+type Db = Kysely<Database>;
+type RegionRef = { id: number };
+
+/** Organisations grouped by sector, with their place in the leidende or brede coalitie. */
+export async function listBySector(db: Db, region: RegionRef) {
+  const [sectors, organisations, memberships] = await Promise.all([
+    repo.listSectors(db, region.id),
+    repo.listOrganisations(db, region.id),
+    repo.listMemberships(db, region.id),
+  ]);
+  const byId = new Map(organisations.map((o) => [o.id, o]));
+  const groups = sectors.map((sector) => {
+    const inSector = memberships.filter((m) => m.sector_id === sector.id);
+    const pick = (coalition: 'leidend' | 'breed') =>
+      inSector
+        .filter((m) => m.coalition === coalition)
+        .flatMap((m) => byId.get(m.organisation_id) ?? [])
+        .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+    const others = organisations.filter(
+      (o) => o.sector_id === sector.id && !inSector.some((m) => m.organisation_id === o.id),
+    );
+    return { sector, leidend: pick('leidend'), breed: pick('breed'), others };
+  });
+  return {
+    groups: groups.filter((g) => g.leidend.length + g.breed.length + g.others.length > 0),
+    organisations,
+    memberships,
+  };
+}
+
+/** One organisation: coalition places, goals it is named on, programmes and governance roles. */
+export async function getOrganisation(db: Db, region: RegionRef, slug: string) {
+  const organisation = await repo.findOrganisation(db, region.id, slug);
+  if (!organisation) return err('NotFound' as const);
+  const [memberships, goals, programmes, roles] = await Promise.all([
+    repo.listMemberships(db, region.id),
+    repo.listInitiatorGoals(db, organisation.id),
+    repo.listPartnerProgrammes(db, organisation.id),
+    repo.listOrganisationRoles(db, organisation.id),
+  ]);
+  return ok({
+    organisation,
+    memberships: memberships.filter((m) => m.organisation_id === organisation.id),
+    goals,
+    programmes,
+    roles,
+  });
+}
+
+/** Governance bodies with their roles. */
+export async function getGovernance(db: Db, region: RegionRef) {
+  const [bodies, roles] = await Promise.all([
+    repo.listGovernanceBodies(db, region.id),
+    repo.listGovernanceRoles(db, region.id),
+  ]);
+  return bodies.map((body) => ({ ...body, roles: roles.filter((r) => r.body_id === body.id) }));
+}
+
+export {
+  listGovernanceRoles,
+  listMemberships,
+  listOrganisations,
+  listSectors,
+} from './organisations.repository.js';

@@ -1,0 +1,233 @@
+/** List pages: all goals, programmes, initiatives. */
+import type { OkValue } from '../../../lib/result.js';
+import { Blocks } from '../../../web/components.js';
+import { href, type PageContext } from '../../../web/context.js';
+import { Layout } from '../../../web/layout.js';
+import type { listGoals } from '../plan.service.js';
+import type {
+  getInitiative,
+  getProgramme,
+  listInitiatives,
+  listProgrammes,
+} from '../plan-content.service.js';
+import { deadlineText, GoalLink, goalSummary } from './goal-parts.js';
+
+export function GoalsPage({
+  ctx,
+  data,
+}: {
+  ctx: PageContext;
+  data: Awaited<ReturnType<typeof listGoals>>;
+}) {
+  return (
+    <Layout ctx={ctx} title="Alle doelen" nav="doelen" crumbs={[{ label: 'Alle doelen' }]}>
+      <h1 class="utrecht-heading-1">Alle doelen</h1>
+      <p class="utrecht-paragraph">
+        {data.strategic.length} strategische doelen voor 2040 en {data.operational.length}{' '}
+        operationele doelen voor de komende jaren, in de volgorde van het plan.
+      </p>
+      {data.strategic.map((goal) => (
+        <section>
+          <h2 class="utrecht-heading-3">
+            <GoalLink ctx={ctx} code={goal.code} text={goal.text_chapter2} />
+          </h2>
+          <ul class="marke-goal-list">
+            {data.operational
+              .filter((op) => op.strategic_goal_id === goal.id)
+              .map((op) => (
+                <li>
+                  <GoalLink ctx={ctx} code={op.code} text={goalSummary(op)} />
+                  <span class="marke-muted"> · doeljaar {deadlineText(op)}</span>
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
+    </Layout>
+  );
+}
+
+export function ProgrammesPage({
+  ctx,
+  programmes,
+}: {
+  ctx: PageContext;
+  programmes: Awaited<ReturnType<typeof listProgrammes>>;
+}) {
+  return (
+    <Layout
+      ctx={ctx}
+      title="Transformatieprogramma's"
+      nav="programmas"
+      crumbs={[{ label: "Transformatieprogramma's" }]}
+    >
+      <h1 class="utrecht-heading-1">Transformatieprogramma's</h1>
+      <p class="utrecht-paragraph">
+        Deze programma's staan in bijlage A van het plan. Ze dragen bij aan de doelen.
+      </p>
+      <ul class="marke-cards">
+        {programmes.map((p) => (
+          <li class="marke-card">
+            <h2 class="utrecht-heading-3">
+              <a class="utrecht-link" href={href(ctx, `/programmas/${p.slug}`)}>
+                {p.name}
+              </a>
+            </h2>
+            <p class="utrecht-paragraph marke-muted">
+              Draagt bij aan:{' '}
+              {p.contributions.map((c) => c.target_code).join(', ') || 'niet genoemd'}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
+
+export function ProgrammePage({
+  ctx,
+  data,
+}: {
+  ctx: PageContext;
+  data: OkValue<typeof getProgramme>;
+}) {
+  const { programme } = data;
+  return (
+    <Layout
+      ctx={ctx}
+      title={programme.name}
+      nav="programmas"
+      crumbs={[{ label: "Programma's", href: href(ctx, '/programmas') }, { label: programme.name }]}
+    >
+      <p class="utrecht-paragraph marke-muted">Transformatieprogramma {programme.number}</p>
+      <h1 class="utrecht-heading-1">{programme.name}</h1>
+      <h2 class="utrecht-heading-2">Doelstelling</h2>
+      <Blocks blocks={programme.objective} />
+      {Array.isArray(programme.context) && programme.context.length > 0 ? (
+        <>
+          <h2 class="utrecht-heading-2">Context</h2>
+          <Blocks blocks={programme.context} />
+        </>
+      ) : null}
+      <h2 class="utrecht-heading-2">Samenwerkingspartners</h2>
+      {data.partners.length > 0 ? (
+        <ul class="utrecht-unordered-list">
+          {data.partners.map((p) => (
+            <li class="utrecht-unordered-list__item">
+              {p.organisation_slug ? (
+                <a class="utrecht-link" href={href(ctx, `/organisaties/${p.organisation_slug}`)}>
+                  {p.name}
+                </a>
+              ) : (
+                p.name
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="utrecht-paragraph marke-muted">Het plan noemt geen samenwerkingspartners.</p>
+      )}
+      <h2 class="utrecht-heading-2">Bijdrage aan het regioplan</h2>
+      <Blocks blocks={programme.contribution} />
+      <ul class="utrecht-unordered-list">
+        {data.targets.map((t) => (
+          <li class="utrecht-unordered-list__item">
+            {t.kind === 'goal' ? (
+              <GoalLink ctx={ctx} code={t.code} text={t.text} />
+            ) : (
+              <a class="utrecht-link" href={href(ctx, `/opgaven/${t.code}`)}>
+                Opgave {t.text}
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+      {programme.more_info ? (
+        <p class="utrecht-paragraph marke-muted">
+          Meer informatie in het plan: {programme.more_info}
+        </p>
+      ) : null}
+    </Layout>
+  );
+}
+
+export function InitiativesPage({
+  ctx,
+  initiatives,
+}: {
+  ctx: PageContext;
+  initiatives: Awaited<ReturnType<typeof listInitiatives>>;
+}) {
+  return (
+    <Layout ctx={ctx} title="Initiatieven" nav="doelen" crumbs={[{ label: 'Initiatieven' }]}>
+      <h1 class="utrecht-heading-1">Initiatieven en projecten in het plan</h1>
+      <p class="utrecht-paragraph">
+        Het plan noemt deze initiatieven als inspiratie bij de operationele doelen.
+      </p>
+      <ul class="utrecht-unordered-list">
+        {initiatives.map((i) => (
+          <li class="utrecht-unordered-list__item">
+            <a class="utrecht-link" href={href(ctx, `/initiatieven/${i.slug}`)}>
+              {i.name}
+            </a>
+            <span class="marke-muted">
+              {' '}
+              · bij {Number(i.goal_count)} {Number(i.goal_count) === 1 ? 'doel' : 'doelen'}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
+
+export function InitiativePage({
+  ctx,
+  data,
+}: {
+  ctx: PageContext;
+  data: OkValue<typeof getInitiative>;
+}) {
+  const { initiative } = data;
+  return (
+    <Layout
+      ctx={ctx}
+      title={initiative.name}
+      nav="doelen"
+      crumbs={[
+        { label: 'Initiatieven', href: href(ctx, '/initiatieven') },
+        { label: initiative.name },
+      ]}
+    >
+      <h1 class="utrecht-heading-1">{initiative.name}</h1>
+      {Array.isArray(initiative.description) && initiative.description.length > 0 ? (
+        <Blocks blocks={initiative.description} />
+      ) : (
+        <p class="utrecht-paragraph marke-muted">
+          Het plan noemt dit initiatief, maar beschrijft het niet verder.
+        </p>
+      )}
+      <h2 class="utrecht-heading-2">Genoemd bij deze doelen</h2>
+      {data.goals.length > 0 ? (
+        <ul class="utrecht-unordered-list">
+          {data.goals.map((g) => (
+            <li class="utrecht-unordered-list__item">
+              <GoalLink
+                ctx={ctx}
+                code={g.code}
+                text={g.label ? `${g.label}: ${g.text ?? ''}` : (g.text ?? '')}
+              />
+              {g.line !== initiative.name ? (
+                <span class="marke-muted"> (als: {g.line})</span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="utrecht-paragraph marke-muted">
+          Dit initiatief staat in de lopende tekst van het plan, niet bij een doel.
+        </p>
+      )}
+    </Layout>
+  );
+}

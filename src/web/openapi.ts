@@ -1,0 +1,122 @@
+/** The OpenAPI 3.1 document of the public API, served at /api/openapi.json. */
+import { EXPORT_ENTITIES } from '../modules/plan/index.js';
+
+const problem = {
+  description: 'Probleem (RFC 9457)',
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+};
+const json = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { type: 'object' } } },
+});
+const region = {
+  name: 'region',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', pattern: '^[a-z0-9-]+$' },
+  example: 'drenthe',
+};
+const slug = { name: 'slug', in: 'path', required: true, schema: { type: 'string' } };
+
+function get(summary: string, params: unknown[] = [], extra: Record<string, unknown> = {}) {
+  return {
+    get: {
+      summary,
+      parameters: [region, ...params],
+      responses: { 200: json(summary), 400: problem, 404: problem },
+      ...extra,
+    },
+  };
+}
+
+/** Builds the document; paths mirror `plan.api.ts`. */
+export function openApiDocument() {
+  const base = '/api/v1/regions/{region}';
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Marke API',
+      version: '1.0.0',
+      description:
+        'Open API van Marke: het regioplan als gekoppelde data. Alle antwoorden zijn openbaar; er is geen sleutel nodig.',
+      license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+    },
+    paths: {
+      '/api/v1/regions': {
+        get: { summary: 'Regio’s met een plan', responses: { 200: json('Lijst met regio’s') } },
+      },
+      [base]: get('Regio, plan, ambitie, thema’s en rode draden'),
+      [`${base}/opgaven`]: get('Alle regio-opgaven'),
+      [`${base}/opgaven/{slug}`]: get('Eén regio-opgave', [slug]),
+      [`${base}/goals`]: get('Alle doelen', [
+        {
+          name: 'kind',
+          in: 'query',
+          schema: { type: 'string', enum: ['strategic', 'operational'] },
+        },
+        { name: 'opgave', in: 'query', schema: { type: 'string' } },
+      ]),
+      [`${base}/goals/{code}`]: get('Eén doel, strategisch (2.1.1) of operationeel (2.1.1.a)', [
+        {
+          name: 'code',
+          in: 'path',
+          required: true,
+          schema: { type: 'string' },
+          example: '2.1.1.a',
+        },
+      ]),
+      [`${base}/programmes`]: get('Transformatieprogramma’s'),
+      [`${base}/programmes/{slug}`]: get('Eén programma', [slug]),
+      [`${base}/initiatives`]: get('Initiatieven'),
+      [`${base}/initiatives/{slug}`]: get('Eén initiatief', [slug]),
+      [`${base}/organisations`]: get('Organisaties per sector en coalitie'),
+      [`${base}/organisations/{slug}`]: get('Eén organisatie', [slug]),
+      [`${base}/governance`]: get('Governance: organen en rollen'),
+      [`${base}/glossary`]: get('Begrippen en afkortingen'),
+      [`${base}/sections`]: get('Overige hoofdstukken van het plan'),
+      [`${base}/sections/{slug}`]: get('Eén hoofdstuk', [slug]),
+      [`${base}/search`]: get('Zoeken (Nederlandse full-text search)', [
+        {
+          name: 'q',
+          in: 'query',
+          required: true,
+          schema: { type: 'string', minLength: 1, maxLength: 200 },
+        },
+      ]),
+      [`${base}/export.json`]: get('Volledige export als JSON'),
+      [`${base}/export/{file}`]: {
+        get: {
+          summary: 'Volledige export als CSV, één bestand per soort',
+          parameters: [
+            region,
+            {
+              name: 'file',
+              in: 'path',
+              required: true,
+              schema: { type: 'string', enum: EXPORT_ENTITIES.map((e) => `${e}.csv`) },
+            },
+          ],
+          responses: {
+            200: { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } },
+            404: problem,
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Problem: {
+          type: 'object',
+          required: ['title', 'status'],
+          properties: {
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
+            instance: { type: 'string' },
+          },
+        },
+      },
+    },
+  };
+}
