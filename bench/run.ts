@@ -1,0 +1,226 @@
+/**
+ * `npm run bench`: cold start, restart, cache-miss latency and cached throughput of a
+ * production-mode Marke on the embedded database (PGlite). Prints a table and writes
+ * bench/results/latest.json; BENCHMARKS.md explains the figures.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { type RunningServer, startServer, stopServer } from './server.js';
+
+const URLS = [
+  '/',
+  '/doelen/2.1.1.a',
+  '/zoeken?q=mantelzorgers',
+  '/api/v1/regions/drenthe/goals/2.1.1.a',
+] as const;
+const HEADERS = { 'accept-encoding': 'br, gzip' };
+const RESTARTS = 3;
+const CONNECTIONS = 50;
+const DURATION_S = 10;
+const TARGETS = { firstStartMs: 10_000, restartMs: 3_000, p99Ms: 50 };
+
+type Miss = { url: string; probe: string; ms: number[]; medianMs: number; cache: string[] };
+type Load = {
+  url: string;
+  requestsPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  bytesPerResponse: number;
+};
+
+/** Median of a non-empty list (mean of the middle two for even lengths). */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const upper = sorted[mid] ?? Number.NaN;
+  return sorted.length % 2 ? upper : ((sorted[mid - 1] ?? upper) + upper) / 2;
+}
+
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/**
+ * The readiness probe already cached `/`, so its miss is measured on `/?bench-miss=N`: the page
+ * cache keys on path + query, so that renders the same page from the database.
+ */
+function missProbe(url: string, restart: number): string {
+  return url === '/' ? `/?bench-miss=${restart}` : url;
+}
+
+/** One timed GET (until the whole body is read); returns ms and the x-marke-cache header. */
+async function timedGet(base: string, url: string): Promise<{ ms: number; cache: string }> {
+  const started = performance.now();
+  const res = await fetch(`${base}${url}`, { headers: HEADERS });
+  await res.arrayBuffer();
+  const ms = performance.now() - started;
+  if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}`);
+  return { ms, cache: res.headers.get('x-marke-cache') ?? 'none' };
+}
+
+/** Starts the server once on a fresh dir and then `RESTARTS` times, timing misses after each. */
+async function measureStarts(dataDir: string) {
+  const first = await startServer(dataDir);
+  await stopServer(first.child);
+  const restarts: RunningServer[] = [];
+  const samples = new Map<string, { ms: number[]; cache: string[] }>();
+  let server: RunningServer | null = null;
+  try {
+    for (let i = 1; i <= RESTARTS; i++) {
+      server = await startServer(dataDir);
+      restarts.push(server);
+      for (const url of URLS) {
+        const { ms, cache } = await timedGet(server.base, missProbe(url, i));
+        const entry = samples.get(url) ?? { ms: [], cache: [] };
+        entry.ms.push(ms);
+        entry.cache.push(cache);
+        samples.set(url, entry);
+      }
+      if (i < RESTARTS) await stopServer(server.child);
+    }
+  } catch (error) {
+    if (server) await stopServer(server.child);
+    throw error;
+  }
+  const misses: Miss[] = URLS.map((url) => {
+    const s = samples.get(url) ?? { ms: [], cache: [] };
+    return { url, probe: missProbe(url, 1), ...s, medianMs: median(s.ms) };
+  });
+  return { first, restarts, misses, server: server as RunningServer };
+}
+
+/** Runs autocannon against one URL after a warm-up request, and summarises the result. */
+async function loadTest(base: string, url: string): Promise<Load> {
+  await timedGet(base, url);
+  const result = await autocannon({
+    url: `${base}${url}`,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    headers: HEADERS,
+  });
+  const responses = result['1xx'] + result['2xx'] + result['3xx'] + result['4xx'] + result['5xx'];
+  return {
+    url,
+    requestsPerSec: round(result.requests.average, 0),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    bytesPerResponse: responses ? Math.round(result.throughput.total / responses) : 0,
+  };
+}
+
+/** Prints rows as an aligned plain-text table. */
+function printTable(title: string, rows: ReadonlyArray<Record<string, string | number>>): void {
+  const head = Object.keys(rows[0] ?? {});
+  const cells = [head, ...rows.map((row) => head.map((key) => String(row[key])))];
+  const widths = head.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  console.log(`\n${title}`);
+  for (const [n, row] of cells.entries()) {
+    console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  '));
+    if (n === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+}
+
+/** The machine the figures came from. */
+function machine() {
+  return {
+    cpus: os.availableParallelism(),
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+  };
+}
+
+const ok = (met: boolean) => (met ? 'yes' : 'NO');
+
+/** Runs every measurement, prints the tables and writes bench/results/latest.json. */
+async function main(): Promise<void> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'marke-bench-'));
+  let running: RunningServer | null = null;
+  try {
+    console.log(
+      `Marke benchmark: data dir ${dataDir}, ${CONNECTIONS} connections × ${DURATION_S} s`,
+    );
+    const starts = await measureStarts(dataDir);
+    running = starts.server;
+    const load: Load[] = [];
+    for (const url of URLS) {
+      console.log(`autocannon ${url} …`);
+      load.push(await loadTest(running.base, url));
+    }
+    const restartMs = starts.restarts.map((s) => round(s.readyMs, 0));
+    const restartMedianMs = median(restartMs);
+    const firstStartMs = round(starts.first.readyMs, 0);
+    const results = {
+      date: new Date().toISOString(),
+      command: 'npm run bench',
+      machine: machine(),
+      settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, headers: HEADERS },
+      startup: {
+        firstStartMs,
+        firstStartReportedByServerMs: starts.first.reportedMs,
+        restartMs,
+        restartReportedByServerMs: starts.restarts.map((s) => s.reportedMs),
+        restartMedianMs,
+      },
+      cacheMiss: starts.misses.map((m) => ({ ...m, ms: m.ms.map((v) => round(v)) })),
+      load,
+      targets: {
+        firstStart: { limitMs: TARGETS.firstStartMs, met: firstStartMs <= TARGETS.firstStartMs },
+        restart: { limitMs: TARGETS.restartMs, met: restartMedianMs <= TARGETS.restartMs },
+        p99: { limitMs: TARGETS.p99Ms, met: load.every((l) => l.p99Ms <= TARGETS.p99Ms) },
+      },
+    };
+    printTable('Start (wall time from spawn until GET / = 200)', [
+      {
+        case: 'first start',
+        ms: firstStartMs,
+        target: '≤ 10000',
+        met: ok(results.targets.firstStart.met),
+      },
+      {
+        case: `restart (median of ${RESTARTS})`,
+        ms: restartMedianMs,
+        target: '≤ 3000',
+        met: ok(results.targets.restart.met),
+      },
+    ]);
+    printTable(
+      `Cache miss: first GET after a restart (median of ${RESTARTS})`,
+      starts.misses.map((m) => ({ url: m.probe, ms: round(m.medianMs), cache: m.cache.join(',') })),
+    );
+    printTable(
+      `Cached, autocannon ${CONNECTIONS} connections × ${DURATION_S} s, accept-encoding: br, gzip`,
+      load.map((l) => ({
+        url: l.url,
+        'req/s': l.requestsPerSec,
+        'p50 ms': l.p50Ms,
+        'p99 ms': l.p99Ms,
+        non2xx: l.non2xx,
+        errors: l.errors,
+        'bytes/resp': l.bytesPerResponse,
+        'p99 ≤ 50': ok(l.p99Ms <= TARGETS.p99Ms),
+      })),
+    );
+    const out = path.join(import.meta.dirname, 'results', 'latest.json');
+    await mkdir(path.dirname(out), { recursive: true });
+    await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`\nWritten ${path.relative(process.cwd(), out)}`);
+  } finally {
+    if (running) await stopServer(running.child);
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+}

@@ -1,0 +1,27 @@
+/**
+ * Builds one migrated and seeded PGlite data directory per test run and shares it as a tarball,
+ * so each test file opens a copy in ~1 s instead of initialising and importing (~10 s).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { openDatabase } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { importPlanFromDirectory } from '../src/modules/plan/index.js';
+
+export const TEMPLATE_PATH = path.resolve('.tmp/test-template.tar');
+
+export default async function setup(): Promise<void> {
+  const handle = await openDatabase({ kind: 'pglite' });
+  await migrateToLatest(handle.db);
+  const result = await importPlanFromDirectory(handle.db, 'data/regions/drenthe', {
+    actor: 'test:setup',
+  });
+  if (!result.ok)
+    throw new Error(`Plandata ongeldig: ${JSON.stringify(result.error.errors.slice(0, 5))}`);
+  const dump = await handle.pglite?.dumpDataDir('none');
+  if (!dump) throw new Error('PGlite dump mislukt');
+  await mkdir(path.dirname(TEMPLATE_PATH), { recursive: true });
+  await writeFile(TEMPLATE_PATH, Buffer.from(await dump.arrayBuffer()));
+  await handle.close();
+  process.env.MARKE_TEST_TEMPLATE = TEMPLATE_PATH;
+}
