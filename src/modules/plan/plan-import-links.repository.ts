@@ -114,6 +114,10 @@ export async function writeProgrammes(
   programmes: ProgrammeData[],
   partners: Map<string, PartyLink[]>,
 ): Promise<void> {
+  if (programmes.length === 0) {
+    await trx.deleteFrom('programme').where('region_id', '=', regionId).execute();
+    return;
+  }
   const rows = await trx
     .insertInto('programme')
     .values(

@@ -1,0 +1,52 @@
+/**
+ * The page cache: compressed bytes with an ETag, 304 on revalidation, and invalidation across
+ * two app instances on one database when the data version changes.
+ */
+import { expect, it } from 'vitest';
+import { testApp } from '../../test/app.js';
+import { describeEachDatabase } from '../../test/db.js';
+import { bumpDataVersion } from '../modules/plan/index.js';
+
+describeEachDatabase('page cache', (get) => {
+  it('serves cached pages compressed, with an ETag and 304 on revalidation', async () => {
+    const { app } = testApp(get().db);
+    const first = await app.request('/doelen/2.1.1.a', { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(first.headers.get('x-marke-cache')).toBe('miss');
+    expect(first.headers.get('content-encoding')).toBe('br');
+    const etag = first.headers.get('etag') ?? '';
+    const second = await app.request('/doelen/2.1.1.a', { headers: { 'accept-encoding': 'gzip' } });
+    expect(second.headers.get('x-marke-cache')).toBe('hit');
+    expect(second.headers.get('content-encoding')).toBe('gzip');
+    expect(second.headers.get('etag')).toBe(etag);
+    const revalidated = await app.request('/doelen/2.1.1.a', { headers: { 'if-none-match': etag } });
+    expect(revalidated.status).toBe(304);
+  });
+
+  it('never caches error responses', async () => {
+    const { app, cache } = testApp(get().db);
+    await app.request('/doelen/2.9.9');
+    await app.request('/doelen/2.9.9');
+    expect(cache.size).toBe(0);
+  });
+
+  it('invalidates the cache of a second app instance when the data changes', async () => {
+    const db = get().db;
+    const a = testApp(db);
+    const b = testApp(db);
+    const beforeA = await a.app.request('/');
+    const beforeB = await b.app.request('/');
+    expect((await b.app.request('/')).headers.get('x-marke-cache')).toBe('hit');
+    const etagBefore = beforeB.headers.get('etag');
+    expect(beforeA.headers.get('etag')).toBe(etagBefore);
+    // Instance A (or an import in another process) changes the data.
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('plan').set({ subtitle: 'Nieuwe ondertitel voor de cachetest' }).execute();
+      await bumpDataVersion(trx);
+    });
+    const afterB = await b.app.request('/');
+    expect(afterB.headers.get('x-marke-cache')).toBe('miss');
+    expect(afterB.headers.get('etag')).not.toBe(etagBefore);
+    expect(await afterB.text()).toContain('Nieuwe ondertitel voor de cachetest');
+    expect(await (await a.app.request('/')).text()).toContain('Nieuwe ondertitel voor de cachetest');
+  });
+});
