@@ -134,6 +134,8 @@ function machine() {
     memoryGiB: round(os.totalmem() / 1024 ** 3),
     node: process.version,
     platform: `${os.type()} ${os.release()}`,
+    /** Other work on the machine skews the figures; recorded so a reader can judge. */
+    loadAverage1m: round(os.loadavg()[0] ?? 0, 2),
   };
 }
 
@@ -143,6 +145,7 @@ const ok = (met: boolean) => (met ? 'yes' : 'NO');
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'marke-bench-'));
   let running: RunningServer | null = null;
+  const host = machine();
   try {
     console.log(
       `Marke benchmark: data dir ${dataDir}, ${CONNECTIONS} connections × ${DURATION_S} s`,
@@ -160,7 +163,7 @@ async function main(): Promise<void> {
     const results = {
       date: new Date().toISOString(),
       command: 'npm run bench',
-      machine: machine(),
+      machine: host,
       settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, headers: HEADERS },
       startup: {
         firstStartMs,
