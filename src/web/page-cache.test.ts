@@ -10,7 +10,9 @@ import { bumpDataVersion } from '../modules/plan/index.js';
 describeEachDatabase('page cache', (get) => {
   it('serves cached pages compressed, with an ETag and 304 on revalidation', async () => {
     const { app } = testApp(get().db);
-    const first = await app.request('/doelen/2.1.1.a', { headers: { 'accept-encoding': 'br, gzip' } });
+    const first = await app.request('/doelen/2.1.1.a', {
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
     expect(first.headers.get('x-marke-cache')).toBe('miss');
     expect(first.headers.get('content-encoding')).toBe('br');
     const etag = first.headers.get('etag') ?? '';
@@ -18,7 +20,9 @@ describeEachDatabase('page cache', (get) => {
     expect(second.headers.get('x-marke-cache')).toBe('hit');
     expect(second.headers.get('content-encoding')).toBe('gzip');
     expect(second.headers.get('etag')).toBe(etag);
-    const revalidated = await app.request('/doelen/2.1.1.a', { headers: { 'if-none-match': etag } });
+    const revalidated = await app.request('/doelen/2.1.1.a', {
+      headers: { 'if-none-match': etag },
+    });
     expect(revalidated.status).toBe(304);
   });
 
@@ -40,13 +44,18 @@ describeEachDatabase('page cache', (get) => {
     expect(beforeA.headers.get('etag')).toBe(etagBefore);
     // Instance A (or an import in another process) changes the data.
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable('plan').set({ subtitle: 'Nieuwe ondertitel voor de cachetest' }).execute();
+      await trx
+        .updateTable('plan')
+        .set({ subtitle: 'Nieuwe ondertitel voor de cachetest' })
+        .execute();
       await bumpDataVersion(trx);
     });
     const afterB = await b.app.request('/');
     expect(afterB.headers.get('x-marke-cache')).toBe('miss');
     expect(afterB.headers.get('etag')).not.toBe(etagBefore);
     expect(await afterB.text()).toContain('Nieuwe ondertitel voor de cachetest');
-    expect(await (await a.app.request('/')).text()).toContain('Nieuwe ondertitel voor de cachetest');
+    expect(await (await a.app.request('/')).text()).toContain(
+      'Nieuwe ondertitel voor de cachetest',
+    );
   });
 });

@@ -69,7 +69,7 @@ function respond(
     'cache-control': 'public, max-age=0, must-revalidate',
     'x-marke-cache': 'hit',
   });
-  if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === entry.etag)) {
+  if (ifNoneMatch?.split(',').some((tag) => tag.trim() === entry.etag)) {
     return new Response(null, { status: 304, headers });
   }
   const { body, header } = encodedBody(entry.encoded, pickEncoding(acceptEncoding));

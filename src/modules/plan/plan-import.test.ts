@@ -24,12 +24,18 @@ async function edit(dir: string, file: string, change: (text: string) => string)
 
 it('reports a schema error with the file, the path inside it and what is wrong', async () => {
   const dir = await copyOfDrenthe();
-  await edit(dir, 'opgaven/1-netwerkaanpak.yaml', (t) => t.replace('code: 2.1.1. B', 'code: 2.1.1.B'));
+  await edit(dir, 'opgaven/1-netwerkaanpak.yaml', (t) =>
+    t.replace('code: 2.1.1. B', 'code: 2.1.1.B'),
+  );
   const result = await loadPlanFiles(dir);
   expect(result.ok).toBe(false);
   if (result.ok) return;
   expect(result.error).toContainEqual(
-    expect.objectContaining({ file: 'opgaven/1-netwerkaanpak.yaml', path: expect.stringMatching(/^strategic_goals\[0\]\.operational_goals\[1\]\.code$/), message: expect.stringContaining("2.1.1. A") }),
+    expect.objectContaining({
+      file: 'opgaven/1-netwerkaanpak.yaml',
+      path: expect.stringMatching(/^strategic_goals\[0\]\.operational_goals\[1\]\.code$/),
+      message: expect.stringContaining('2.1.1. A'),
+    }),
   );
 });
 
@@ -40,44 +46,75 @@ it('reports broken YAML, missing files and broken references', async () => {
   const result = await loadPlanFiles(dir);
   expect(result.ok).toBe(false);
   if (result.ok) return;
-  expect(result.error.some((e) => e.file === 'glossary.yaml' && e.message.includes('geen geldige YAML'))).toBe(true);
+  expect(
+    result.error.some((e) => e.file === 'glossary.yaml' && e.message.includes('geen geldige YAML')),
+  ).toBe(true);
   const refs = await copyOfDrenthe();
   await edit(refs, 'programmes.yaml', (t) => t.replace('"2.5.1"', '"2.5.9"'));
   const refResult = await loadPlanFiles(refs);
   expect(refResult.ok).toBe(false);
-  if (!refResult.ok) expect(refResult.error).toContainEqual(expect.objectContaining({ file: 'programmes.yaml', message: 'doel 2.5.9 bestaat niet' }));
+  if (!refResult.ok)
+    expect(refResult.error).toContainEqual(
+      expect.objectContaining({ file: 'programmes.yaml', message: 'doel 2.5.9 bestaat niet' }),
+    );
 });
 
 describeEachDatabase('importing plans', (get) => {
   it('skips an unchanged plan', async () => {
-    const result = await importPlanFromDirectory(get().db, 'data/regions/drenthe', { actor: 'test' });
+    const result = await importPlanFromDirectory(get().db, 'data/regions/drenthe', {
+      actor: 'test',
+    });
     expect(result.ok && result.value.status).toBe('unchanged');
   });
 
   it('refuses a broken plan and leaves the database exactly as it was', async () => {
-    const before = await get().db.selectFrom('plan').select(['checksum', 'imported_at']).executeTakeFirstOrThrow();
+    const before = await get()
+      .db.selectFrom('plan')
+      .select(['checksum', 'imported_at'])
+      .executeTakeFirstOrThrow();
     const dir = await copyOfDrenthe();
-    await edit(dir, 'opgaven/2-sterke-sociale-basis.yaml', (t) => t.replace(/related:\n(\s+)- 2\.1\.1\. A/, 'related:\n$1- 2.1.1. Q'));
-    await edit(dir, 'region.yaml', (t) => t.replace('title: Regioplan Drenthe', 'title: Gewijzigd'));
+    await edit(dir, 'opgaven/2-sterke-sociale-basis.yaml', (t) =>
+      t.replace(/related:\n(\s+)- 2\.1\.1\. A/, 'related:\n$1- 2.1.1. Q'),
+    );
+    await edit(dir, 'region.yaml', (t) =>
+      t.replace('title: Regioplan Drenthe', 'title: Gewijzigd'),
+    );
     const result = await importPlanFromDirectory(get().db, dir, { actor: 'test' });
     expect(result.ok).toBe(false);
-    const after = await get().db.selectFrom('plan').select(['checksum', 'imported_at', 'title']).executeTakeFirstOrThrow();
+    const after = await get()
+      .db.selectFrom('plan')
+      .select(['checksum', 'imported_at', 'title'])
+      .executeTakeFirstOrThrow();
     expect(after.checksum).toBe(before.checksum);
     expect(after.title).toBe('Regioplan Drenthe');
   });
 
   it('re-imports a changed plan in place: ids stay, texts change, an audit row is written', async () => {
     const db = get().db;
-    const idBefore = await db.selectFrom('operational_goal').select('id').where('code', '=', '2.1.1. A').executeTakeFirstOrThrow();
+    const idBefore = await db
+      .selectFrom('operational_goal')
+      .select('id')
+      .where('code', '=', '2.1.1. A')
+      .executeTakeFirstOrThrow();
     const dir = await copyOfDrenthe();
-    await edit(dir, 'region.yaml', (t) => t.replace('title: Regioplan Drenthe', 'title: Regioplan Drenthe (herzien)'));
+    await edit(dir, 'region.yaml', (t) =>
+      t.replace('title: Regioplan Drenthe', 'title: Regioplan Drenthe (herzien)'),
+    );
     const result = await importPlanFromDirectory(db, dir, { actor: 'test:reimport' });
     expect(result.ok && result.value.status).toBe('imported');
-    const idAfter = await db.selectFrom('operational_goal').select('id').where('code', '=', '2.1.1. A').executeTakeFirstOrThrow();
+    const idAfter = await db
+      .selectFrom('operational_goal')
+      .select('id')
+      .where('code', '=', '2.1.1. A')
+      .executeTakeFirstOrThrow();
     expect(idAfter.id).toBe(idBefore.id);
     const plan = await db.selectFrom('plan').select('title').executeTakeFirstOrThrow();
     expect(plan.title).toBe('Regioplan Drenthe (herzien)');
-    const audit = await db.selectFrom('audit_log').selectAll().where('actor', '=', 'test:reimport').execute();
+    const audit = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('actor', '=', 'test:reimport')
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]?.action).toBe('plan.import');
     expect(audit[0]?.before).not.toBeNull();
@@ -86,7 +123,9 @@ describeEachDatabase('importing plans', (get) => {
 
   it('keeps a second region separate from Drenthe', async () => {
     const db = get().db;
-    const result = await importPlanFromDirectory(db, 'test/fixtures/regions/testland', { actor: 'test' });
+    const result = await importPlanFromDirectory(db, 'test/fixtures/regions/testland', {
+      actor: 'test',
+    });
     expect(result.ok && result.value.status).toBe('imported');
     const { app } = testApp(db);
     const testland = await (await app.request('/regio/testland/doelen/2.1.1.a')).text();
@@ -99,10 +138,20 @@ describeEachDatabase('importing plans', (get) => {
     expect((await app.request('/regio/testland/organisaties/cosis')).status).toBe(404);
     const search = await (await app.request('/regio/testland/zoeken?q=mantelzorgers')).text();
     expect(search).toContain('Niets gevonden');
-    const api = (await (await app.request('/api/v1/regions/testland/goals')).json()) as { operational_goals: unknown[] };
+    const api = (await (await app.request('/api/v1/regions/testland/goals')).json()) as {
+      operational_goals: unknown[];
+    };
     expect(api.operational_goals).toHaveLength(1);
-    const regions = (await (await app.request('/api/v1/regions')).json()) as Array<{ code: string }>;
+    const regions = (await (await app.request('/api/v1/regions')).json()) as Array<{
+      code: string;
+    }>;
     expect(regions.map((r) => r.code).sort()).toEqual(['drenthe', 'testland']);
-    expect(await db.selectFrom('operational_goal').select('code').where('code', '=', '2.1.1. A').execute()).toHaveLength(2);
+    expect(
+      await db
+        .selectFrom('operational_goal')
+        .select('code')
+        .where('code', '=', '2.1.1. A')
+        .execute(),
+    ).toHaveLength(2);
   });
 });

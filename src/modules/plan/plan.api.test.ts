@@ -57,24 +57,36 @@ describeEachDatabase('API and exports', (get) => {
   });
 
   it('documents every API route in the OpenAPI document', async () => {
-    const doc = (await (await request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
-    for (const path of ['/api/v1/regions', '/api/v1/regions/{region}/goals/{code}', '/api/v1/regions/{region}/export/{file}', '/api/v1/regions/{region}/search']) {
+    const doc = (await (await request('/api/openapi.json')).json()) as {
+      paths: Record<string, unknown>;
+    };
+    for (const path of [
+      '/api/v1/regions',
+      '/api/v1/regions/{region}/goals/{code}',
+      '/api/v1/regions/{region}/export/{file}',
+      '/api/v1/regions/{region}/search',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
   });
 
   it('exports every entity as CSV with exactly the columns of the JSON export', async () => {
-    const json = (await (await request(`${API}/export.json`)).json()) as { entities: Record<string, Array<Record<string, unknown>>> };
+    const json = (await (await request(`${API}/export.json`)).json()) as {
+      entities: Record<string, Array<Record<string, unknown>>>;
+    };
     for (const entity of EXPORT_ENTITIES) {
       const res = await request(`${API}/export/${entity}.csv`);
       expect(res.status, entity).toBe(200);
-      const rows = parse((await res.text()).replace(/^\uFEFF/, ''), { columns: true }) as Array<Record<string, string>>;
+      const rows = parse((await res.text()).replace(/^\uFEFF/, ''), { columns: true }) as Array<
+        Record<string, string>
+      >;
       const jsonRows = json.entities[entity] ?? [];
       expect(rows.length, entity).toBe(jsonRows.length);
       if (jsonRows[0]) expect(Object.keys(rows[0] ?? {}), entity).toEqual(Object.keys(jsonRows[0]));
       const first = jsonRows[0] ?? {};
       for (const [key, value] of Object.entries(first)) {
-        const expected = value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+        const expected =
+          value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
         expect(rows[0]?.[key], `${entity}.${key}`).toBe(expected);
       }
     }
