@@ -139,6 +139,22 @@ function machine() {
   };
 }
 
+/** Median of the figures that exist, or '-' when none does. */
+function medianOf(values: ReadonlyArray<number | null>): number | string {
+  const present = values.filter((v): v is number => v !== null);
+  return present.length ? round(median(present), 0) : '-';
+}
+
+/** One row of the start table: medians of wall, in-app and CPU time. */
+function startRow(label: string, servers: readonly RunningServer[]) {
+  return {
+    case: label,
+    'wall ms': medianOf(servers.map((s) => s.readyMs)),
+    'in-app ms': medianOf(servers.map((s) => s.reportedMs)),
+    'cpu ms': medianOf(servers.map((s) => s.cpuMs)),
+  };
+}
+
 const ok = (met: boolean) => (met ? 'yes' : 'NO');
 
 /** Runs every measurement, prints the tables and writes bench/results/latest.json. */
@@ -168,8 +184,10 @@ async function main(): Promise<void> {
       startup: {
         firstStartMs,
         firstStartReportedByServerMs: starts.first.reportedMs,
+        firstStartCpuMs: starts.first.cpuMs,
         restartMs,
         restartReportedByServerMs: starts.restarts.map((s) => s.reportedMs),
+        restartCpuMs: starts.restarts.map((s) => s.cpuMs),
         restartMedianMs,
       },
       cacheMiss: starts.misses.map((m) => ({ ...m, ms: m.ms.map((v) => round(v)) })),
@@ -180,16 +198,14 @@ async function main(): Promise<void> {
         p99: { limitMs: TARGETS.p99Ms, met: load.every((l) => l.p99Ms <= TARGETS.p99Ms) },
       },
     };
-    printTable('Start (wall time from spawn until GET / = 200)', [
+    printTable('Start: wall = spawn until GET / is 200; in-app = config → listen; cpu = user+sys', [
       {
-        case: 'first start',
-        ms: firstStartMs,
+        ...startRow('first start', [starts.first]),
         target: '≤ 10000',
         met: ok(results.targets.firstStart.met),
       },
       {
-        case: `restart (median of ${RESTARTS})`,
-        ms: restartMedianMs,
+        ...startRow(`restart (median of ${RESTARTS})`, starts.restarts),
         target: '≤ 3000',
         met: ok(results.targets.restart.met),
       },

@@ -1,5 +1,6 @@
 /** Starts and stops a production-mode Marke server as a child process, for the benchmarks. */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 export type RunningServer = {
@@ -9,6 +10,8 @@ export type RunningServer = {
   readyMs: number;
   /** The server's own "opgestart in N ms" figure (config → listen), if it printed one. */
   reportedMs: number | null;
+  /** CPU time (user + system) the server used until ready: less sensitive to a busy machine. */
+  cpuMs: number | null;
 };
 
 const POLL_MS = 50;
@@ -33,6 +36,17 @@ export function freePort(): Promise<number> {
       probe.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
     });
   });
+}
+
+/** CPU time of a process from /proc (Linux; clock ticks assumed 100 Hz), or null elsewhere. */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : null;
+  } catch {
+    return null;
+  }
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -83,8 +97,15 @@ export async function startServer(dataDir: string, limitMs = 60_000): Promise<Ru
     throw new Error(`${reason}\n--- server output ---\n${output.join('')}`);
   }
   const readyMs = performance.now() - started;
+  const cpu = cpuMs(child.pid);
   const reported = /opgestart in (\d+) ms/.exec(output.join(''));
-  return { child, base, readyMs, reportedMs: reported?.[1] ? Number(reported[1]) : null };
+  return {
+    child,
+    base,
+    readyMs,
+    reportedMs: reported?.[1] ? Number(reported[1]) : null,
+    cpuMs: cpu,
+  };
 }
 
 /** Sends SIGTERM and waits for the exit; escalates to SIGKILL after `graceMs`. */
