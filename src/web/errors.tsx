@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { href, type PageContext } from './context.js';
-import { Layout } from './layout.js';
+import { homeHref, Layout } from './layout.js';
 
 const TITLES: Record<number, string> = {
   400: 'Deze vraag kunnen we niet beantwoorden',
@@ -26,7 +26,7 @@ export function ErrorPage({
       <h1 class="utrecht-heading-1">{TITLES[status] ?? 'Foutmelding'}</h1>
       <p class="utrecht-paragraph">{message}</p>
       <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={href(ctx, '/')}>
+        <a class="utrecht-link" href={homeHref(ctx)}>
           Naar de homepagina
         </a>{' '}
         of{' '}

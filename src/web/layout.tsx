@@ -24,6 +24,11 @@ const NAV: Array<{ key: NavKey; label: string; path: string }> = [
   { key: 'data', label: 'Open data', path: '/open-data' },
 ];
 
+/** The region's home page: `/` or `/regio/<code>` (without a trailing slash, which is a 404). */
+export function homeHref(ctx: PageContext): string {
+  return ctx.base || '/';
+}
+
 export type LayoutProps = {
   ctx: PageContext;
   title: string;
@@ -55,7 +60,7 @@ function Breadcrumbs({ crumbs }: { crumbs: Crumb[] }) {
 
 export function Layout({ ctx, title, description, crumbs, nav, children }: LayoutProps) {
   const fullTitle = `${title} · ${ctx.brand} ${ctx.region.name}`;
-  const trail: Crumb[] = crumbs ? [{ label: 'Home', href: href(ctx, '/') }, ...crumbs] : [];
+  const trail: Crumb[] = crumbs ? [{ label: 'Home', href: homeHref(ctx) }, ...crumbs] : [];
   return (
     <>
       {raw('<!DOCTYPE html>')}
@@ -73,7 +78,7 @@ export function Layout({ ctx, title, description, crumbs, nav, children }: Layou
           </a>
           <header class="marke-header">
             <div class="marke-wrap marke-header__bar">
-              <a class="marke-brand" href={href(ctx, '/')}>
+              <a class="marke-brand" href={homeHref(ctx)}>
                 {ctx.brand}
                 <small>Regioplan {ctx.region.name}</small>
               </a>
@@ -98,7 +103,7 @@ export function Layout({ ctx, title, description, crumbs, nav, children }: Layou
                 {NAV.map((item) => (
                   <li>
                     <a
-                      href={href(ctx, item.path)}
+                      href={item.key === 'home' ? homeHref(ctx) : href(ctx, item.path)}
                       aria-current={item.key === nav ? 'page' : undefined}
                     >
                       {item.label}

@@ -284,6 +284,33 @@ export async function recordImport(
   await bumpDataVersion(trx);
 }
 
+/** Writes per-entity audit rows of a re-import (who, when, before, after). */
+export async function writeAuditEntries(
+  trx: Trx,
+  regionId: number,
+  actor: string,
+  entries: Array<{
+    action: string;
+    entityType: string;
+    entityKey: string;
+    before: unknown;
+    after: unknown;
+  }>,
+): Promise<void> {
+  for (let i = 0; i < entries.length; i += 200) {
+    const chunk = entries.slice(i, i + 200).map((e) => ({
+      actor,
+      action: `${e.entityType}.${e.action}`,
+      entity_type: e.entityType,
+      entity_key: e.entityKey,
+      region_id: regionId,
+      before: e.before === null ? null : json(e.before),
+      after: e.after === null ? null : json(e.after),
+    }));
+    await trx.insertInto('audit_log').values(chunk).execute();
+  }
+}
+
 /** Increments the data version that page caches of every app process compare against. */
 export async function bumpDataVersion(trx: Trx): Promise<void> {
   await trx

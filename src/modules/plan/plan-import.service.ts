@@ -8,6 +8,7 @@ import { err, ok, type Result } from '../../lib/result.js';
 import { slugify } from '../../lib/slug.js';
 import { writeGovernance, writeOrganisations } from '../organisations/index.js';
 import type { PlanFileError, PlanFiles } from './plan.types.js';
+import { exportRows } from './plan-export.repository.js';
 import { loadPlanFiles } from './plan-files.js';
 import {
   upsertPlan,
@@ -17,10 +18,12 @@ import {
   writeRelations,
   writeThemes,
 } from './plan-import.repository.js';
+import { diffSnapshots } from './plan-import-audit.js';
 import {
   lastImportChecksum,
   type PartyLink,
   recordImport,
+  writeAuditEntries,
   writeGoalLinks,
   writeInitiatives,
   writeProgrammes,
@@ -77,6 +80,7 @@ async function writeAll(
   previousChecksum: string | null,
 ): Promise<Record<string, number>> {
   const regionId = await upsertRegion(trx, files.region.region);
+  const before = previousChecksum ? await exportRows(trx, regionId) : null;
   await upsertPlan(trx, regionId, files.region, files.checksum);
   const themes = await writeThemes(trx, regionId, files.region);
   const opgaven = files.opgaven.map((o) => o.data);
@@ -115,6 +119,13 @@ async function writeAll(
     zoekdocumenten: docs.length,
   };
   await recordImport(trx, { regionId, checksum: files.checksum, actor, counts, previousChecksum });
+  if (before)
+    await writeAuditEntries(
+      trx,
+      regionId,
+      actor,
+      diffSnapshots(before, await exportRows(trx, regionId)),
+    );
   return counts;
 }
 
