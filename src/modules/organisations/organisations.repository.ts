@@ -145,3 +145,17 @@ export async function listOrganisationRoles(db: Db, organisationId: number) {
     .orderBy('b.position')
     .execute();
 }
+
+/** Per organisation: on how many operational goals it is named as potential initiator. */
+export async function countInitiatorGoals(db: Db, regionId: number) {
+  return db
+    .selectFrom('operational_goal_initiator as link')
+    .innerJoin('organisation', 'organisation.id', 'link.organisation_id')
+    .select([
+      'organisation.id as organisation_id',
+      (eb) => eb.fn.count<number>('link.operational_goal_id').distinct().as('goals'),
+    ])
+    .where('organisation.region_id', '=', regionId)
+    .groupBy('organisation.id')
+    .execute();
+}

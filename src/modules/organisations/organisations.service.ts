@@ -9,11 +9,14 @@ type RegionRef = { id: number };
 
 /** Organisations grouped by sector, with their place in the leidende or brede coalitie. */
 export async function listBySector(db: Db, region: RegionRef) {
-  const [sectors, organisations, memberships] = await Promise.all([
+  const [sectors, rows, memberships, counts] = await Promise.all([
     repo.listSectors(db, region.id),
     repo.listOrganisations(db, region.id),
     repo.listMemberships(db, region.id),
+    repo.countInitiatorGoals(db, region.id),
   ]);
+  const goalCount = new Map(counts.map((c) => [c.organisation_id, Number(c.goals)]));
+  const organisations = rows.map((o) => ({ ...o, goal_count: goalCount.get(o.id) ?? 0 }));
   const byId = new Map(organisations.map((o) => [o.id, o]));
   const groups = sectors.map((sector) => {
     const inSector = memberships.filter((m) => m.sector_id === sector.id);

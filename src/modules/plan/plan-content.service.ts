@@ -64,3 +64,11 @@ export async function getSection(db: Db, region: Region, slug: string) {
   const section = await links.findSection(db, region.id, slug);
   return section ? ok(section) : err('NotFound' as const);
 }
+
+/** A prioritair thema with its ambition for 2040 and its schrijfteam (governance). */
+export async function getTheme(db: Db, region: Region, slug: string) {
+  const themes = await repo.listThemes(db, region.id);
+  const theme = themes.find((t) => t.slug === slug);
+  if (!theme) return err('NotFound' as const);
+  return ok({ theme, themes });
+}

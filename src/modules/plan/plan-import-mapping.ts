@@ -174,7 +174,7 @@ export function searchDocuments(files: PlanFiles, initiatives: InitiativeRow[]):
         t.slug,
         t.name,
         [t.motto ?? '', blocksToText(t.ambition_2040)].join('\n\n'),
-        `/themas#${t.slug}`,
+        `/themas/${t.slug}`,
       ),
     );
   }

@@ -23,6 +23,7 @@ describeEachDatabase('public pages', (get) => {
     ['/plan', 'Monitoring'],
     ['/plan/monitoring', 'GGD Drenthe'],
     ['/open-data', 'export.json'],
+    ['/themas/mentale-gezondheid', 'Ambitie voor 2040'],
     ['/zoeken', 'Zoekwoorden'],
   ])('%s renders in Dutch with the content', async (path, text) => {
     const res = await request(path);

@@ -19,6 +19,7 @@ import {
 } from './views/lists.js';
 import { OpgavePage } from './views/opgave.js';
 import { GlossaryPage, SearchPage, SectionPage, SectionsPage } from './views/texts.js';
+import { ThemePage } from './views/theme.js';
 
 const SearchQuery = z.object({
   q: z.string().max(200, 'Uw zoekvraag is te lang (meer dan 200 tekens).').optional(),
@@ -108,6 +109,13 @@ export function planRoutes({ db }: AppDeps) {
     const result = await content.getInitiative(db, ctx.region, c.req.param('slug'));
     if (!result.ok) return htmlError(c, ctx, 404, NOT_FOUND);
     return c.html(<InitiativePage ctx={ctx} data={result.value} />);
+  });
+
+  app.get('/themas/:slug', async (c) => {
+    const ctx = c.get('ctx');
+    const result = await content.getTheme(db, ctx.region, c.req.param('slug'));
+    if (!result.ok) return htmlError(c, ctx, 404, NOT_FOUND);
+    return c.html(<ThemePage ctx={ctx} data={result.value} />);
   });
 
   app.get('/begrippen', async (c) => {

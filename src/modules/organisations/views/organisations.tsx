@@ -5,7 +5,7 @@ import { href, type PageContext } from '../../../web/context.js';
 import { Layout } from '../../../web/layout.js';
 import type { getGovernance, getOrganisation, listBySector } from '../organisations.service.js';
 
-type Org = { slug: string; name: string; is_group: boolean };
+type Org = { slug: string; name: string; is_group: boolean; goal_count: number };
 
 function OrgList({ ctx, orgs }: { ctx: PageContext; orgs: Org[] }) {
   return (
@@ -16,6 +16,12 @@ function OrgList({ ctx, orgs }: { ctx: PageContext; orgs: Org[] }) {
             {o.name}
           </a>
           {o.is_group ? <span class="marke-muted"> (groep)</span> : null}
+          {o.goal_count > 0 ? (
+            <span class="marke-muted">
+              {' '}
+              · genoemd bij {o.goal_count} {o.goal_count === 1 ? 'doel' : 'doelen'}
+            </span>
+          ) : null}
         </li>
       ))}
     </ul>

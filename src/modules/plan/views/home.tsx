@@ -85,7 +85,9 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: Data }) {
       {data.themes.map((t) => (
         <section aria-labelledby={`thema-${t.slug}`}>
           <h3 class="utrecht-heading-3" id={`thema-${t.slug}`}>
-            {t.number}. {t.name}
+            <a class="utrecht-link" href={href(ctx, `/themas/${t.slug}`)}>
+              {t.number}. {t.name}
+            </a>
           </h3>
           {t.motto ? <p class="utrecht-paragraph marke-muted">{t.motto}</p> : null}
           <Blocks blocks={t.ambition_2040} />
