@@ -66,7 +66,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   const stylesheet = buildStylesheet();
   const deps: AppDeps = { db, config, stylesheetPath: stylesheet.path };
   const cache = new PageCache(() => currentDataVersion(db), config.cacheCheckMs);
-  const app = new Hono<AppEnv>();
+  const app = new Hono<AppEnv>({ strict: false });
   const brand = () => 'Gezonde Marke';
 
   app.use('*', securityHeaders());
@@ -85,12 +85,12 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
       })),
     ),
   );
-  const api = new Hono<AppEnv>();
+  const api = new Hono<AppEnv>({ strict: false });
   api.use('*', regionContext(deps, brand));
   api.route('/', planApi(deps));
   app.route('/api/v1/regions/:region', api);
 
-  const site = new Hono<AppEnv>();
+  const site = new Hono<AppEnv>({ strict: false });
   site.use('*', regionContext(deps, brand));
   site.route('/', planRoutes(deps));
   site.route('/', organisationRoutes(deps));

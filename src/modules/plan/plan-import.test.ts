@@ -135,6 +135,8 @@ describeEachDatabase('importing plans', (get) => {
     expect(drenthe).toContain('community care');
     expect(drenthe).not.toContain('Proefdorp');
     expect((await app.request('/regio/testland/doelen/2.2.1')).status).toBe(404);
+    expect((await app.request('/regio/testland/')).status).toBe(200);
+    expect((await app.request('/regio/testland')).status).toBe(200);
     expect((await app.request('/regio/testland/organisaties/cosis')).status).toBe(404);
     const search = await (await app.request('/regio/testland/zoeken?q=mantelzorgers')).text();
     expect(search).toContain('Niets gevonden');

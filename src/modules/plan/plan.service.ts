@@ -91,16 +91,27 @@ async function relatedGoals(db: Db, region: Region, codes: string[]) {
   return { outgoing: unique(outgoing).map(entry), incoming: unique(incoming).map(entry) };
 }
 
-/** Programmes that contribute to a goal directly, through its strategic goal, or through its opgave. */
+/** Programmes that contribute to a goal directly, through its strategic goal, or through its opgave; says which. */
 async function contributingProgrammes(db: Db, region: Region, codes: string[], opgaveSlug: string) {
   const rows = await links.listProgrammeContributions(db, region.id);
-  return uniqueProgrammes(
-    rows.filter(
-      (c) =>
-        (c.target_kind === 'goal' && codes.includes(c.target_code)) ||
-        (c.target_kind === 'opgave' && c.target_code === opgaveSlug),
-    ),
-  );
+  const via = (row: (typeof rows)[number]): 'doel' | 'strategisch doel' | 'opgave' | undefined => {
+    if (row.target_kind === 'opgave') return row.target_code === opgaveSlug ? 'opgave' : undefined;
+    if (!codes.includes(row.target_code)) return undefined;
+    return row.target_code === codes[0] ? 'doel' : 'strategisch doel';
+  };
+  const order = { doel: 0, 'strategisch doel': 1, opgave: 2 } as const;
+  const best = new Map<
+    string,
+    { slug: string; name: string; number: number; via: 'doel' | 'strategisch doel' | 'opgave' }
+  >();
+  for (const row of rows) {
+    const reason = via(row);
+    if (!reason) continue;
+    const current = best.get(row.slug);
+    if (!current || order[reason] < order[current.via])
+      best.set(row.slug, { slug: row.slug, name: row.name, number: row.number, via: reason });
+  }
+  return [...best.values()].sort((a, b) => order[a.via] - order[b.via] || a.number - b.number);
 }
 
 /** A goal page: strategic (with its operational goals) or operational (with everything linked). */

@@ -46,6 +46,12 @@ function RelatedGoals({ ctx, related }: { ctx: PageContext; related: Related }) 
   );
 }
 
+const VIA = {
+  doel: ' · noemt dit doel',
+  'strategisch doel': ' · via het strategische doel',
+  opgave: ' · via de hele opgave',
+} as const;
+
 function Programmes({ ctx, programmes }: { ctx: PageContext; programmes: Data['programmes'] }) {
   if (programmes.length === 0) return null;
   return (

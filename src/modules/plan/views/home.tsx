@@ -33,7 +33,10 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: Data }) {
             </h3>
             <p class="utrecht-paragraph">{o.slogan}</p>
             <p class="utrecht-paragraph marke-muted">
-              {o.strategicCount} strategische doelen, {o.operationalCount} operationele doelen
+              {o.strategicCount}{' '}
+              {o.strategicCount === 1 ? 'strategisch doel' : 'strategische doelen'},{' '}
+              {o.operationalCount}{' '}
+              {o.operationalCount === 1 ? 'operationeel doel' : 'operationele doelen'}
             </p>
           </li>
         ))}

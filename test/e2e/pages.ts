@@ -1,0 +1,30 @@
+/** One URL per public page type, shared by the axe, vnu and page-weight checks. */
+export type PageCase = { name: string; path: string; status: number };
+
+export const PAGES: PageCase[] = [
+  { name: 'home', path: '/', status: 200 },
+  { name: 'opgave', path: '/opgaven/netwerkaanpak', status: 200 },
+  { name: 'strategisch doel', path: '/doelen/2.1.1', status: 200 },
+  { name: 'operationeel doel', path: '/doelen/2.1.1.a', status: 200 },
+  { name: 'operationeel doel zonder tekst', path: '/doelen/2.1.3.e', status: 200 },
+  { name: 'alle doelen', path: '/doelen', status: 200 },
+  { name: "programma's", path: '/programmas', status: 200 },
+  { name: 'programma', path: '/programmas/hart-voor-elkaar', status: 200 },
+  { name: 'organisaties', path: '/organisaties', status: 200 },
+  { name: 'organisatie', path: '/organisaties/dokter-drenthe', status: 200 },
+  { name: 'governance', path: '/governance', status: 200 },
+  { name: 'begrippen', path: '/begrippen', status: 200 },
+  { name: 'initiatieven', path: '/initiatieven', status: 200 },
+  { name: 'initiatief', path: '/initiatieven/zorghulp-platform-espria', status: 200 },
+  { name: 'plan', path: '/plan', status: 200 },
+  { name: 'planhoofdstuk', path: '/plan/achtergrond-en-ambitie', status: 200 },
+  { name: 'zoeken met resultaten', path: '/zoeken?q=mantelzorgers', status: 200 },
+  { name: 'zoeken leeg', path: '/zoeken', status: 200 },
+  { name: 'open data', path: '/open-data', status: 200 },
+  { name: '404 doel', path: '/doelen/9.9.9', status: 404 },
+  { name: '404 adres', path: '/bestaat-niet', status: 404 },
+  { name: '400 zoekvraag te lang', path: `/zoeken?q=${'a'.repeat(201)}`, status: 400 },
+  { name: 'regio-prefix home', path: '/regio/drenthe', status: 200 },
+  { name: 'regio-prefix home slash', path: '/regio/drenthe/', status: 200 },
+  { name: 'regio-prefix doel', path: '/regio/drenthe/doelen/2.1.3.a', status: 200 },
+];
