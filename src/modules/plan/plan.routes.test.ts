@@ -46,6 +46,8 @@ describeEachDatabase('public pages', (get) => {
     expect(target).toContain('/doelen/2.2.2.a');
     const withProgramme = await (await request('/doelen/2.2.1.b')).text();
     expect(withProgramme).toContain('/programmas/advance-care-planning');
+    expect(withProgramme).toContain('noemt dit doel');
+    expect(html).toContain('via de hele opgave');
   });
 
   it('redirects non-canonical goal codes and opgave numbers', async () => {

@@ -63,6 +63,7 @@ function Programmes({ ctx, programmes }: { ctx: PageContext; programmes: Data['p
             <a class="utrecht-link" href={href(ctx, `/programmas/${p.slug}`)}>
               {p.name}
             </a>
+            <span class="marke-muted">{VIA[p.via]}</span>
           </li>
         ))}
       </ul>
