@@ -8,7 +8,7 @@ export type RunningServer = {
   base: string;
   /** Wall time from spawn until the first `GET /` answered 200. */
   readyMs: number;
-  /** The server's own "opgestart in N ms" figure (config → listen), if it printed one. */
+  /** The server's own "opgestart in N ms" figure (start() → listen), if it printed one. */
   reportedMs: number | null;
   /** CPU time (user + system) the server used until ready: less sensitive to a busy machine. */
   cpuMs: number | null;

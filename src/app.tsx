@@ -18,6 +18,7 @@ import { htmlError, problem } from './web/errors.js';
 import { OpenDataPage } from './web/open-data.js';
 import { openApiDocument } from './web/openapi.js';
 import { PageCache, pageCacheMiddleware } from './web/page-cache.js';
+import { strictQuery } from './web/params.js';
 import { securityHeaders } from './web/security.js';
 import type { AppDeps, AppEnv } from './web/types.js';
 
@@ -40,15 +41,15 @@ function serveAsset(asset: Asset) {
 }
 
 /** Resolves the region from `/regio/:region` or the default, and builds the page context. */
-function regionContext(deps: AppDeps, brand: () => string): MiddlewareHandler<AppEnv> {
+function regionContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const code = c.req.param('region') ?? deps.config.defaultRegion;
     const region = await getRegion(deps.db, code);
     const fallback: PageContext = {
       base: '',
-      region: { id: 0, code, name: code },
+      region: { id: 0, code: deps.config.defaultRegion, name: 'Marke' },
       stylesheet: deps.stylesheetPath,
-      brand: brand(),
+      brand: 'Marke',
     };
     if (!region.ok) {
       if (c.req.path.startsWith('/api/'))
@@ -56,8 +57,23 @@ function regionContext(deps: AppDeps, brand: () => string): MiddlewareHandler<Ap
       return htmlError(c, fallback, 404, `Regio "${code}" bestaat niet in Marke.`);
     }
     const base = c.req.param('region') ? `/regio/${code}` : '';
-    c.set('ctx', { ...fallback, base, region: region.value });
+    c.set('ctx', {
+      base,
+      region: region.value,
+      stylesheet: deps.stylesheetPath,
+      brand: region.value.brand ?? 'Marke',
+    });
     await next();
+  };
+}
+
+/** Page context for errors outside any region: neutral Marke branding, links to the site root. */
+function neutralContext(config: Config, stylesheet: Asset): PageContext {
+  return {
+    base: '',
+    region: { id: 0, code: config.defaultRegion, name: 'Marke' },
+    stylesheet: stylesheet.path,
+    brand: 'Marke',
   };
 }
 
@@ -67,7 +83,6 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   const deps: AppDeps = { db, config, stylesheetPath: stylesheet.path };
   const cache = new PageCache(() => currentDataVersion(db), config.cacheCheckMs);
   const app = new Hono<AppEnv>({ strict: false });
-  const brand = () => 'Gezonde Marke';
 
   app.use('*', securityHeaders());
   app.get(stylesheet.path, serveAsset(stylesheet));
@@ -86,12 +101,39 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
     ),
   );
   const api = new Hono<AppEnv>({ strict: false });
-  api.use('*', regionContext(deps, brand));
+  api.use('*', regionContext(deps));
+  api.use(
+    '*',
+    strictQuery(
+      [
+        { suffix: '/search', allowed: ['q'] },
+        { suffix: '/goals', allowed: ['kind', 'opgave'] },
+      ],
+      (c, unknown) =>
+        problem(
+          c,
+          400,
+          'Onbekende parameter',
+          `Deze parameter(s) kent dit adres niet: ${unknown.join(', ')}.`,
+        ),
+    ),
+  );
   api.route('/', planApi(deps));
   app.route('/api/v1/regions/:region', api);
 
   const site = new Hono<AppEnv>({ strict: false });
-  site.use('*', regionContext(deps, brand));
+  site.use('*', regionContext(deps));
+  site.use(
+    '*',
+    strictQuery([{ suffix: '/zoeken', allowed: ['q'] }], (c, unknown) =>
+      htmlError(
+        c,
+        c.get('ctx'),
+        400,
+        `Dit adres kent de volgende toevoeging niet: ${unknown.join(', ')}. Laat het deel na het vraagteken weg.`,
+      ),
+    ),
+  );
   site.route('/', planRoutes(deps));
   site.route('/', organisationRoutes(deps));
   site.get('/open-data', (c) => c.html(<OpenDataPage ctx={c.get('ctx')} />));
@@ -104,12 +146,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
       return problem(c, 404, 'Niet gevonden', 'Dit adres bestaat niet in de API.');
     return htmlError(
       c,
-      {
-        base: '',
-        region: { id: 0, code: config.defaultRegion, name: 'Drenthe' },
-        stylesheet: stylesheet.path,
-        brand: brand(),
-      },
+      neutralContext(config, stylesheet),
       404,
       'We kunnen deze pagina niet vinden.',
     );
@@ -120,12 +157,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
       return problem(c, 500, 'Interne fout', 'Er ging iets mis aan onze kant.');
     return htmlError(
       c,
-      {
-        base: '',
-        region: { id: 0, code: config.defaultRegion, name: 'Drenthe' },
-        stylesheet: stylesheet.path,
-        brand: brand(),
-      },
+      neutralContext(config, stylesheet),
       500,
       'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
     );

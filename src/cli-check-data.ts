@@ -3,17 +3,18 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { formatPath, loadPlanFiles } from './modules/plan/plan-files.js';
 import {
+  formatPath,
   GlossaryFile,
   GovernanceFile,
   InitiativesFile,
+  loadPlanFiles,
   OpgaveFile,
   OrganisationsFile,
   ProgrammesFile,
   RegionFile,
   SectionsFile,
-} from './modules/plan/plan-files.schema.js';
+} from './modules/plan/index.js';
 
 /** Prints each problem as `file › path: message` and returns the exit code. */
 export async function checkData(dir: string): Promise<number> {

@@ -41,7 +41,7 @@ async function exportCommand(): Promise<number> {
       for (const entity of EXPORT_ENTITIES)
         await writeFile(
           path.join(out, `${entity}.csv`),
-          toCsv(data[entity] as ReadonlyArray<Record<string, unknown>>),
+          toCsv(entity, data[entity] as ReadonlyArray<Record<string, unknown>>),
         );
     }
     console.log(`Export geschreven naar ${out}`);

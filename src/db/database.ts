@@ -3,10 +3,12 @@
  * when DATABASE_URL is set. Both speak the same PostgreSQL dialect through Kysely.
  */
 import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { lockDataDirectory } from './data-dir-lock.js';
 import type { Database } from './schema.js';
 
 export type DatabaseTarget =
@@ -31,13 +33,25 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
+  let release = async () => {};
   if (target.dataDir && !target.dataDir.startsWith('memory://')) {
     await mkdir(target.dataDir, { recursive: true });
+    release = await lockDataDirectory(target.dataDir);
   }
+  // PostgreSQL's files live in <dataDir>/pgdata, so the lock file beside them is not in PGDATA.
+  const pgdata =
+    target.dataDir && !target.dataDir.startsWith('memory://')
+      ? path.join(target.dataDir, 'pgdata')
+      : target.dataDir;
   const pglite = target.loadDataDir
     ? new PGlite({ loadDataDir: target.loadDataDir })
-    : new PGlite(target.dataDir);
-  await pglite.waitReady;
+    : new PGlite(pgdata);
+  try {
+    await pglite.waitReady;
+  } catch (error) {
+    await release();
+    throw error;
+  }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return {
     db,
@@ -46,6 +60,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();
+      await release();
     },
   };
 }

@@ -13,3 +13,10 @@ export function slugify(text: string): string {
 export function nameKey(text: string): string {
   return slugify(text).replace(/-/g, ' ');
 }
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** True for a plausible slug (lowercase words with hyphens, ≤ 120 chars); anything else never reaches SQL. */
+export function isSlug(value: string): boolean {
+  return value.length <= 120 && SLUG.test(value);
+}

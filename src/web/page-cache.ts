@@ -7,13 +7,30 @@ import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { type Encoded, encodeAll, encodedBody, pickEncoding } from './compression.js';
 
-type Entry = { etag: string; contentType: string; encoded: Encoded };
+type Entry = {
+  version: string;
+  etag: string;
+  headers: Array<[string, string]>;
+  encoded: Encoded;
+  bytes: number;
+};
 
-const CACHEABLE_TYPES =
-  /^(text\/html|application\/json|application\/problem\+json|text\/csv|application\/openapi\+json)/;
+const CACHEABLE_TYPES = /^(text\/html|application\/json|application\/problem\+json|text\/csv)/;
+/** Headers that are recomputed per response and must not be replayed from the cache. */
+const PER_RESPONSE = new Set([
+  'content-length',
+  'content-encoding',
+  'etag',
+  'vary',
+  'cache-control',
+  'x-marke-cache',
+]);
+/** Bodies larger than this are rendered each time rather than cached (e.g. the full JSON export). */
+const MAX_ENTRY_BYTES = 512 * 1024;
 
 export class PageCache {
   private entries = new Map<string, Entry>();
+  private totalBytes = 0;
   private version: string | null = null;
   private checkedAt = 0;
   private pending: Promise<string> | null = null;
@@ -21,7 +38,7 @@ export class PageCache {
   constructor(
     private readonly readVersion: () => Promise<string>,
     private readonly checkMs: number,
-    private readonly maxEntries = 2000,
+    private readonly maxBytes = 64 * 1024 * 1024,
   ) {}
 
   /** The data version, re-read from the database at most every `checkMs` milliseconds. */
@@ -34,21 +51,31 @@ export class PageCache {
     this.checkedAt = Date.now();
     if (version !== this.version) {
       this.entries.clear();
+      this.totalBytes = 0;
       this.version = version;
     }
     return version;
   }
 
-  get(key: string): Entry | undefined {
-    return this.entries.get(key);
+  /** An entry only counts when it was rendered for the version now current. */
+  get(key: string, version: string): Entry | undefined {
+    const entry = this.entries.get(key);
+    return entry && entry.version === version ? entry : undefined;
   }
 
+  /** Stores an entry unless the data changed while it was rendered; evicts oldest beyond the budget. */
   set(key: string, entry: Entry): void {
-    if (this.entries.size >= this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
+    if (entry.version !== this.version || entry.bytes > MAX_ENTRY_BYTES) return;
+    const previous = this.entries.get(key);
+    if (previous) this.totalBytes -= previous.bytes;
+    this.entries.delete(key);
     this.entries.set(key, entry);
+    this.totalBytes += entry.bytes;
+    for (const [oldest, old] of this.entries) {
+      if (this.totalBytes <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.totalBytes -= old.bytes;
+    }
   }
 
   get size(): number {
@@ -58,24 +85,21 @@ export class PageCache {
 
 function respond(
   entry: Entry,
-  ifNoneMatch: string | undefined,
-  acceptEncoding: string | undefined,
-  head: boolean,
+  request: { ifNoneMatch?: string; acceptEncoding?: string; head: boolean },
+  state: 'hit' | 'miss',
 ): Response {
-  const headers = new Headers({
-    'content-type': entry.contentType,
-    etag: entry.etag,
-    vary: 'Accept-Encoding',
-    'cache-control': 'public, max-age=0, must-revalidate',
-    'x-marke-cache': 'hit',
-  });
-  if (ifNoneMatch?.split(',').some((tag) => tag.trim() === entry.etag)) {
+  const headers = new Headers(entry.headers);
+  headers.set('etag', entry.etag);
+  headers.set('vary', 'Accept-Encoding');
+  headers.set('cache-control', 'public, max-age=0, must-revalidate');
+  headers.set('x-marke-cache', state);
+  if (request.ifNoneMatch?.split(',').some((tag) => tag.trim() === entry.etag)) {
     return new Response(null, { status: 304, headers });
   }
-  const { body, header } = encodedBody(entry.encoded, pickEncoding(acceptEncoding));
+  const { body, header } = encodedBody(entry.encoded, pickEncoding(request.acceptEncoding));
   if (header) headers.set('content-encoding', header);
   headers.set('content-length', String(body.length));
-  return new Response(head ? null : new Uint8Array(body), { status: 200, headers });
+  return new Response(request.head ? null : new Uint8Array(body), { status: 200, headers });
 }
 
 /** Middleware: serves cached bytes, or renders, stores and serves compressed bytes. */
@@ -86,11 +110,14 @@ export function pageCacheMiddleware(cache: PageCache): MiddlewareHandler {
     const url = new URL(c.req.url);
     const key = `${url.pathname}${url.search}`;
     const version = await cache.currentVersion();
-    const ifNoneMatch = c.req.header('if-none-match');
-    const acceptEncoding = c.req.header('accept-encoding');
-    const cached = cache.get(key);
+    const request = {
+      ifNoneMatch: c.req.header('if-none-match'),
+      acceptEncoding: c.req.header('accept-encoding'),
+      head: method === 'HEAD',
+    };
+    const cached = cache.get(key, version);
     if (cached) {
-      c.res = respond(cached, ifNoneMatch, acceptEncoding, method === 'HEAD');
+      c.res = respond(cached, request, 'hit');
       return;
     }
     await next();
@@ -104,13 +131,16 @@ export function pageCacheMiddleware(cache: PageCache): MiddlewareHandler {
       return;
     const body = Buffer.from(await res.arrayBuffer());
     const hash = createHash('sha1').update(body).digest('hex').slice(0, 16);
-    const entry: Entry = { etag: `"v${version}-${hash}"`, contentType, encoded: encodeAll(body) };
+    const headers = [...res.headers].filter(([name]) => !PER_RESPONSE.has(name.toLowerCase()));
+    const encoded = encodeAll(body);
+    const entry: Entry = {
+      version,
+      etag: `"v${version}-${hash}"`,
+      headers,
+      encoded,
+      bytes: encoded.raw.length + encoded.gzip.length + encoded.br.length,
+    };
     cache.set(key, entry);
-    const fresh = respond(entry, ifNoneMatch, acceptEncoding, method === 'HEAD');
-    fresh.headers.set('x-marke-cache', 'miss');
-    for (const [name, value] of res.headers) {
-      if (!fresh.headers.has(name) && name !== 'content-length') fresh.headers.set(name, value);
-    }
-    c.res = new Response(fresh.body, { status: fresh.status, headers: fresh.headers });
+    c.res = respond(entry, request, 'miss');
   };
 }

@@ -21,6 +21,8 @@ export const PAGES: PageCase[] = [
   { name: 'zoeken met resultaten', path: '/zoeken?q=mantelzorgers', status: 200 },
   { name: 'zoeken leeg', path: '/zoeken', status: 200 },
   { name: 'open data', path: '/open-data', status: 200 },
+  { name: 'thema', path: '/themas/vitaal-ouder-worden', status: 200 },
+  { name: '400 onbekende parameter', path: '/doelen?pagina=2', status: 400 },
   { name: '404 doel', path: '/doelen/9.9.9', status: 404 },
   { name: '404 adres', path: '/bestaat-niet', status: 404 },
   { name: '400 zoekvraag te lang', path: `/zoeken?q=${'a'.repeat(201)}`, status: 400 },

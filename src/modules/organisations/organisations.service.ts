@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { err, ok } from '../../lib/result.js';
+import { isSlug } from '../../lib/slug.js';
 import * as repo from './organisations.repository.js';
 
 type Db = Kysely<Database>;
@@ -39,6 +40,7 @@ export async function listBySector(db: Db, region: RegionRef) {
 
 /** One organisation: coalition places, goals it is named on, programmes and governance roles. */
 export async function getOrganisation(db: Db, region: RegionRef, slug: string) {
+  if (!isSlug(slug)) return err('NotFound' as const);
   const organisation = await repo.findOrganisation(db, region.id, slug);
   if (!organisation) return err('NotFound' as const);
   const [memberships, goals, programmes, roles] = await Promise.all([

@@ -5,7 +5,17 @@ export { planRoutes } from './plan.routes.js';
 export { currentDataVersion, getRegion, listRegions, type Region } from './plan.service.js';
 export type { PlanFileError, PlanFiles } from './plan.types.js';
 export { EXPORT_ENTITIES, exportPlan, type PlanExport, toCsv } from './plan-export.service.js';
-export { loadPlanFiles } from './plan-files.js';
+export { formatPath, loadPlanFiles } from './plan-files.js';
 export type { BlockT, GovernanceData, OrganisationsData } from './plan-files.schema.js';
+export {
+  GlossaryFile,
+  GovernanceFile,
+  InitiativesFile,
+  OpgaveFile,
+  OrganisationsFile,
+  ProgrammesFile,
+  RegionFile,
+  SectionsFile,
+} from './plan-files.schema.js';
 export { type ImportOutcome, importPlan, importPlanFromDirectory } from './plan-import.service.js';
 export { bumpDataVersion } from './plan-import-links.repository.js';

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { err, ok } from '../../lib/result.js';
+import { isSlug } from '../../lib/slug.js';
 import * as repo from './plan.repository.js';
 import type { Region } from './plan.service.js';
 import * as links from './plan-links.repository.js';
@@ -20,6 +21,7 @@ export async function listProgrammes(db: Db, region: Region) {
 }
 
 export async function getProgramme(db: Db, region: Region, slug: string) {
+  if (!isSlug(slug)) return err('NotFound' as const);
   const programme = await links.findProgramme(db, region.id, slug);
   if (!programme) return err('NotFound' as const);
   const [partners, contributions, opgaven] = await Promise.all([
@@ -52,6 +54,7 @@ export async function getProgramme(db: Db, region: Region, slug: string) {
 export const listInitiatives = (db: Db, region: Region) => links.listInitiatives(db, region.id);
 
 export async function getInitiative(db: Db, region: Region, slug: string) {
+  if (!isSlug(slug)) return err('NotFound' as const);
   const initiative = await links.findInitiative(db, region.id, slug);
   if (!initiative) return err('NotFound' as const);
   return ok({ initiative, goals: await links.listInitiativeGoals(db, initiative.id) });
@@ -61,12 +64,14 @@ export const listGlossary = (db: Db, region: Region) => links.listGlossary(db, r
 export const listSections = (db: Db, region: Region) => links.listSections(db, region.id);
 
 export async function getSection(db: Db, region: Region, slug: string) {
+  if (!isSlug(slug)) return err('NotFound' as const);
   const section = await links.findSection(db, region.id, slug);
   return section ? ok(section) : err('NotFound' as const);
 }
 
 /** A prioritair thema with its ambition for 2040 and its schrijfteam (governance). */
 export async function getTheme(db: Db, region: Region, slug: string) {
+  if (!isSlug(slug)) return err('NotFound' as const);
   const themes = await repo.listThemes(db, region.id);
   const theme = themes.find((t) => t.slug === slug);
   if (!theme) return err('NotFound' as const);

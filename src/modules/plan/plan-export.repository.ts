@@ -44,6 +44,8 @@ export async function exportRows(db: Db, regionId: number) {
         'plan.ambition_name',
         'plan.ambition_horizon',
         'plan.ambition_text',
+        'plan.overarching_title',
+        'plan.overarching_blocks',
         'plan.checksum',
       ])
       .where('plan.region_id', '=', regionId)
@@ -71,7 +73,10 @@ export async function exportRows(db: Db, regionId: number) {
         'keywords',
         'why',
         'focus',
+        'strategic_intro',
+        'extra_sections',
         'chapter2_intro',
+        'chapter2_sections',
       ])
       .where('region_id', '=', regionId)
       .orderBy('number')

@@ -44,23 +44,103 @@ export async function exportPlan(db: Kysely<Database>, region: Region): Promise<
   return exportRows(db, region.id);
 }
 
-/** Structured values (text blocks, lists) go into a CSV cell as JSON; everything else as text. */
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
+/**
+ * The columns of each entity, in order: the same in the JSON export, the CSV header (also when an
+ * entity has no rows) and what an import will take. A test checks them against the queries.
+ */
+export const EXPORT_COLUMNS: Record<ExportEntity, readonly string[]> = {
+  plan: [
+    'region',
+    'region_name',
+    'cbs_code',
+    'title',
+    'subtitle',
+    'brand',
+    'version',
+    'published_on',
+    'source',
+    'ambition_name',
+    'ambition_horizon',
+    'ambition_text',
+    'overarching_title',
+    'overarching_blocks',
+    'checksum',
+  ],
+  themes: ['number', 'slug', 'name', 'motto', 'ambition_2040'],
+  guiding_threads: ['position', 'slug', 'name'],
+  opgaven: [
+    'number',
+    'letter',
+    'slug',
+    'name',
+    'slogan',
+    'keywords',
+    'why',
+    'focus',
+    'strategic_intro',
+    'extra_sections',
+    'chapter2_intro',
+    'chapter2_sections',
+  ],
+  strategic_goals: ['code', 'chapter1_code', 'opgave', 'text_chapter1', 'text_chapter2'],
+  operational_goals: [
+    'code',
+    'strategic_goal',
+    'kind',
+    'label',
+    'text',
+    'text_missing',
+    'details',
+    'planning',
+    'deadline_year',
+    'deadline_note',
+    'target',
+    'inspiration_tbd',
+    'initiators_tbd',
+  ],
+  goal_relations: ['source_code', 'target_code'],
+  initiatives: ['slug', 'name', 'aliases', 'description'],
+  goal_initiatives: ['goal', 'position', 'initiative', 'label'],
+  goal_initiators: ['goal', 'position', 'name', 'note', 'organisation'],
+  sectors: ['position', 'slug', 'name'],
+  organisations: ['slug', 'name', 'short_name', 'aliases', 'is_group', 'sector', 'description'],
+  coalition_memberships: ['organisation', 'sector', 'coalition'],
+  programmes: ['number', 'slug', 'name', 'objective', 'context', 'contribution', 'more_info'],
+  programme_partners: ['programme', 'position', 'name', 'note', 'organisation'],
+  programme_contributions: ['programme', 'target_kind', 'target_code'],
+  governance_bodies: ['slug', 'name', 'kind', 'theme', 'motto', 'description', 'work_agenda'],
+  governance_roles: [
+    'body',
+    'position',
+    'role',
+    'organisation',
+    'name',
+    'person',
+    'function',
+    'note',
+  ],
+  glossary: ['kind', 'slug', 'term', 'definition'],
+  sections: ['slug', 'chapter', 'title', 'blocks'],
+};
 
-/** Column names of an entity: the keys of its rows (stable, from the select list). */
-export function columnsOf(rows: ReadonlyArray<Record<string, unknown>>): string[] {
-  return rows[0] ? Object.keys(rows[0]) : [];
+/** Characters that make spreadsheet programs treat a cell as a formula (CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Structured values (text blocks, lists) go into a cell as JSON, everything else as text. A cell
+ * that would start a formula gets a leading apostrophe (OWASP advice); the CSV import removes it.
+ */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
 /** One entity as CSV with a header row; RFC 4180 quoting, UTF-8 with BOM for spreadsheet programs. */
-export function toCsv(rows: ReadonlyArray<Record<string, unknown>>): string {
-  const columns = columnsOf(rows);
+export function toCsv(entity: ExportEntity, rows: ReadonlyArray<Record<string, unknown>>): string {
+  const columns = [...EXPORT_COLUMNS[entity]];
   const body = stringify(
-    rows.map((row) => columns.map((c) => cell(row[c]))),
+    rows.map((row) => columns.map((c) => csvCell(row[c]))),
     { header: true, columns, record_delimiter: '\r\n' },
   );
   return `\uFEFF${body}`;

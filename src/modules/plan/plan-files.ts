@@ -85,7 +85,36 @@ async function listOpgaveFiles(root: string): Promise<string[]> {
   }
 }
 
-/** Checksum over every plan file, so an unchanged plan is not imported twice. */
+const FIXED_FILES = [
+  'region.yaml',
+  'organisations.yaml',
+  'programmes.yaml',
+  'governance.yaml',
+  'glossary.yaml',
+  'sections.yaml',
+  'initiatives.yaml',
+];
+
+/**
+ * Checksum over the raw bytes of every plan file of a region, computed before any parsing so an
+ * unchanged plan costs one hash at start-up. Missing files make the checksum differ (and the
+ * full load then reports them).
+ */
+export async function checksumPlanDirectory(root: string): Promise<string> {
+  const opgaven = (await listOpgaveFiles(root)).map((name) => `opgaven/${name}`);
+  const present = [];
+  for (const relative of [...FIXED_FILES, ...opgaven]) {
+    try {
+      await readFile(path.join(root, relative));
+      present.push(relative);
+    } catch {
+      // A missing file is reported by loadPlanFiles; here it only changes the checksum.
+    }
+  }
+  return checksumFiles(root, present);
+}
+
+/** Checksum over the given plan files (path and bytes, in a stable order). */
 async function checksumFiles(root: string, relatives: string[]): Promise<string> {
   const hash = createHash('sha256');
   for (const relative of [...relatives].sort()) {
@@ -144,16 +173,9 @@ export async function loadPlanFiles(root: string): Promise<Result<PlanFiles, Pla
   };
   const referenceErrors = checkReferences(files);
   if (referenceErrors.length > 0) return err(referenceErrors);
-  const relatives = [
-    'region.yaml',
-    'organisations.yaml',
-    'programmes.yaml',
-    'governance.yaml',
-    'glossary.yaml',
-    'sections.yaml',
-    'initiatives.yaml',
+  files.checksum = await checksumFiles(root, [
+    ...FIXED_FILES,
     ...opgaveNames.map((name) => `opgaven/${name}`),
-  ];
-  files.checksum = await checksumFiles(root, relatives);
+  ]);
   return ok(files);
 }

@@ -26,6 +26,44 @@ const AUDITED: Array<{ entity: keyof PlanExport; type: string; key: (row: Row) =
   { entity: 'governance_bodies', type: 'governance_body', key: (r) => String(r.slug) },
   { entity: 'glossary', type: 'glossary_entry', key: (r) => `${String(r.kind)}:${String(r.slug)}` },
   { entity: 'sections', type: 'plan_section', key: (r) => String(r.slug) },
+  { entity: 'plan', type: 'plan', key: (r) => String(r.region) },
+  { entity: 'guiding_threads', type: 'guiding_thread', key: (r) => String(r.slug) },
+  { entity: 'sectors', type: 'sector', key: (r) => String(r.slug) },
+  {
+    entity: 'goal_relations',
+    type: 'goal_relation',
+    key: (r) => `${String(r.source_code)}→${String(r.target_code)}`,
+  },
+  {
+    entity: 'goal_initiatives',
+    type: 'goal_initiative',
+    key: (r) => `${String(r.goal)}#${String(r.position)}`,
+  },
+  {
+    entity: 'goal_initiators',
+    type: 'goal_initiator',
+    key: (r) => `${String(r.goal)}#${String(r.position)}`,
+  },
+  {
+    entity: 'coalition_memberships',
+    type: 'coalition_membership',
+    key: (r) => `${String(r.organisation)}@${String(r.sector)}:${String(r.coalition)}`,
+  },
+  {
+    entity: 'programme_partners',
+    type: 'programme_partner',
+    key: (r) => `${String(r.programme)}#${String(r.position)}`,
+  },
+  {
+    entity: 'programme_contributions',
+    type: 'programme_contribution',
+    key: (r) => `${String(r.programme)}→${String(r.target_kind)}:${String(r.target_code)}`,
+  },
+  {
+    entity: 'governance_roles',
+    type: 'governance_role',
+    key: (r) => `${String(r.body)}#${String(r.position)}`,
+  },
 ];
 
 function byKey(rows: ReadonlyArray<Row>, key: (row: Row) => string): Map<string, Row> {

@@ -320,6 +320,11 @@ export async function bumpDataVersion(trx: Trx): Promise<void> {
     .execute();
 }
 
+/** Serialises plan imports across processes for the rest of the transaction. */
+export async function lockPlanImports(trx: Trx): Promise<void> {
+  await sql`select pg_advisory_xact_lock(7243001)`.execute(trx);
+}
+
 /** Checksum of the last import of a region, or null. */
 export async function lastImportChecksum(trx: Trx, regionCode: string): Promise<string | null> {
   const row = await trx

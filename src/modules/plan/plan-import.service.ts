@@ -9,7 +9,7 @@ import { slugify } from '../../lib/slug.js';
 import { writeGovernance, writeOrganisations } from '../organisations/index.js';
 import type { PlanFileError, PlanFiles } from './plan.types.js';
 import { exportRows } from './plan-export.repository.js';
-import { loadPlanFiles } from './plan-files.js';
+import { checksumPlanDirectory, loadPlanFiles } from './plan-files.js';
 import {
   upsertPlan,
   upsertRegion,
@@ -21,6 +21,7 @@ import {
 import { diffSnapshots } from './plan-import-audit.js';
 import {
   lastImportChecksum,
+  lockPlanImports,
   type PartyLink,
   recordImport,
   writeAuditEntries,
@@ -38,6 +39,7 @@ import {
   resolveParty,
   searchDocuments,
 } from './plan-import-mapping.js';
+import { regionCodeOf } from './plan-region-code.js';
 
 export type ImportOutcome =
   | { status: 'unchanged'; region: string; checksum: string }
@@ -51,6 +53,12 @@ export async function importPlanFromDirectory(
   dir: string,
   options: { actor: string; force?: boolean },
 ): Promise<Result<ImportOutcome, ImportError>> {
+  if (!options.force) {
+    const checksum = await checksumPlanDirectory(dir);
+    const region = await regionCodeOf(dir);
+    if (region && (await lastImportChecksum(db, region)) === checksum)
+      return ok({ status: 'unchanged', region, checksum });
+  }
   const loaded = await loadPlanFiles(dir);
   if (!loaded.ok) return err({ kind: 'InvalidFiles', errors: loaded.error });
   return ok(await importPlan(db, loaded.value, options));
@@ -63,14 +71,17 @@ export async function importPlan(
   options: { actor: string; force?: boolean },
 ): Promise<ImportOutcome> {
   const region = files.region.region.code;
-  const previous = await lastImportChecksum(db, region);
-  if (previous === files.checksum && !options.force) {
-    return { status: 'unchanged', region, checksum: files.checksum };
-  }
-  const counts = await db
-    .transaction()
-    .execute((trx) => writeAll(trx, files, options.actor, previous));
-  return { status: 'imported', region, checksum: files.checksum, counts };
+  return db.transaction().execute(async (trx): Promise<ImportOutcome> => {
+    // Several app processes may start at once on one PostgreSQL: one imports, the others wait
+    // for its transaction here and then find the new checksum.
+    await lockPlanImports(trx);
+    const previous = await lastImportChecksum(trx, region);
+    if (previous === files.checksum && !options.force) {
+      return { status: 'unchanged', region, checksum: files.checksum };
+    }
+    const counts = await writeAll(trx, files, options.actor, previous);
+    return { status: 'imported', region, checksum: files.checksum, counts };
+  });
 }
 
 async function writeAll(

@@ -6,6 +6,7 @@
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { testApp } from '../../../test/app.js';
 import { describeEachDatabase } from '../../../test/db.js';
@@ -89,6 +90,47 @@ describeEachDatabase('importing plans', (get) => {
     expect(after.title).toBe('Regioplan Drenthe');
   });
 
+  it('rolls back everything when the database refuses a row halfway through the import', async () => {
+    const db = get().db;
+    await sql`create or replace function marke_test_refuse() returns trigger language plpgsql as $$ begin raise exception 'test: geweigerd'; end $$`.execute(
+      db,
+    );
+    await sql`create trigger marke_test_refuse before insert on plan_section for each row when (new.title = 'BOOM') execute function marke_test_refuse()`.execute(
+      db,
+    );
+    try {
+      const dir = await copyOfDrenthe();
+      await edit(dir, 'region.yaml', (t) =>
+        t.replace('title: Regioplan Drenthe', 'title: Half geïmporteerd'),
+      );
+      await edit(dir, 'opgaven/1-netwerkaanpak.yaml', (t) =>
+        t.replace('naar een Drentse definitie van', 'naar een halve definitie van'),
+      );
+      await edit(dir, 'sections.yaml', (t) => t.replace(/title: .+/, 'title: BOOM'));
+      await expect(importPlanFromDirectory(db, dir, { actor: 'test:rollback' })).rejects.toThrow(
+        /geweigerd/,
+      );
+      const plan = await db.selectFrom('plan').select('title').executeTakeFirstOrThrow();
+      expect(plan.title).toBe('Regioplan Drenthe');
+      const goal = await db
+        .selectFrom('operational_goal')
+        .select('text')
+        .where('code', '=', '2.1.1. A')
+        .executeTakeFirstOrThrow();
+      expect(goal.text).toContain('Drentse definitie');
+      expect(
+        await db
+          .selectFrom('audit_log')
+          .select('id')
+          .where('actor', '=', 'test:rollback')
+          .execute(),
+      ).toHaveLength(0);
+    } finally {
+      await sql`drop trigger marke_test_refuse on plan_section`.execute(db);
+      await sql`drop function marke_test_refuse()`.execute(db);
+    }
+  });
+
   it('re-imports a changed plan in place: ids stay, texts change, an audit row is written', async () => {
     const db = get().db;
     const idBefore = await db
@@ -99,6 +141,9 @@ describeEachDatabase('importing plans', (get) => {
     const dir = await copyOfDrenthe();
     await edit(dir, 'region.yaml', (t) =>
       t.replace('title: Regioplan Drenthe', 'title: Regioplan Drenthe (herzien)'),
+    );
+    await edit(dir, 'opgaven/1-netwerkaanpak.yaml', (t) =>
+      t.replace('naar een Drentse definitie van', 'naar een Drentse omschrijving van'),
     );
     const result = await importPlanFromDirectory(db, dir, { actor: 'test:reimport' });
     expect(result.ok && result.value.status).toBe('imported');
@@ -115,9 +160,34 @@ describeEachDatabase('importing plans', (get) => {
       .selectAll()
       .where('actor', '=', 'test:reimport')
       .execute();
-    expect(audit).toHaveLength(1);
-    expect(audit[0]?.action).toBe('plan.import');
-    expect(audit[0]?.before).not.toBeNull();
+    const summary = audit.filter((a) => a.action === 'plan.import');
+    expect(summary).toHaveLength(1);
+    expect(summary[0]?.before).not.toBeNull();
+    // One row per changed entity, with the old and the new version.
+    const changed = audit.filter((a) => a.action.endsWith('.update'));
+    expect(changed.map((a) => a.entity_type).sort()).toEqual(['operational_goal', 'plan']);
+    const goal = changed.find((a) => a.entity_type === 'operational_goal');
+    expect(goal?.entity_key).toBe('2.1.1. A');
+    expect(JSON.stringify(goal?.before)).toContain('Drentse definitie');
+    expect(JSON.stringify(goal?.after)).toContain('Drentse omschrijving');
+    await importPlanFromDirectory(db, 'data/regions/drenthe', { actor: 'test:restore' });
+  });
+
+  it('lets only one of two simultaneous imports of the same change write (advisory lock)', async () => {
+    const db = get().db;
+    const dir = await copyOfDrenthe();
+    await edit(dir, 'region.yaml', (t) =>
+      t.replace('title: Regioplan Drenthe', 'title: Regioplan Drenthe (tegelijk)'),
+    );
+    const outcomes = await Promise.all([
+      importPlanFromDirectory(db, dir, { actor: 'test:race' }),
+      importPlanFromDirectory(db, dir, { actor: 'test:race' }),
+    ]);
+    const statuses = outcomes.map((o) => (o.ok ? o.value.status : 'error')).sort();
+    expect(statuses).toEqual(['imported', 'unchanged']);
+    expect(
+      await db.selectFrom('plan_import').select('id').where('actor', '=', 'test:race').execute(),
+    ).toHaveLength(1);
     await importPlanFromDirectory(db, 'data/regions/drenthe', { actor: 'test:restore' });
   });
 

@@ -193,3 +193,22 @@ export async function searchDocuments(
     .limit(limit)
     .execute();
 }
+
+/** The search document of one goal by its code, shaped like a search hit (for code look-ups). */
+export async function findSearchDocument(db: Db, regionId: number, code: string) {
+  return db
+    .selectFrom('search_document')
+    .select([
+      'entity_type',
+      'entity_key',
+      'title',
+      'summary',
+      'url_path',
+      sql<number>`1`.as('rank'),
+      'summary as headline',
+    ])
+    .where('region_id', '=', regionId)
+    .where('entity_key', '=', code)
+    .where('entity_type', 'in', ['strategisch_doel', 'operationeel_doel'])
+    .execute();
+}

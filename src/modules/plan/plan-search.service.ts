@@ -2,8 +2,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { err, ok, type Result } from '../../lib/result.js';
+import { parseGoalCode } from './goal-codes.js';
 import type { Region } from './plan.service.js';
-import { searchDocuments } from './plan-links.repository.js';
+import { findSearchDocument, searchDocuments } from './plan-links.repository.js';
 
 const TYPE_ORDER = [
   'opgave',
@@ -52,14 +53,23 @@ export async function searchPlan(
   query: string,
 ): Promise<Result<SearchResults, SearchError>> {
   if (query.length > 200) return err('QueryTooLong');
+  // A goal code ("2.1.1", "2.2.1.b", chapter-1 "1.1.1") finds that goal first.
+  const code = parseGoalCode(query);
+  const exact = code ? await findSearchDocument(db, region.id, code.code) : [];
   const words = queryWords(query);
-  if (words.length === 0) return err('EmptyQuery');
-  const hits = await searchDocuments(
-    db,
-    region.id,
-    { text: words.join(' '), prefixQuery: prefixQuery(words) },
-    200,
-  );
+  if (words.length === 0 && exact.length === 0) return err('EmptyQuery');
+  const found =
+    words.length > 0
+      ? await searchDocuments(
+          db,
+          region.id,
+          { text: words.join(' '), prefixQuery: prefixQuery(words) },
+          200,
+        )
+      : [];
+  const isExact = (hit: (typeof found)[number]) =>
+    exact.some((e) => e.entity_key === hit.entity_key && e.entity_type === hit.entity_type);
+  const hits = [...exact, ...found.filter((hit) => !isExact(hit))];
   const groups = TYPE_ORDER.map((type) => ({
     type,
     items: hits.filter((h) => h.entity_type === type),

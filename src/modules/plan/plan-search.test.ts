@@ -35,9 +35,18 @@ describeEachDatabase('search', (get) => {
     );
   });
 
-  it('finds organisations by abbreviation and glossary terms', async () => {
-    const result = await searchPlan(get().db, await region(), 'naoberschap');
-    expect(result.ok && result.value.groups.some((g) => g.type === 'begrip')).toBe(true);
+  it('finds glossary terms, abbreviations and organisations by their short name', async () => {
+    const term = await searchPlan(get().db, await region(), 'naoberschap');
+    expect(term.ok && term.value.groups.some((g) => g.type === 'begrip')).toBe(true);
+    const abbreviation = await searchPlan(get().db, await region(), 'GERDA');
+    expect(abbreviation.ok && abbreviation.value.groups.some((g) => g.type === 'afkorting')).toBe(
+      true,
+    );
+    const organisation = await searchPlan(get().db, await region(), 'WZA');
+    const keys = organisation.ok
+      ? organisation.value.groups.flatMap((g) => g.items.map((i) => `${g.type}:${i.entity_key}`))
+      : [];
+    expect(keys).toContain('organisatie:wilhelmina-ziekenhuis-assen');
   });
 
   it('rejects empty and overlong queries with a typed error', async () => {

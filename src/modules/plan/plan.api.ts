@@ -73,7 +73,7 @@ export function planApi({ db }: AppDeps) {
   });
 
   app.get('/goals/:code', async (c) => {
-    const code = decodeURIComponent(c.req.param('code'));
+    const code = c.req.param('code');
     if (!parseGoalCode(code))
       return problem(
         c,
@@ -228,7 +228,7 @@ export function planApi({ db }: AppDeps) {
     const rows = (await exportPlan(db, c.get('ctx').region))[entity] as ReadonlyArray<
       Record<string, unknown>
     >;
-    return c.body(toCsv(rows), 200, {
+    return c.body(toCsv(entity, rows), 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="marke-${c.get('ctx').region.code}-${entity}.csv"`,
     });

@@ -4,11 +4,20 @@ import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
 
+/** A region with the brand its plan uses in page titles (e.g. "Gezonde Marke"). */
 export async function findRegion(db: Db, code: string) {
   return db
     .selectFrom('region')
-    .select(['id', 'code', 'name', 'cbs_code'])
-    .where('code', '=', code)
+    .leftJoin('plan', 'plan.region_id', 'region.id')
+    .select([
+      'region.id',
+      'region.code',
+      'region.name',
+      'region.cbs_code',
+      'plan.brand',
+      'plan.title as plan_title',
+    ])
+    .where('region.code', '=', code)
     .executeTakeFirst();
 }
 

@@ -54,7 +54,7 @@ export function planRoutes({ db }: AppDeps) {
 
   app.get('/doelen/:code', async (c) => {
     const ctx = c.get('ctx');
-    const raw = decodeURIComponent(c.req.param('code'));
+    const raw = c.req.param('code');
     const parsed = parseGoalCode(raw);
     if (!parsed)
       return htmlError(

@@ -2,17 +2,25 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { err, ok, type Result } from '../../lib/result.js';
+import { isSlug } from '../../lib/slug.js';
 import { compareGoalCodes, parseGoalCode } from './goal-codes.js';
 import * as repo from './plan.repository.js';
 import * as links from './plan-links.repository.js';
 
 type Db = Kysely<Database>;
-export type Region = { id: number; code: string; name: string };
+export type Region = { id: number; code: string; name: string; brand?: string };
 export type NotFound = 'RegionNotFound' | 'NotFound';
 
 export async function getRegion(db: Db, code: string): Promise<Result<Region, NotFound>> {
+  if (!isSlug(code)) return err('RegionNotFound');
   const region = await repo.findRegion(db, code);
-  return region ? ok(region) : err('RegionNotFound');
+  if (!region) return err('RegionNotFound');
+  return ok({
+    id: region.id,
+    code: region.code,
+    name: region.name,
+    brand: region.brand ?? region.plan_title ?? `Regioplan ${region.name}`,
+  });
 }
 
 export const listRegions = repo.listRegions;
@@ -48,11 +56,12 @@ export async function getOverview(db: Db, region: Region) {
 
 /** One opgave with its strategic goals and operational goals (for the year timeline). */
 export async function getOpgave(db: Db, region: Region, slugOrNumber: string) {
-  const asNumber = /^\d+$/.test(slugOrNumber) ? Number(slugOrNumber) : undefined;
+  const asNumber = /^[1-9][0-9]?$/.test(slugOrNumber) ? Number(slugOrNumber) : undefined;
   if (asNumber !== undefined) {
     const found = await repo.findOpgaveByNumber(db, region.id, asNumber);
     return found ? ok({ redirect: found.slug } as const) : err('NotFound' as const);
   }
+  if (!isSlug(slugOrNumber)) return err('NotFound' as const);
   const opgave = await repo.findOpgave(db, region.id, slugOrNumber);
   if (!opgave) return err('NotFound' as const);
   const strategic = (await repo.listStrategicGoals(db, region.id)).filter(
