@@ -44,11 +44,11 @@ function median(values: readonly number[]): number {
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /**
- * The readiness probe already cached `/`, so its miss is measured on `/?bench-miss=N`: the page
- * cache keys on path + query, so that renders the same page from the database.
+ * The readiness probe already cached `/`, so its miss is measured on `/regio/drenthe/`: the same
+ * home page under the region prefix, a different cache key (unknown query parameters are a 400).
  */
-function missProbe(url: string, restart: number): string {
-  return url === '/' ? `/?bench-miss=${restart}` : url;
+function missProbe(url: string, _restart: number): string {
+  return url === '/' ? '/regio/drenthe/' : url;
 }
 
 /** One timed GET (until the whole body is read); returns ms and the x-marke-cache header. */
