@@ -1,10 +1,12 @@
 /** Runs the TypeScript migrations in order; the list is static so bundling and tests see the same set. */
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001_plan.js';
+import * as m0002 from './migrations/0002_party_sector.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
   '0001_plan': m0001,
+  '0002_party_sector': m0002,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -150,6 +150,7 @@ export interface PartyLinkTable {
   name: string;
   note: string | null;
   organisation_id: number | null;
+  sector_id: Generated<number | null>;
 }
 
 export interface OperationalGoalInitiatorTable extends PartyLinkTable {

@@ -46,6 +46,10 @@ export function openApiDocument() {
         get: { summary: 'Regio’s met een plan', responses: { 200: json('Lijst met regio’s') } },
       },
       [base]: get('Regio, plan, ambitie, thema’s en rode draden'),
+      [`${base}/themes`]: get('Prioritaire thema’s met hun ambitie voor 2040'),
+      [`${base}/themes/{slug}`]: get('Eén thema', [slug]),
+      [`${base}/guiding-threads`]: get('Rode draden'),
+      [`${base}/sectors`]: get('Sectoren (coalitie per sector: zie organisations)'),
       [`${base}/opgaven`]: get('Alle regio-opgaven'),
       [`${base}/opgaven/{slug}`]: get('Eén regio-opgave', [slug]),
       [`${base}/goals`]: get('Alle doelen', [

@@ -159,3 +159,15 @@ export async function countInitiatorGoals(db: Db, regionId: number) {
     .groupBy('organisation.id')
     .execute();
 }
+
+/** Goals on which a whole sector is named as a group ("Gemeenten", "Welzijn"), for the sector lists. */
+export async function listSectorGoals(db: Db, regionId: number) {
+  return db
+    .selectFrom('operational_goal_initiator as link')
+    .innerJoin('sector', 'sector.id', 'link.sector_id')
+    .innerJoin('operational_goal', 'operational_goal.id', 'link.operational_goal_id')
+    .select(['sector.id as sector_id', 'operational_goal.code', 'link.name as named_as'])
+    .where('sector.region_id', '=', regionId)
+    .orderBy('operational_goal.code')
+    .execute();
+}

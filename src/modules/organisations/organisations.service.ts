@@ -16,6 +16,7 @@ export async function listBySector(db: Db, region: RegionRef) {
     repo.listMemberships(db, region.id),
     repo.countInitiatorGoals(db, region.id),
   ]);
+  const sectorGoals = await repo.listSectorGoals(db, region.id);
   const goalCount = new Map(counts.map((c) => [c.organisation_id, Number(c.goals)]));
   const organisations = rows.map((o) => ({ ...o, goal_count: goalCount.get(o.id) ?? 0 }));
   const byId = new Map(organisations.map((o) => [o.id, o]));
@@ -29,10 +30,15 @@ export async function listBySector(db: Db, region: RegionRef) {
     const others = organisations.filter(
       (o) => o.sector_id === sector.id && !inSector.some((m) => m.organisation_id === o.id),
     );
-    return { sector, leidend: pick('leidend'), breed: pick('breed'), others };
+    const groupGoals = [
+      ...new Set(sectorGoals.filter((g) => g.sector_id === sector.id).map((g) => g.code)),
+    ];
+    return { sector, leidend: pick('leidend'), breed: pick('breed'), others, groupGoals };
   });
   return {
-    groups: groups.filter((g) => g.leidend.length + g.breed.length + g.others.length > 0),
+    groups: groups.filter(
+      (g) => g.leidend.length + g.breed.length + g.others.length + g.groupGoals.length > 0,
+    ),
     organisations,
     memberships,
   };

@@ -145,7 +145,15 @@ export async function exportRows(db: Db, regionId: number) {
       .selectFrom('operational_goal_initiator as l')
       .innerJoin('operational_goal as g', 'g.id', 'l.operational_goal_id')
       .leftJoin('organisation as o', 'o.id', 'l.organisation_id')
-      .select(['g.code as goal', 'l.position', 'l.name', 'l.note', 'o.slug as organisation'])
+      .leftJoin('sector as s', 's.id', 'l.sector_id')
+      .select([
+        'g.code as goal',
+        'l.position',
+        'l.name',
+        'l.note',
+        'o.slug as organisation',
+        's.slug as sector',
+      ])
       .where('g.region_id', '=', regionId)
       .orderBy('g.code')
       .orderBy('l.position')
@@ -190,12 +198,14 @@ export async function exportRows(db: Db, regionId: number) {
       .selectFrom('programme_partner as p')
       .innerJoin('programme', 'programme.id', 'p.programme_id')
       .leftJoin('organisation as o', 'o.id', 'p.organisation_id')
+      .leftJoin('sector as s', 's.id', 'p.sector_id')
       .select([
         'programme.slug as programme',
         'p.position',
         'p.name',
         'p.note',
         'o.slug as organisation',
+        's.slug as sector',
       ])
       .where('programme.region_id', '=', regionId)
       .orderBy('programme.number')

@@ -180,6 +180,8 @@ export const SectorFile = z
   .object({
     slug: Slug,
     name: nonEmpty,
+    /** Group names the plan uses for the whole sector ("Gemeenten", "Welzijn", "Huisartsen"). */
+    aliases: z.array(nonEmpty).default([]),
     leidend: z.array(Slug).default([]),
     breed: z.array(Slug).default([]),
   })

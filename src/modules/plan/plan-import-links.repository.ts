@@ -12,7 +12,12 @@ export type InitiativeRow = {
   aliases: string[];
   description: unknown[];
 };
-export type PartyLink = { name: string; note: string | null; organisationId: number | null };
+export type PartyLink = {
+  name: string;
+  note: string | null;
+  organisationId: number | null;
+  sectorId: number | null;
+};
 export type SearchRow = {
   entity_type: string;
   entity_key: string;
@@ -101,6 +106,7 @@ export async function writeGoalLinks(
           name: l.name,
           note: l.note,
           organisation_id: l.organisationId,
+          sector_id: l.sectorId,
         })),
       )
       .execute();
@@ -162,6 +168,7 @@ export async function writeProgrammes(
       name: l.name,
       note: l.note,
       organisation_id: l.organisationId,
+      sector_id: l.sectorId,
     })),
   );
   if (partnerRows.length > 0)

@@ -20,18 +20,55 @@ export function organisationIndex(files: PlanFiles): Map<string, string> {
   return index;
 }
 
-/** Resolves a party reference to an organisation when the name (or its part before brackets) matches. */
-export function resolveParty(
-  party: PartyRefData,
-  index: Map<string, string>,
-  orgIds: Map<string, number>,
-): PartyLink {
+/** Index of sector names and group aliases ("Gemeenten", "Welzijn") → sector slug. */
+export function sectorIndex(files: PlanFiles): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const sector of files.organisations.sectors) {
+    for (const name of [sector.slug, sector.name, ...sector.aliases])
+      index.set(nameKey(name), sector.slug);
+  }
+  return index;
+}
+
+export type PartyIndexes = {
+  organisations: Map<string, string>;
+  sectors: Map<string, string>;
+  organisationIds: Map<string, number>;
+  sectorIds: Map<string, number>;
+};
+
+/**
+ * Resolves a party named in the plan: first to one organisation (by name, or the part before
+ * brackets), else to a whole sector named as a group ("Verpleging Verzorging en Thuiszorg
+ * (Drentse VVT Partijen)" → sector Drentse VVT Partijen). Unmatched names stay plain text.
+ */
+export function resolveParty(party: PartyRefData, indexes: PartyIndexes): PartyLink {
   const name = typeof party === 'string' ? party : party.name;
   const note = typeof party === 'string' ? null : (party.note ?? null);
   const explicit = typeof party === 'string' ? undefined : party.organisation;
-  const slug =
-    explicit ?? index.get(nameKey(name)) ?? index.get(nameKey(name.split('(')[0] ?? name));
-  return { name, note, organisationId: slug ? (orgIds.get(slug) ?? null) : null };
+  const beforeBracket = name.split('(')[0] ?? name;
+  const inBracket = /\(([^)]+)\)/.exec(name)?.[1] ?? '';
+  const orgSlug =
+    explicit ??
+    indexes.organisations.get(nameKey(name)) ??
+    indexes.organisations.get(nameKey(beforeBracket));
+  if (orgSlug)
+    return {
+      name,
+      note,
+      organisationId: indexes.organisationIds.get(orgSlug) ?? null,
+      sectorId: null,
+    };
+  const sectorSlug =
+    indexes.sectors.get(nameKey(name)) ??
+    indexes.sectors.get(nameKey(inBracket)) ??
+    indexes.sectors.get(nameKey(beforeBracket));
+  return {
+    name,
+    note,
+    organisationId: null,
+    sectorId: sectorSlug ? (indexes.sectorIds.get(sectorSlug) ?? null) : null,
+  };
 }
 
 /** Merges the catalogue with every inspiration line; returns initiative rows and line → slug. */

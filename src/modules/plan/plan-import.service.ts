@@ -35,9 +35,11 @@ import {
   allOperationalGoals,
   initiativeCatalogue,
   organisationIndex,
+  type PartyIndexes,
   relationPairs,
   resolveParty,
   searchDocuments,
+  sectorIndex,
 } from './plan-import-mapping.js';
 import { regionCodeOf } from './plan-region-code.js';
 
@@ -98,23 +100,19 @@ async function writeAll(
   const opgaveIds = await writeOpgaven(trx, regionId, opgaven);
   const goalIds = await writeGoals(trx, regionId, opgaven, opgaveIds);
   await writeRelations(trx, regionId, relationPairs(files));
-  const { organisations } = await writeOrganisations(trx, regionId, files.organisations);
+  const { organisations, sectors } = await writeOrganisations(trx, regionId, files.organisations);
   await writeGovernance(trx, regionId, files.governance, { organisations, themes });
   const catalogue = initiativeCatalogue(files);
   const initiativeIds = await writeInitiatives(trx, regionId, catalogue.rows);
-  const index = organisationIndex(files);
-  await writeLinks(trx, files, {
-    goalIds,
-    initiativeIds,
-    slugOf: catalogue.slugOf,
-    index,
-    organisations,
-  });
+  const parties: PartyIndexes = {
+    organisations: organisationIndex(files),
+    sectors: sectorIndex(files),
+    organisationIds: organisations,
+    sectorIds: sectors,
+  };
+  await writeLinks(trx, files, { goalIds, initiativeIds, slugOf: catalogue.slugOf, parties });
   const partners = new Map<string, PartyLink[]>(
-    files.programmes.map((p) => [
-      p.slug,
-      p.partners.map((party) => resolveParty(party, index, organisations)),
-    ]),
+    files.programmes.map((p) => [p.slug, p.partners.map((party) => resolveParty(party, parties))]),
   );
   await writeProgrammes(trx, regionId, files.programmes, partners);
   await writeTexts(trx, regionId, files.glossary, files.sections, slugify);
@@ -147,8 +145,7 @@ async function writeLinks(
     goalIds: Map<string, number>;
     initiativeIds: Map<string, number>;
     slugOf: (line: string) => string;
-    index: Map<string, string>;
-    organisations: Map<string, number>;
+    parties: PartyIndexes;
   },
 ): Promise<void> {
   const initiativeLinks: Array<{
@@ -171,7 +168,7 @@ async function writeLinks(
         initiatorLinks.push({
           goalId,
           position,
-          ...resolveParty(party, refs.index, refs.organisations),
+          ...resolveParty(party, refs.parties),
         });
       });
     }

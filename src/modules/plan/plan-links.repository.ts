@@ -27,7 +27,9 @@ export async function listGoalInitiators(db: Db, goalIds: number[]) {
   return db
     .selectFrom('operational_goal_initiator as link')
     .leftJoin('organisation', 'organisation.id', 'link.organisation_id')
+    .leftJoin('sector', 'sector.id', 'link.sector_id')
     .select([
+      'sector.slug as sector_slug',
       'link.operational_goal_id',
       'link.name',
       'link.note',

@@ -14,6 +14,10 @@ describeEachDatabase('API and exports', (get) => {
   it.each([
     [`${API}`, 'themes'],
     [`${API}/opgaven`, 'netwerkaanpak'],
+    [`${API}/themes`, 'ambition_2040'],
+    [`${API}/themes/leefstijl`, 'Leefstijl'],
+    [`${API}/guiding-threads`, 'Digitalisering'],
+    [`${API}/sectors`, 'gemeenten'],
     [`${API}/opgaven/netwerkaanpak`, 'strategic_goals'],
     [`${API}/goals`, 'operational_goals'],
     [`${API}/goals?kind=strategic&opgave=netwerkaanpak`, '2.1.3'],

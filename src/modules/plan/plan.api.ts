@@ -37,6 +37,18 @@ export function planApi({ db }: AppDeps) {
     });
   });
 
+  app.get('/themes', async (c) => c.json((await exportPlan(db, c.get('ctx').region)).themes));
+  app.get('/themes/:slug', async (c) => {
+    const theme = (await exportPlan(db, c.get('ctx').region)).themes.find(
+      (t) => t.slug === c.req.param('slug'),
+    );
+    return theme ? c.json(theme) : notFound(c, 'Dit thema bestaat niet.');
+  });
+  app.get('/guiding-threads', async (c) =>
+    c.json((await exportPlan(db, c.get('ctx').region)).guiding_threads),
+  );
+  app.get('/sectors', async (c) => c.json((await exportPlan(db, c.get('ctx').region)).sectors));
+
   app.get('/opgaven', async (c) => c.json((await exportPlan(db, c.get('ctx').region)).opgaven));
   app.get('/opgaven/:slug', async (c) => {
     const result = await plan.getOpgave(db, c.get('ctx').region, c.req.param('slug'));

@@ -41,6 +41,11 @@ describeEachDatabase('public pages', (get) => {
     expect(html).toContain('/initiatieven/');
     expect(html).toContain('Dit doel noemt:');
     expect(html).toContain('/doelen/2.6.1.a');
+    // Parties named as a whole group link to their sector on the organisations page.
+    expect(html).toContain('href="/organisaties#sector-huisartsen"');
+    expect(html).toContain('href="/organisaties#sector-drentse-vvt-partijen"');
+    const organisations = await (await request('/organisaties')).text();
+    expect(organisations).toMatch(/Als hele groep genoemd[^]*href="\/doelen\/2\.2\.2\.a"/);
     const target = await (await request('/doelen/2.6.1.a')).text();
     expect(target).toContain('Dit doel wordt genoemd bij:');
     expect(target).toContain('/doelen/2.2.2.a');

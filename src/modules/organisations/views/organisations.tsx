@@ -66,6 +66,23 @@ export function OrganisationsPage({
               <OrgList ctx={ctx} orgs={g.others} />
             </>
           ) : null}
+          {g.groupGoals.length > 0 ? (
+            <p class="utrecht-paragraph">
+              Als hele groep genoemd als mogelijke initiatiefnemer bij:{' '}
+              {g.groupGoals.map((code, index) => (
+                <>
+                  {index > 0 ? ', ' : ''}
+                  <a
+                    class="utrecht-link"
+                    href={href(ctx, `/doelen/${code.replace('. ', '.').toLowerCase()}`)}
+                  >
+                    {code}
+                  </a>
+                </>
+              ))}
+              .
+            </p>
+          ) : null}
         </section>
       ))}
     </Layout>

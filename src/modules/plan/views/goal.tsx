@@ -111,6 +111,31 @@ export function StrategicGoalPage({ ctx, data }: { ctx: PageContext; data: Strat
   );
 }
 
+/** A party links to its organisation, or to its sector when the plan names a whole group. */
+function PartyName({
+  ctx,
+  party,
+}: {
+  ctx: PageContext;
+  party: { name: string; organisation_slug: string | null; sector_slug: string | null };
+}) {
+  if (party.organisation_slug) {
+    return (
+      <a class="utrecht-link" href={href(ctx, `/organisaties/${party.organisation_slug}`)}>
+        {party.name}
+      </a>
+    );
+  }
+  if (party.sector_slug) {
+    return (
+      <a class="utrecht-link" href={href(ctx, `/organisaties#sector-${party.sector_slug}`)}>
+        {party.name}
+      </a>
+    );
+  }
+  return <>{party.name}</>;
+}
+
 function Parties({ ctx, data }: { ctx: PageContext; data: Operational }) {
   if (data.goal.initiators_tbd) return <p class="utrecht-paragraph">Nader te bepalen.</p>;
   if (data.initiators.length === 0)
@@ -119,13 +144,7 @@ function Parties({ ctx, data }: { ctx: PageContext; data: Operational }) {
     <ul class="utrecht-unordered-list">
       {data.initiators.map((p) => (
         <li class="utrecht-unordered-list__item">
-          {p.organisation_slug ? (
-            <a class="utrecht-link" href={href(ctx, `/organisaties/${p.organisation_slug}`)}>
-              {p.name}
-            </a>
-          ) : (
-            p.name
-          )}
+          <PartyName ctx={ctx} party={p} />
           {p.note ? <span class="marke-muted"> ({p.note})</span> : null}
         </li>
       ))}
