@@ -18,10 +18,10 @@ export function databaseKinds(): DbKind[] {
   return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 }
 
-/** A fresh, migrated, empty database of the given kind. */
-export async function emptyDatabase(
-  kind: DbKind,
-): Promise<DatabaseHandle & { dispose: () => Promise<void> }> {
+export type TestDatabase = DatabaseHandle & { dispose: () => Promise<void>; url?: string };
+
+/** A fresh, migrated, empty database; on PostgreSQL `url` lets a test open a second pool on it. */
+export async function emptyDatabase(kind: DbKind): Promise<TestDatabase> {
   if (kind === 'pglite') {
     const handle = await openDatabase({ kind: 'pglite' });
     await migrateToLatest(handle.db);
@@ -39,6 +39,7 @@ export async function emptyDatabase(
   await migrateToLatest(handle.db);
   return {
     ...handle,
+    url: url.toString(),
     dispose: async () => {
       await handle.close();
       const cleanup = new pg.Client({ connectionString: adminUrl });
@@ -50,9 +51,7 @@ export async function emptyDatabase(
 }
 
 /** A database with the Drenthe plan loaded: a template copy on PGlite, an import on PostgreSQL. */
-export async function seededDatabase(
-  kind: DbKind,
-): Promise<DatabaseHandle & { dispose: () => Promise<void> }> {
+export async function seededDatabase(kind: DbKind): Promise<TestDatabase> {
   if (kind === 'pglite' && process.env.MARKE_TEST_TEMPLATE) {
     const bytes = await readFile(process.env.MARKE_TEST_TEMPLATE);
     const handle = await openDatabase({ kind: 'pglite', loadDataDir: new Blob([bytes]) });
@@ -72,12 +71,12 @@ export async function seededDatabase(
  */
 export function describeEachDatabase(
   name: string,
-  body: (get: () => DatabaseHandle, kind: DbKind) => void,
+  body: (get: () => TestDatabase, kind: DbKind) => void,
   options: { seeded?: boolean } = {},
 ): void {
   for (const kind of databaseKinds()) {
     describe(`${name} [${kind}]`, () => {
-      let handle: (DatabaseHandle & { dispose: () => Promise<void> }) | undefined;
+      let handle: TestDatabase | undefined;
       beforeAll(async () => {
         handle = options.seeded === false ? await emptyDatabase(kind) : await seededDatabase(kind);
       });

@@ -2,9 +2,10 @@
  * The page cache: compressed bytes with an ETag, 304 on revalidation, and invalidation across
  * two app instances on one database when the data version changes.
  */
-import { expect, it } from 'vitest';
+import { expect, it, onTestFinished } from 'vitest';
 import { testApp } from '../../test/app.js';
 import { describeEachDatabase } from '../../test/db.js';
+import { openDatabase } from '../db/database.js';
 import { bumpDataVersion } from '../modules/plan/index.js';
 
 describeEachDatabase('page cache', (get) => {
@@ -35,8 +36,14 @@ describeEachDatabase('page cache', (get) => {
 
   it('invalidates the cache of a second app instance when the data changes', async () => {
     const db = get().db;
+    // On PostgreSQL the second instance has its own connection pool, as a second process would.
+    const url = get().url;
+    const second = url ? await openDatabase({ kind: 'postgres', url, poolSize: 2 }) : undefined;
+    onTestFinished(async () => {
+      await second?.close();
+    });
     const a = testApp(db);
-    const b = testApp(db);
+    const b = testApp(second?.db ?? db);
     const beforeA = await a.app.request('/');
     const beforeB = await b.app.request('/');
     expect((await b.app.request('/')).headers.get('x-marke-cache')).toBe('hit');
