@@ -60,6 +60,7 @@ export function Blocks({ blocks, headingLevel = 3 }: { blocks: unknown; headingL
   );
 }
 
+/** The opgave page shows its keywords as tags; one component keeps their markup alike. */
 export function Tag({ children }: { children: string }) {
   return <span class="marke-tag">{children}</span>;
 }

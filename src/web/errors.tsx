@@ -12,6 +12,7 @@ const TITLES: Record<number, string> = {
   500: 'Er ging iets mis',
 };
 
+/** Errors keep the site's layout and offer a way home or to search; htmlError renders it. */
 export function ErrorPage({
   ctx,
   status,

@@ -58,6 +58,7 @@ function Breadcrumbs({ crumbs }: { crumbs: Crumb[] }) {
   );
 }
 
+/** Every page shares one shell, so skip link, navigation, breadcrumbs and titles stay alike. */
 export function Layout({ ctx, title, description, crumbs, nav, children }: LayoutProps) {
   const fullTitle = `${title} · ${ctx.brand} ${ctx.region.name}`;
   const trail: Crumb[] = crumbs ? [{ label: 'Home', href: homeHref(ctx) }, ...crumbs] : [];

@@ -3,6 +3,7 @@ import { EXPORT_ENTITIES } from '../modules/plan/index.js';
 import { href, type PageContext } from './context.js';
 import { Layout } from './layout.js';
 
+/** /open-data tells people where the API, OpenAPI document and exports are; no account needed. */
 export function OpenDataPage({ ctx }: { ctx: PageContext }) {
   const api = `/api/v1/regions/${ctx.region.code}`;
   return (

@@ -14,6 +14,7 @@ const CSP = [
   "object-src 'none'",
 ].join('; ');
 
+/** app.tsx applies this to every response, so no page can run inline script or be framed. */
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();

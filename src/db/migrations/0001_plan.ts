@@ -2,6 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 import { runStatements } from '../statements.js';
 
+/** Kysely's Migrator runs this first: the plan model, on PGlite and on a PostgreSQL server. */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(
     db,
@@ -272,6 +273,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   );
 }
 
+/** Kysely's Migrator calls this on migrateDown; Marke itself only migrates up so far. */
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
     drop table if exists data_version, audit_log, plan_import, search_document, plan_section,

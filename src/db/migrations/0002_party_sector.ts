@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import { runStatements } from '../statements.js';
 
+/** Group-named parties ("Gemeenten") need a sector link for the organisations page. */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(
     db,
@@ -16,6 +17,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   );
 }
 
+/** Kysely's Migrator calls this on migrateDown; it drops only the sector links 0002 added. */
 export async function down(db: Kysely<unknown>): Promise<void> {
   await runStatements(
     db,

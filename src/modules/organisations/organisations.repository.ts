@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
 
+/** The organisations page groups organisations by sector, in the plan's sector order. */
 export async function listSectors(db: Db, regionId: number) {
   return db
     .selectFrom('sector')
@@ -13,6 +14,7 @@ export async function listSectors(db: Db, regionId: number) {
     .execute();
 }
 
+/** The organisations page also lists organisations outside the coalitie, so it needs all. */
 export async function listOrganisations(db: Db, regionId: number) {
   return db
     .selectFrom('organisation')
@@ -22,6 +24,7 @@ export async function listOrganisations(db: Db, regionId: number) {
     .execute();
 }
 
+/** Leidende or brede coalitie per sector (Bijlage B), for the organisation pages. */
 export async function listMemberships(db: Db, regionId: number) {
   return db
     .selectFrom('coalition_membership as m')
@@ -39,6 +42,7 @@ export async function listMemberships(db: Db, regionId: number) {
     .execute();
 }
 
+/** Organisation pages and /organisations/:slug in the API address an organisation by slug. */
 export async function findOrganisation(db: Db, regionId: number, slug: string) {
   return db
     .selectFrom('organisation')
@@ -75,6 +79,7 @@ export async function listInitiatorGoals(db: Db, organisationId: number) {
     .execute();
 }
 
+/** An organisation page lists the programmes (Bijlage A) that name it as a partner. */
 export async function listPartnerProgrammes(db: Db, organisationId: number) {
   return db
     .selectFrom('programme_partner as p')
@@ -85,6 +90,7 @@ export async function listPartnerProgrammes(db: Db, organisationId: number) {
     .execute();
 }
 
+/** The governance page and API show every body in the plan's order, with its theme. */
 export async function listGovernanceBodies(db: Db, regionId: number) {
   return db
     .selectFrom('governance_body')
@@ -105,6 +111,7 @@ export async function listGovernanceBodies(db: Db, regionId: number) {
     .execute();
 }
 
+/** The governance page lists who sits in each body, linked to their organisation if known. */
 export async function listGovernanceRoles(db: Db, regionId: number) {
   return db
     .selectFrom('governance_role as r')
@@ -129,6 +136,7 @@ export async function listGovernanceRoles(db: Db, regionId: number) {
     .execute();
 }
 
+/** An organisation page shows its governance roles, e.g. bestuurlijk trekker of a theme. */
 export async function listOrganisationRoles(db: Db, organisationId: number) {
   return db
     .selectFrom('governance_role as r')

@@ -5,6 +5,7 @@ import type { AppDeps, AppEnv } from '../../web/types.js';
 import { getGovernance, getOrganisation, listBySector } from './organisations.service.js';
 import { GovernancePage, OrganisationPage, OrganisationsPage } from './views/organisations.js';
 
+/** Mounted on every region's site: /organisaties, /organisaties/:slug and /governance. */
 export function organisationRoutes({ db }: AppDeps) {
   const app = new Hono<AppEnv>();
   app.get('/organisaties', async (c) => {

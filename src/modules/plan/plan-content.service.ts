@@ -9,6 +9,7 @@ import * as links from './plan-links.repository.js';
 
 type Db = Kysely<Database>;
 
+/** The programmes page shows what each programme contributes to, so rows carry targets. */
 export async function listProgrammes(db: Db, region: Region) {
   const [programmes, contributions] = await Promise.all([
     links.listProgrammes(db, region.id),
@@ -20,6 +21,7 @@ export async function listProgrammes(db: Db, region: Region) {
   }));
 }
 
+/** Programme page and API: partners, and targets titled with the goal or opgave they name. */
 export async function getProgramme(db: Db, region: Region, slug: string) {
   if (!isSlug(slug)) return err('NotFound' as const);
   const programme = await links.findProgramme(db, region.id, slug);
@@ -51,8 +53,10 @@ export async function getProgramme(db: Db, region: Region, slug: string) {
   return ok({ programme, partners, targets });
 }
 
+/** Routes never touch repositories; the initiatives page gets its list through this service. */
 export const listInitiatives = (db: Db, region: Region) => links.listInitiatives(db, region.id);
 
+/** Initiative page and API; an invalid or unknown slug is a NotFound, not an exception. */
 export async function getInitiative(db: Db, region: Region, slug: string) {
   if (!isSlug(slug)) return err('NotFound' as const);
   const initiative = await links.findInitiative(db, region.id, slug);
@@ -60,9 +64,12 @@ export async function getInitiative(db: Db, region: Region, slug: string) {
   return ok({ initiative, goals: await links.listInitiativeGoals(db, initiative.id) });
 }
 
+/** Routes never touch repositories; the begrippen page gets the glossary through this service. */
 export const listGlossary = (db: Db, region: Region) => links.listGlossary(db, region.id);
+/** Routes never touch repositories; the /plan page gets its sections through this service. */
 export const listSections = (db: Db, region: Region) => links.listSections(db, region.id);
 
+/** One plan text for /plan/:slug and the sections API; a bad slug is a NotFound, not an error. */
 export async function getSection(db: Db, region: Region, slug: string) {
   if (!isSlug(slug)) return err('NotFound' as const);
   const section = await links.findSection(db, region.id, slug);

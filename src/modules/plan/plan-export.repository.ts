@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
 
+/** Feeds the JSON/CSV export and API lists, and the before/after snapshots of the import audit. */
 export async function exportRows(db: Db, regionId: number) {
   const q = db;
   const [

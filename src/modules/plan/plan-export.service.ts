@@ -35,6 +35,7 @@ export const EXPORT_ENTITIES = [
   'sections',
 ] as const satisfies readonly ExportEntity[];
 
+/** /export/:file takes the entity from the URL; this guard admits only entities we export. */
 export function isExportEntity(name: string): name is ExportEntity {
   return (EXPORT_ENTITIES as readonly string[]).includes(name);
 }

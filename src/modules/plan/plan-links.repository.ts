@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
 
+/** Operational goal pages and the goal API list the inspiring initiatives the plan names. */
 export async function listGoalInitiatives(db: Db, goalIds: number[]) {
   if (goalIds.length === 0) return [];
   return db
@@ -22,6 +23,7 @@ export async function listGoalInitiatives(db: Db, goalIds: number[]) {
     .execute();
 }
 
+/** Operational goal pages and the API list possible initiators, linked to organisation/sector. */
 export async function listGoalInitiators(db: Db, goalIds: number[]) {
   if (goalIds.length === 0) return [];
   return db
@@ -43,6 +45,7 @@ export async function listGoalInitiators(db: Db, goalIds: number[]) {
     .execute();
 }
 
+/** The programmes page and the home page's count need Bijlage A's programmes in order. */
 export async function listProgrammes(db: Db, regionId: number) {
   return db
     .selectFrom('programme')
@@ -52,6 +55,7 @@ export async function listProgrammes(db: Db, regionId: number) {
     .execute();
 }
 
+/** Programme pages and /programmes/:slug in the API address a programme by slug. */
 export async function findProgramme(db: Db, regionId: number, slug: string) {
   return db
     .selectFrom('programme')
@@ -61,6 +65,7 @@ export async function findProgramme(db: Db, regionId: number, slug: string) {
     .executeTakeFirst();
 }
 
+/** A programme page lists its partners, linked to their organisation when the plan names one. */
 export async function listProgrammePartners(db: Db, programmeIds: number[]) {
   if (programmeIds.length === 0) return [];
   return db
@@ -79,6 +84,7 @@ export async function listProgrammePartners(db: Db, programmeIds: number[]) {
     .execute();
 }
 
+/** Goal, opgave and programme pages show which programmes contribute to which goal or opgave. */
 export async function listProgrammeContributions(db: Db, regionId: number) {
   return db
     .selectFrom('programme_contribution as c')
@@ -96,6 +102,7 @@ export async function listProgrammeContributions(db: Db, regionId: number) {
     .execute();
 }
 
+/** The initiatives page shows each initiative with the number of goals that name it. */
 export async function listInitiatives(db: Db, regionId: number) {
   return db
     .selectFrom('initiative')
@@ -112,6 +119,7 @@ export async function listInitiatives(db: Db, regionId: number) {
     .execute();
 }
 
+/** Initiative pages and /initiatives/:slug in the API address an initiative by slug. */
 export async function findInitiative(db: Db, regionId: number, slug: string) {
   return db
     .selectFrom('initiative')
@@ -121,6 +129,7 @@ export async function findInitiative(db: Db, regionId: number, slug: string) {
     .executeTakeFirst();
 }
 
+/** An initiative page lists the goals that name it, with the line it appears under there. */
 export async function listInitiativeGoals(db: Db, initiativeId: number) {
   return db
     .selectFrom('operational_goal_initiative as link')
@@ -136,6 +145,7 @@ export async function listInitiativeGoals(db: Db, initiativeId: number) {
     .execute();
 }
 
+/** The begrippen page shows the plan's glossary: begrippen first, then afkortingen. */
 export async function listGlossary(db: Db, regionId: number) {
   return db
     .selectFrom('glossary_entry')
@@ -146,6 +156,7 @@ export async function listGlossary(db: Db, regionId: number) {
     .execute();
 }
 
+/** The /plan page lists the plan's other chapters; opgaven and goals have their own pages. */
 export async function listSections(db: Db, regionId: number) {
   return db
     .selectFrom('plan_section')
@@ -155,6 +166,7 @@ export async function listSections(db: Db, regionId: number) {
     .execute();
 }
 
+/** One plan text for /plan/:slug (HTML) and /sections/:slug (API), addressed by slug. */
 export async function findSection(db: Db, regionId: number, slug: string) {
   return db
     .selectFrom('plan_section')

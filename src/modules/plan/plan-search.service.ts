@@ -47,6 +47,7 @@ export function prefixQuery(words: string[]): string {
     .join(' & ');
 }
 
+/** The search page and /search API: a goal code finds that goal first, then full-text hits. */
 export async function searchPlan(
   db: Kysely<Database>,
   region: Region,

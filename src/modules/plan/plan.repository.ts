@@ -21,6 +21,7 @@ export async function findRegion(db: Db, code: string) {
     .executeTakeFirst();
 }
 
+/** The /api/v1/regions list names each region with its plan title, so API users find the codes. */
 export async function listRegions(db: Db) {
   return db
     .selectFrom('region')
@@ -36,10 +37,12 @@ export async function listRegions(db: Db) {
     .execute();
 }
 
+/** The home page needs the plan's title and Drentse Droom; without a plan it shows a 404. */
 export async function findPlan(db: Db, regionId: number) {
   return db.selectFrom('plan').selectAll().where('region_id', '=', regionId).executeTakeFirst();
 }
 
+/** The home page lists the prioritaire thema's; a theme page also links to the other themes. */
 export async function listThemes(db: Db, regionId: number) {
   return db
     .selectFrom('theme')
@@ -49,6 +52,7 @@ export async function listThemes(db: Db, regionId: number) {
     .execute();
 }
 
+/** The home page shows the rode draden that run through all opgaven, in the plan's order. */
 export async function listGuidingThreads(db: Db, regionId: number) {
   return db
     .selectFrom('guiding_thread')
@@ -58,6 +62,7 @@ export async function listGuidingThreads(db: Db, regionId: number) {
     .execute();
 }
 
+/** Home page cards need every opgave, and programme pages name opgave targets by their name. */
 export async function listOpgaven(db: Db, regionId: number) {
   return db
     .selectFrom('opgave')
@@ -67,6 +72,7 @@ export async function listOpgaven(db: Db, regionId: number) {
     .execute();
 }
 
+/** Opgave pages (HTML and API) are addressed by slug; a missing slug becomes a 404. */
 export async function findOpgave(db: Db, regionId: number, slug: string) {
   return db
     .selectFrom('opgave')
@@ -76,6 +82,7 @@ export async function findOpgave(db: Db, regionId: number, slug: string) {
     .executeTakeFirst();
 }
 
+/** The plan cites opgaven by number, so /opgaven/3 redirects to the opgave's slug URL. */
 export async function findOpgaveByNumber(db: Db, regionId: number, number: number) {
   return db
     .selectFrom('opgave')
@@ -96,6 +103,7 @@ const strategicColumns = [
   'strategic_goal.opgave_id',
 ] as const;
 
+/** Home, opgave and goal-list pages group strategic goals by opgave, so rows carry its slug. */
 export async function listStrategicGoals(db: Db, regionId: number) {
   return db
     .selectFrom('strategic_goal')
@@ -112,6 +120,7 @@ export async function listStrategicGoals(db: Db, regionId: number) {
     .execute();
 }
 
+/** A strategic goal page names its opgave in the breadcrumb, so the row carries the opgave. */
 export async function findStrategicGoal(db: Db, regionId: number, code: string) {
   return db
     .selectFrom('strategic_goal')
@@ -145,6 +154,7 @@ const operationalColumns = [
   'operational_goal.strategic_goal_id',
 ] as const;
 
+/** Goal lists and the opgave timeline place each operational goal under its strategic goal. */
 export async function listOperationalGoals(db: Db, regionId: number) {
   return db
     .selectFrom('operational_goal')
@@ -163,6 +173,7 @@ export async function listOperationalGoals(db: Db, regionId: number) {
     .execute();
 }
 
+/** An operational goal page links up to its strategic goal and opgave, so it carries both. */
 export async function findOperationalGoal(db: Db, regionId: number, code: string) {
   return db
     .selectFrom('operational_goal')
@@ -192,14 +203,6 @@ export async function listRelations(db: Db, regionId: number, codes: string[]) {
     .execute();
 }
 
-export async function listAllRelations(db: Db, regionId: number) {
-  return db
-    .selectFrom('goal_relation')
-    .select(['source_code', 'target_code'])
-    .where('region_id', '=', regionId)
-    .execute();
-}
-
 /** Short titles for a set of goal codes (strategic and operational), for link lists. */
 export async function goalTitles(db: Db, regionId: number, codes: string[]) {
   if (codes.length === 0) return [];
@@ -224,6 +227,7 @@ export async function goalTitles(db: Db, regionId: number, codes: string[]) {
   ];
 }
 
+/** The page cache compares this version to drop cached pages after an import bumps it. */
 export async function currentDataVersion(db: Db): Promise<string> {
   const row = await db
     .selectFrom('data_version')

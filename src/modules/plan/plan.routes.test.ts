@@ -45,7 +45,7 @@ describeEachDatabase('public pages', (get) => {
     expect(html).toContain('href="/organisaties#sector-huisartsen"');
     expect(html).toContain('href="/organisaties#sector-drentse-vvt-partijen"');
     const organisations = await (await request('/organisaties')).text();
-    expect(organisations).toMatch(/Als hele groep genoemd[^]*href="\/doelen\/2\.2\.2\.a"/);
+    expect(organisations).toMatch(/Als hele groep genoemd[\s\S]*href="\/doelen\/2\.2\.2\.a"/);
     const target = await (await request('/doelen/2.6.1.a')).text();
     expect(target).toContain('Dit doel wordt genoemd bij:');
     expect(target).toContain('/doelen/2.2.2.a');
@@ -53,6 +53,16 @@ describeEachDatabase('public pages', (get) => {
     expect(withProgramme).toContain('/programmas/advance-care-planning');
     expect(withProgramme).toContain('noemt dit doel');
     expect(html).toContain('via de hele opgave');
+  });
+
+  it('draws the opgave timeline as an SVG with a title, a description and the table beside it', async () => {
+    const html = await (await request('/opgaven/toekomstbestendige-arbeidsmarkt')).text();
+    expect(html).toMatch(/<svg class="marke-timeline-svg"[^>]*role="img"/);
+    expect(html).toContain('<title id="tijdlijn-titel">');
+    expect(html).toContain('<desc id="tijdlijn-uitleg">');
+    // 2.5.1. A: planned 2024–2026 in the plan's table, deadline 2025 in its text.
+    expect(html).toContain('<title>2.5.1. A: doeljaar 2025, gepland: 2024, 2025, 2026</title>');
+    expect(html).toContain('<caption');
   });
 
   it('redirects non-canonical goal codes and opgave numbers', async () => {

@@ -11,6 +11,7 @@ type Db = Kysely<Database>;
 export type Region = { id: number; code: string; name: string; brand?: string };
 export type NotFound = 'RegionNotFound' | 'NotFound';
 
+/** Every page, API call and CLI export starts from the URL's region or the default one. */
 export async function getRegion(db: Db, code: string): Promise<Result<Region, NotFound>> {
   if (!isSlug(code)) return err('RegionNotFound');
   const region = await repo.findRegion(db, code);
@@ -23,7 +24,9 @@ export async function getRegion(db: Db, code: string): Promise<Result<Region, No
   });
 }
 
+/** Re-exported so app.tsx can serve /api/v1/regions through the module's public API. */
 export const listRegions = repo.listRegions;
+/** Re-exported so app.tsx can give the page cache its version check via the module API. */
 export const currentDataVersion = repo.currentDataVersion;
 
 /** Home page: the plan, its ambition, themes, rode draden and the opgaven with goal counts. */

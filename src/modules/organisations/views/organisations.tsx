@@ -28,6 +28,7 @@ function OrgList({ ctx, orgs }: { ctx: PageContext; orgs: Org[] }) {
   );
 }
 
+/** /organisaties: who takes part, per sector and coalitie, and on how many goals each is named. */
 export function OrganisationsPage({
   ctx,
   data,
@@ -103,10 +104,12 @@ const ROLE_LABELS: Record<string, string> = {
   uitvoerder: 'uitvoerder',
 };
 
+/** Roles are stored as codes; organisation and governance pages show them in plain Dutch. */
 export function roleLabel(role: string): string {
   return ROLE_LABELS[role] ?? role;
 }
 
+/** /organisaties/:slug: where one organisation appears in the plan: coalitie, goals, roles. */
 export function OrganisationPage({
   ctx,
   data,
@@ -196,6 +199,7 @@ export function OrganisationPage({
   );
 }
 
+/** /governance: how the collaboration is organised (chapter 4 and Bijlage B of the plan). */
 export function GovernancePage({
   ctx,
   bodies,

@@ -6,10 +6,12 @@ import { goalCodeToSegment } from '../goal-codes.js';
 
 export const YEARS = ['2024', '2025', '2026', '2027+'] as const;
 
+/** Goal URLs use the lowercase segment (2.1.1.a), so every view must build them the same way. */
 export function goalHref(ctx: PageContext, code: string): string {
   return href(ctx, `/doelen/${goalCodeToSegment(code)}`);
 }
 
+/** Goals are linked from many pages; all show the code and a short excerpt of the text. */
 export function GoalLink({ ctx, code, text }: { ctx: PageContext; code: string; text: string }) {
   return (
     <a class="utrecht-link" href={goalHref(ctx, code)}>
@@ -32,6 +34,7 @@ export function yearCell(goal: PlannedGoal, year: (typeof YEARS)[number]): strin
   return parts.join(', ');
 }
 
+/** Goal pages and lists show the target year with the plan's note, or say it gives none. */
 export function deadlineText(goal: {
   deadline_year: number | null;
   deadline_note: string | null;
@@ -42,6 +45,7 @@ export function deadlineText(goal: {
   return goal.deadline_note ?? 'niet genoemd in het plan';
 }
 
+/** Some goals have a label or lost their text in the source; lists still need one line each. */
 export function goalSummary(goal: {
   text: string | null;
   label: string | null;

@@ -71,6 +71,7 @@ function Programmes({ ctx, programmes }: { ctx: PageContext; programmes: Data['p
   );
 }
 
+/** /doelen/2.x.y: a 2040 goal with its chapter-1 wording, operational goals and programmes. */
 export function StrategicGoalPage({ ctx, data }: { ctx: PageContext; data: Strategic }) {
   const { goal } = data;
   return (
@@ -169,6 +170,7 @@ function Inspiration({ ctx, data }: { ctx: PageContext; data: Operational }) {
   );
 }
 
+/** /doelen/2.x.y.a: the planning, target, initiatives and possible initiators of one goal. */
 export function OperationalGoalPage({ ctx, data }: { ctx: PageContext; data: Operational }) {
   const { goal } = data;
   const kindLabel = goal.kind === 'oplossingsrichting' ? 'Oplossingsrichting' : 'Operationeel doel';

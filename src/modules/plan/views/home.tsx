@@ -7,6 +7,7 @@ import type { getOverview } from '../plan.service.js';
 
 type Data = OkValue<typeof getOverview>;
 
+/** The region's front page: readers start from the Drentse Droom and the six opgaven. */
 export function HomePage({ ctx, data }: { ctx: PageContext; data: Data }) {
   const { plan } = data;
   return (

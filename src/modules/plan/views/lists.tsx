@@ -12,6 +12,7 @@ import type {
 } from '../plan-content.service.js';
 import { deadlineText, GoalLink, goalSummary } from './goal-parts.js';
 
+/** /doelen shows all goals in plan order, for readers looking for a goal across opgaven. */
 export function GoalsPage({
   ctx,
   data,
@@ -47,6 +48,7 @@ export function GoalsPage({
   );
 }
 
+/** /programmas: the programmes of Bijlage A, with the goals each one contributes to. */
 export function ProgrammesPage({
   ctx,
   programmes,
@@ -84,6 +86,7 @@ export function ProgrammesPage({
   );
 }
 
+/** /programmas/:slug: a programme's objective, partners and the goals it contributes to. */
 export function ProgrammePage({
   ctx,
   data,
@@ -151,6 +154,7 @@ export function ProgrammePage({
   );
 }
 
+/** /initiatieven: every initiative the plan names as inspiration, with its number of goals. */
 export function InitiativesPage({
   ctx,
   initiatives,
@@ -181,6 +185,7 @@ export function InitiativesPage({
   );
 }
 
+/** /initiatieven/:slug: one initiative with the goals that name it, or a note if none do. */
 export function InitiativePage({
   ctx,
   data,

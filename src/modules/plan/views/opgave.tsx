@@ -5,6 +5,7 @@ import { href, type PageContext } from '../../../web/context.js';
 import { Layout } from '../../../web/layout.js';
 import type { getOpgave } from '../plan.service.js';
 import { GoalLink, goalHref, goalSummary, YEARS, yearCell } from './goal-parts.js';
+import { OpgaveTimelineSvg } from './opgave-timeline.js';
 
 type Data = Exclude<OkValue<typeof getOpgave>, { redirect: string }>;
 
@@ -49,6 +50,7 @@ function Timeline({ ctx, data }: { ctx: PageContext; data: Data }) {
   );
 }
 
+/** /opgaven/:slug: why the opgave matters, its goals and a year timeline of its goals. */
 export function OpgavePage({ ctx, data }: { ctx: PageContext; data: Data }) {
   const { opgave } = data;
   return (
@@ -87,6 +89,7 @@ export function OpgavePage({ ctx, data }: { ctx: PageContext; data: Data }) {
         ))}
       </ul>
       <h2 class="utrecht-heading-2">Tijdlijn van de operationele doelen</h2>
+      <OpgaveTimelineSvg goals={data.operational} opgaveName={opgave.name} />
       <Timeline ctx={ctx} data={data} />
       {opgave.focus.length > 0 ? (
         <>

@@ -5,6 +5,7 @@ import { Layout } from '../../../web/layout.js';
 import type { listGlossary, listSections } from '../plan-content.service.js';
 import type { SearchResults } from '../plan-search.service.js';
 
+/** /begrippen: the plan uses many terms and abbreviations; this page explains them. */
 export function GlossaryPage({
   ctx,
   entries,
@@ -60,6 +61,7 @@ export function GlossaryPage({
 
 type Section = Awaited<ReturnType<typeof listSections>>[number];
 
+/** /plan lists the chapters that have no page of their own (opgaven and goals do). */
 export function SectionsPage({ ctx, sections }: { ctx: PageContext; sections: Section[] }) {
   return (
     <Layout ctx={ctx} title="Het plan" crumbs={[{ label: 'Het plan' }]}>
@@ -82,6 +84,7 @@ export function SectionsPage({ ctx, sections }: { ctx: PageContext; sections: Se
   );
 }
 
+/** /plan/:slug shows one chapter's text, so the whole plan can be read on the site. */
 export function SectionPage({ ctx, section }: { ctx: PageContext; section: Section }) {
   return (
     <Layout
@@ -114,6 +117,7 @@ function Headline({ text }: { text: string }) {
   return <>{parts.map((part, i) => (i % 2 === 1 ? <mark>{part}</mark> : part))}</>;
 }
 
+/** /zoeken: the form works without JavaScript; results come grouped by type, highlighted. */
 export function SearchPage({
   ctx,
   query,

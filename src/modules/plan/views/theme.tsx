@@ -5,6 +5,7 @@ import { href, type PageContext } from '../../../web/context.js';
 import { Layout } from '../../../web/layout.js';
 import type { getTheme } from '../plan-content.service.js';
 
+/** /themas/:slug: a theme's 2040 ambition, linking to who wrote it on the governance page. */
 export function ThemePage({ ctx, data }: { ctx: PageContext; data: OkValue<typeof getTheme> }) {
   const { theme } = data;
   return (
