@@ -30,8 +30,21 @@ pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    let closing = false;
+    // An idle connection that the server drops (restart, failover, DROP DATABASE) must not crash
+    // the process; the pool replaces it on the next query.
+    pool.on('error', (error) => {
+      if (!closing) console.error(`PostgreSQL-verbinding verbroken: ${error.message}`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return {
+      db,
+      kind: 'postgres',
+      close: async () => {
+        closing = true;
+        await db.destroy();
+      },
+    };
   }
   let release = async () => {};
   if (target.dataDir && !target.dataDir.startsWith('memory://')) {
