@@ -129,7 +129,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
  * Structured values (text blocks, lists) go into a cell as JSON, everything else as text. A cell
- * that would start a formula gets a leading apostrophe (OWASP advice); the CSV import removes it.
+ * that would start a formula gets a leading apostrophe (OWASP advice); the CSV import that a later
+ * issue adds must strip it again before use.
  */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
