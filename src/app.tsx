@@ -67,6 +67,23 @@ function regionContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
   };
 }
 
+/** Page context of the default region for pages outside any route (404), neutral if it is missing. */
+async function defaultContext(deps: AppDeps, stylesheet: Asset): Promise<PageContext> {
+  try {
+    const region = await getRegion(deps.db, deps.config.defaultRegion);
+    if (region.ok)
+      return {
+        base: '',
+        region: region.value,
+        stylesheet: stylesheet.path,
+        brand: region.value.brand ?? 'Marke',
+      };
+  } catch {
+    // The database may be what failed; the neutral context still renders.
+  }
+  return neutralContext(deps.config, stylesheet);
+}
+
 /** Page context for errors outside any region: neutral Marke branding, links to the site root. */
 function neutralContext(config: Config, stylesheet: Asset): PageContext {
   return {
@@ -141,12 +158,12 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   app.route('/regio/:region', site);
   app.route('/', site);
 
-  app.notFound((c) => {
+  app.notFound(async (c) => {
     if (c.req.path.startsWith('/api/'))
       return problem(c, 404, 'Niet gevonden', 'Dit adres bestaat niet in de API.');
     return htmlError(
       c,
-      neutralContext(config, stylesheet),
+      await defaultContext(deps, stylesheet),
       404,
       'We kunnen deze pagina niet vinden.',
     );

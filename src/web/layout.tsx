@@ -19,7 +19,7 @@ const NAV: Array<{ key: NavKey; label: string; path: string }> = [
   { key: 'doelen', label: 'Doelen', path: '/doelen' },
   { key: 'programmas', label: "Programma's", path: '/programmas' },
   { key: 'organisaties', label: 'Organisaties', path: '/organisaties' },
-  { key: 'governance', label: 'Governance', path: '/governance' },
+  { key: 'governance', label: 'Wie doet wat', path: '/governance' },
   { key: 'begrippen', label: 'Begrippen', path: '/begrippen' },
   { key: 'data', label: 'Open data', path: '/open-data' },
 ];

@@ -55,6 +55,7 @@ export async function findOrganisation(db: Db, regionId: number, slug: string) {
       'organisation.aliases',
       'organisation.is_group',
       'organisation.description',
+      'organisation.sector_id',
       'sector.name as sector_name',
     ])
     .where('organisation.region_id', '=', regionId)

@@ -49,15 +49,33 @@ export async function getOrganisation(db: Db, region: RegionRef, slug: string) {
   if (!isSlug(slug)) return err('NotFound' as const);
   const organisation = await repo.findOrganisation(db, region.id, slug);
   if (!organisation) return err('NotFound' as const);
-  const [memberships, goals, programmes, roles] = await Promise.all([
+  const [memberships, goals, programmes, roles, sectorGoals, sectors] = await Promise.all([
     repo.listMemberships(db, region.id),
     repo.listInitiatorGoals(db, organisation.id),
     repo.listPartnerProgrammes(db, organisation.id),
     repo.listOrganisationRoles(db, organisation.id),
+    repo.listSectorGoals(db, region.id),
+    repo.listSectors(db, region.id),
   ]);
+  const own = memberships.filter((m) => m.organisation_id === organisation.id);
+  // Goals that name the organisation's whole sector ("Gemeenten") concern it too.
+  const sectorIds = new Set([
+    ...own.map((m) => m.sector_id),
+    ...(organisation.sector_id ? [organisation.sector_id] : []),
+  ]);
+  const groupGoals = [...sectorIds].flatMap((sectorId) => {
+    const codes = [
+      ...new Set(sectorGoals.filter((g) => g.sector_id === sectorId).map((g) => g.code)),
+    ];
+    const sector = sectors.find((s) => s.id === sectorId);
+    return sector && codes.length > 0
+      ? [{ sector: sector.name, sectorSlug: sector.slug, codes }]
+      : [];
+  });
   return ok({
     organisation,
-    memberships: memberships.filter((m) => m.organisation_id === organisation.id),
+    memberships: own,
+    groupGoals,
     goals,
     programmes,
     roles,

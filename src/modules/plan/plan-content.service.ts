@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { err, ok } from '../../lib/result.js';
-import { isSlug } from '../../lib/slug.js';
+import { isSlug, nameKey } from '../../lib/slug.js';
 import * as repo from './plan.repository.js';
 import type { Region } from './plan.service.js';
 import * as links from './plan-links.repository.js';
@@ -11,13 +11,26 @@ type Db = Kysely<Database>;
 
 /** The programmes page shows what each programme contributes to, so rows carry targets. */
 export async function listProgrammes(db: Db, region: Region) {
-  const [programmes, contributions] = await Promise.all([
+  const [programmes, contributions, opgaven] = await Promise.all([
     links.listProgrammes(db, region.id),
     links.listProgrammeContributions(db, region.id),
+    repo.listOpgaven(db, region.id),
   ]);
   return programmes.map((p) => ({
     ...p,
-    contributions: contributions.filter((c) => c.programme_id === p.id),
+    contributions: contributions
+      .filter((c) => c.programme_id === p.id)
+      .map((c) => ({
+        ...c,
+        label:
+          c.target_kind === 'opgave'
+            ? `opgave ${opgaven.find((o) => o.slug === c.target_code)?.name ?? c.target_code}`
+            : `doel ${c.target_code}`,
+        path:
+          c.target_kind === 'opgave'
+            ? `/opgaven/${c.target_code}`
+            : `/doelen/${c.target_code.replace('. ', '.').toLowerCase()}`,
+      })),
   }));
 }
 
@@ -61,7 +74,18 @@ export async function getInitiative(db: Db, region: Region, slug: string) {
   if (!isSlug(slug)) return err('NotFound' as const);
   const initiative = await links.findInitiative(db, region.id, slug);
   if (!initiative) return err('NotFound' as const);
-  return ok({ initiative, goals: await links.listInitiativeGoals(db, initiative.id) });
+  const [goals, programmes] = await Promise.all([
+    links.listInitiativeGoals(db, initiative.id),
+    links.listProgrammes(db, region.id),
+  ]);
+  // Some initiatives are also a transformation programme of Bijlage A; the page links them.
+  const names = [initiative.name, ...initiative.aliases].map(nameKey);
+  const programme = programmes.find((p) => names.includes(nameKey(p.name))) ?? null;
+  return ok({
+    initiative,
+    goals,
+    programme: programme && { slug: programme.slug, name: programme.name },
+  });
 }
 
 /** Routes never touch repositories; the begrippen page gets the glossary through this service. */

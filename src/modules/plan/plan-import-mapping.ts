@@ -143,7 +143,19 @@ export function searchDocuments(files: PlanFiles, initiatives: InitiativeRow[]):
       );
       for (const op of g.operational_goals) {
         const text = op.text ?? 'De tekst van dit doel ontbreekt in de bron.';
-        const body = [op.label ?? '', text, blocksToText(op.details), op.target ?? ''].join('\n\n');
+        // Named initiatives and parties make a goal findable by them ("GGD", "Assen Bloeit").
+        const parties = Array.isArray(op.initiators)
+          ? op.initiators.map((p) => (typeof p === 'string' ? p : p.name))
+          : [];
+        const inspiration = Array.isArray(op.inspiration) ? op.inspiration : [];
+        const body = [
+          op.label ?? '',
+          text,
+          blocksToText(op.details),
+          op.target ?? '',
+          ...parties,
+          ...inspiration,
+        ].join('\n\n');
         docs.push(
           doc(
             'operationeel_doel',

@@ -22,6 +22,31 @@ const GoalFilter = z
 const notFound = (c: Context, what: string) => problem(c, 404, 'Niet gevonden', what);
 const SearchQuery = z.object({ q: z.string().trim().min(1).max(200) }).strict();
 
+/** Absolute links from the region's API root to every resource and export. */
+function apiLinks(region: string) {
+  const base = `/api/v1/regions/${region}`;
+  const resources = [
+    'themes',
+    'guiding-threads',
+    'opgaven',
+    'goals',
+    'programmes',
+    'initiatives',
+    'organisations',
+    'sectors',
+    'governance',
+    'glossary',
+    'sections',
+  ];
+  return {
+    ...Object.fromEntries(resources.map((name) => [name, `${base}/${name}`])),
+    search: `${base}/search?q={zoekwoorden}`,
+    openapi: '/api/openapi.json',
+    export_json: `${base}/export.json`,
+    export_csv: EXPORT_ENTITIES.map((entity) => `${base}/export/${entity}.csv`),
+  };
+}
+
 /** Mounted at `/api/v1/regions/:region`; the region middleware has resolved `ctx.region`. */
 export function planApi({ db }: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -33,7 +58,7 @@ export function planApi({ db }: AppDeps) {
       region: data.plan[0] ?? null,
       themes: data.themes,
       guiding_threads: data.guiding_threads,
-      links: EXPORT_ENTITIES.map((e) => `export/${e}.csv`),
+      links: apiLinks(c.get('ctx').region.code),
     });
   });
 

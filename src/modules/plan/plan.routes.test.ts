@@ -45,7 +45,9 @@ describeEachDatabase('public pages', (get) => {
     expect(html).toContain('href="/organisaties#sector-huisartsen"');
     expect(html).toContain('href="/organisaties#sector-drentse-vvt-partijen"');
     const organisations = await (await request('/organisaties')).text();
-    expect(organisations).toMatch(/Als hele groep genoemd[\s\S]*href="\/doelen\/2\.2\.2\.a"/);
+    expect(organisations).toMatch(
+      /De hele sector Huisartsen wordt als groep genoemd[\s\S]*href="\/doelen\/2\.2\.2\.a"/,
+    );
     const target = await (await request('/doelen/2.6.1.a')).text();
     expect(target).toContain('Dit doel wordt genoemd bij:');
     expect(target).toContain('/doelen/2.2.2.a');

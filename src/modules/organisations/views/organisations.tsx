@@ -69,12 +69,13 @@ export function OrganisationsPage({
           ) : null}
           {g.groupGoals.length > 0 ? (
             <p class="utrecht-paragraph">
-              Als hele groep genoemd als mogelijke initiatiefnemer bij:{' '}
+              De hele sector {g.sector.name} wordt als groep genoemd als mogelijke initiatiefnemer
+              bij:{' '}
               {g.groupGoals.map((code, index) => (
                 <>
                   {index > 0 ? ', ' : ''}
                   <a
-                    class="utrecht-link"
+                    class="utrecht-link marke-code"
                     href={href(ctx, `/doelen/${code.replace('. ', '.').toLowerCase()}`)}
                   >
                     {code}
@@ -162,9 +163,31 @@ export function OrganisationPage({
         </ul>
       ) : (
         <p class="utrecht-paragraph marke-muted">
-          Het plan noemt deze organisatie niet bij een operationeel doel.
+          Het plan noemt deze organisatie niet bij naam bij een operationeel doel.
         </p>
       )}
+      {data.groupGoals.map((group) => (
+        <p class="utrecht-paragraph">
+          Het plan noemt ook de hele groep{' '}
+          <a class="utrecht-link" href={href(ctx, `/organisaties#sector-${group.sectorSlug}`)}>
+            {group.sector}
+          </a>{' '}
+          als mogelijke initiatiefnemer, bij {group.codes.length}{' '}
+          {group.codes.length === 1 ? 'doel' : 'doelen'}:{' '}
+          {group.codes.map((code, index) => (
+            <>
+              {index > 0 ? ', ' : ''}
+              <a
+                class="utrecht-link marke-code"
+                href={href(ctx, `/doelen/${code.replace('. ', '.').toLowerCase()}`)}
+              >
+                {code}
+              </a>
+            </>
+          ))}
+          .
+        </p>
+      ))}
       {data.programmes.length > 0 ? (
         <>
           <h2 class="utrecht-heading-2">Partner in programma's</h2>

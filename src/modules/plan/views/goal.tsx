@@ -1,4 +1,5 @@
 /** Goal pages: a strategic goal with its operational goals, or an operational goal with everything linked. */
+import { excerpt } from '../../../lib/blocks.js';
 import type { OkValue } from '../../../lib/result.js';
 import { Blocks } from '../../../web/components.js';
 import { href, type PageContext } from '../../../web/context.js';
@@ -77,7 +78,7 @@ export function StrategicGoalPage({ ctx, data }: { ctx: PageContext; data: Strat
   return (
     <Layout
       ctx={ctx}
-      title={`Strategisch doel ${goal.code}`}
+      title={`Strategisch doel ${goal.code}: ${excerpt(goal.text_chapter2, 70)}`}
       nav="doelen"
       crumbs={[
         { label: goal.opgave_name, href: href(ctx, `/opgaven/${goal.opgave_slug}`) },
@@ -137,10 +138,21 @@ function PartyName({
   return <>{party.name}</>;
 }
 
+/** Why a list is empty: the plan's table has no entry, which does not mean the text names nobody. */
+function NoTableEntry({ kind, what }: { kind: string; what: string }) {
+  return (
+    <p class="utrecht-paragraph marke-muted">
+      {kind === 'oplossingsrichting'
+        ? `Bij de oplossingsrichtingen heeft het plan geen tabel met ${what}. Partijen en projecten die de tekst noemt, staan hierboven.`
+        : `In de tabel van het plan staan bij dit doel geen ${what}.`}
+    </p>
+  );
+}
+
 function Parties({ ctx, data }: { ctx: PageContext; data: Operational }) {
   if (data.goal.initiators_tbd) return <p class="utrecht-paragraph">Nader te bepalen.</p>;
   if (data.initiators.length === 0)
-    return <p class="utrecht-paragraph marke-muted">Het plan noemt hier geen partijen.</p>;
+    return <NoTableEntry kind={data.goal.kind} what="initiatiefnemers" />;
   return (
     <ul class="utrecht-unordered-list">
       {data.initiators.map((p) => (
@@ -156,7 +168,7 @@ function Parties({ ctx, data }: { ctx: PageContext; data: Operational }) {
 function Inspiration({ ctx, data }: { ctx: PageContext; data: Operational }) {
   if (data.goal.inspiration_tbd) return <p class="utrecht-paragraph">Nader te bepalen.</p>;
   if (data.initiatives.length === 0)
-    return <p class="utrecht-paragraph marke-muted">Het plan noemt hier geen initiatieven.</p>;
+    return <NoTableEntry kind={data.goal.kind} what="initiatieven" />;
   return (
     <ul class="utrecht-unordered-list">
       {data.initiatives.map((i) => (
@@ -177,7 +189,7 @@ export function OperationalGoalPage({ ctx, data }: { ctx: PageContext; data: Ope
   return (
     <Layout
       ctx={ctx}
-      title={`${kindLabel} ${goal.code}`}
+      title={`${kindLabel} ${goal.code}: ${excerpt(goalSummary(goal), 70)}`}
       nav="doelen"
       crumbs={[
         { label: goal.opgave_name, href: href(ctx, `/opgaven/${goal.opgave_slug}`) },

@@ -27,11 +27,25 @@ export function GoalsPage({
         {data.strategic.length} strategische doelen voor 2040 en {data.operational.length}{' '}
         operationele doelen voor de komende jaren, in de volgorde van het plan.
       </p>
-      {data.strategic.map((goal) => (
+      <ul class="utrecht-unordered-list">
+        {opgavenOf(data.strategic).map((o) => (
+          <li class="utrecht-unordered-list__item">
+            <a class="utrecht-link" href={`#opgave-${o.slug}`}>
+              {o.number}. {o.name}
+            </a>
+          </li>
+        ))}
+      </ul>
+      {data.strategic.map((goal, index) => (
         <section>
-          <h2 class="utrecht-heading-3">
+          {index === 0 || data.strategic[index - 1]?.opgave_slug !== goal.opgave_slug ? (
+            <h2 class="utrecht-heading-2" id={`opgave-${goal.opgave_slug}`}>
+              Opgave {goal.opgave_number}. {goal.opgave_name}
+            </h2>
+          ) : null}
+          <h3 class="utrecht-heading-3">
             <GoalLink ctx={ctx} code={goal.code} text={goal.text_chapter2} />
-          </h2>
+          </h3>
           <ul class="marke-goal-list">
             {data.operational
               .filter((op) => op.strategic_goal_id === goal.id)
@@ -46,6 +60,21 @@ export function GoalsPage({
       ))}
     </Layout>
   );
+}
+
+/** The opgaven in plan order, for the jump list at the top of /doelen. */
+function opgavenOf(
+  goals: Array<{ opgave_slug: string; opgave_name: string; opgave_number: number }>,
+) {
+  const seen = new Map<string, { slug: string; name: string; number: number }>();
+  for (const g of goals)
+    if (!seen.has(g.opgave_slug))
+      seen.set(g.opgave_slug, {
+        slug: g.opgave_slug,
+        name: g.opgave_name,
+        number: g.opgave_number,
+      });
+  return [...seen.values()];
 }
 
 /** /programmas: the programmes of Bijlage A, with the goals each one contributes to. */
@@ -77,7 +106,16 @@ export function ProgrammesPage({
             </h2>
             <p class="utrecht-paragraph marke-muted">
               Draagt bij aan:{' '}
-              {p.contributions.map((c) => c.target_code).join(', ') || 'niet genoemd'}
+              {p.contributions.length === 0
+                ? 'niet genoemd'
+                : p.contributions.map((c, index) => (
+                    <>
+                      {index > 0 ? ', ' : ''}
+                      <a class="utrecht-link" href={href(ctx, c.path)}>
+                        {c.label}
+                      </a>
+                    </>
+                  ))}
             </p>
           </li>
         ))}
@@ -205,9 +243,18 @@ export function InitiativePage({
       ]}
     >
       <h1 class="utrecht-heading-1">{initiative.name}</h1>
+      {data.programme ? (
+        <p class="utrecht-paragraph">
+          Dit is ook een transformatieprogramma in bijlage A van het plan:{' '}
+          <a class="utrecht-link" href={href(ctx, `/programmas/${data.programme.slug}`)}>
+            {data.programme.name}
+          </a>
+          .
+        </p>
+      ) : null}
       {Array.isArray(initiative.description) && initiative.description.length > 0 ? (
         <Blocks blocks={initiative.description} />
-      ) : (
+      ) : data.programme ? null : (
         <p class="utrecht-paragraph marke-muted">
           Het plan noemt dit initiatief, maar beschrijft het niet verder.
         </p>
@@ -230,7 +277,8 @@ export function InitiativePage({
         </ul>
       ) : (
         <p class="utrecht-paragraph marke-muted">
-          Dit initiatief staat in de lopende tekst van het plan, niet bij een doel.
+          Dit initiatief staat niet in de initiatieventabel bij een doel. Het plan noemt het in de
+          lopende tekst.
         </p>
       )}
     </Layout>

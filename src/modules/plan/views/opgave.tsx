@@ -13,10 +13,7 @@ function Timeline({ ctx, data }: { ctx: PageContext; data: Data }) {
   return (
     <div class="marke-table-wrap">
       <table class="utrecht-table marke-timeline">
-        <caption class="utrecht-table__caption">
-          Operationele doelen per jaar. "Gepland" staat in de planningstabel van het plan;
-          "doeljaar" is het jaar dat de tekst van het doel noemt.
-        </caption>
+        <caption class="utrecht-table__caption">Operationele doelen per jaar</caption>
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
             <th class="utrecht-table__header-cell" scope="col">
@@ -89,7 +86,13 @@ export function OpgavePage({ ctx, data }: { ctx: PageContext; data: Data }) {
         ))}
       </ul>
       <h2 class="utrecht-heading-2">Tijdlijn van de operationele doelen</h2>
-      <OpgaveTimelineSvg goals={data.operational} opgaveName={opgave.name} />
+      <p class="utrecht-paragraph">
+        Een stip is het jaar dat de tekst van het doel noemt (doeljaar). Een open vierkantje is een
+        jaar dat de planningstabel van het plan markeert (gepland).
+      </p>
+      <div class="marke-table-wrap">
+        <OpgaveTimelineSvg goals={data.operational} opgaveName={opgave.name} />
+      </div>
       <Timeline ctx={ctx} data={data} />
       {opgave.focus.length > 0 ? (
         <>

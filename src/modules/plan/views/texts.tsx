@@ -170,7 +170,7 @@ export function SearchPage({
         ) : (
           <>
             <p class="utrecht-paragraph" role="status">
-              {results.total} resultaten voor "{query}".
+              {results.total} {results.total === 1 ? 'resultaat' : 'resultaten'} voor "{query}".
             </p>
             {results.groups.map((group) => (
               <section>
