@@ -3,6 +3,7 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
 import type { Database } from './db/schema.js';
+import { authRoutes } from './modules/auth/index.js';
 import { organisationRoutes } from './modules/organisations/index.js';
 import {
   currentDataVersion,
@@ -137,6 +138,9 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   );
   api.route('/', planApi(deps));
   app.route('/api/v1/regions/:region', api);
+
+  // Before the region sites: these routes take query strings (?token=) and set cookies.
+  app.route('/', authRoutes(deps));
 
   const site = new Hono<AppEnv>({ strict: false });
   site.use('*', regionContext(deps));

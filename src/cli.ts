@@ -2,6 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkData, checkFile } from './cli-check-data.js';
+import { createUserCommand } from './cli-user.js';
 import { loadConfig } from './config.js';
 import { openMigrated, seedAll, start } from './main.js';
 import { EXPORT_ENTITIES, exportPlan, getRegion, toCsv } from './modules/plan/index.js';
@@ -74,13 +75,15 @@ async function main(): Promise<number> {
     }
     case 'export':
       return exportCommand();
+    case 'user:create':
+      return createUserCommand(loadConfig(), option);
     case 'check-data':
       return checkData(args[0] ?? 'data/regions/drenthe');
     case 'check-file':
       return args[0] ? checkFile(args[0]) : 2;
     default:
       console.log(
-        'Gebruik: marke <start|migrate|seed [--force]|export --format json|csv|check-data [map]|check-file bestand>',
+        'Gebruik: marke <start|migrate|seed [--force]|export --format json|csv|user:create --role … --email …|check-data [map]|check-file bestand>',
       );
       return command === 'help' ? 0 : 2;
   }

@@ -10,6 +10,8 @@ const Env = z.object({
   MARKE_DEFAULT_REGION: z.string().default('drenthe'),
   /** How long (ms) a process trusts its last data-version check before asking the database again. */
   MARKE_CACHE_CHECK_MS: z.coerce.number().int().min(0).default(250),
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (login throttling per IP). */
+  MARKE_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
@@ -20,6 +22,7 @@ export type Config = {
   planDir: string;
   defaultRegion: string;
   cacheCheckMs: number;
+  trustProxy: boolean;
   production: boolean;
 };
 
@@ -40,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     planDir: e.MARKE_PLAN_DIR,
     defaultRegion: e.MARKE_DEFAULT_REGION,
     cacheCheckMs: e.MARKE_CACHE_CHECK_MS,
+    trustProxy: e.MARKE_TRUST_PROXY === '1',
     production: e.NODE_ENV === 'production',
   };
 }

@@ -68,4 +68,19 @@ it('seed loads the plans once and export writes JSON and one CSV per entity', as
   expect(parsed.entities.operational_goals).toHaveLength(86);
   const wrong = await marke(['export', '--format', 'xml'], env);
   expect(wrong.code).toBe(2);
+  const admin = await marke(
+    ['user:create', '--role', 'beheerder', '--email', 'beheer@example.org'],
+    env,
+  );
+  expect(admin.code).toBe(0);
+  expect(admin.out).toMatch(
+    /http:\/\/localhost:\d+\/wachtwoord-instellen\?token=[A-Za-z0-9_-]{40,}/,
+  );
+  expect(
+    (await marke(['user:create', '--role', 'beheerder', '--email', 'beheer@example.org'], env))
+      .code,
+  ).toBe(1);
+  expect(
+    (await marke(['user:create', '--role', 'baas', '--email', 'x@example.org'], env)).code,
+  ).toBe(2);
 }, 180_000);

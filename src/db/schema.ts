@@ -262,7 +262,48 @@ export interface DataVersionTable {
   changed_at: CreatedAt;
 }
 
+export type Role = 'beheerder' | 'trekker' | 'redacteur' | 'data' | 'lezer';
+
+export interface AppUserTable {
+  id: Generated<number>;
+  region_id: number;
+  email: string;
+  name: Generated<string>;
+  role: Role;
+  organisation_id: number | null;
+  password_hash: string | null;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, string | undefined, string>;
+}
+
+export interface UserSessionTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: ColumnType<Date, string, string>;
+}
+
+export interface PasswordTokenTable {
+  id: string;
+  user_id: number;
+  expires_at: ColumnType<Date, string, string>;
+  used_at: ColumnType<Date | null, string | null, string | null>;
+}
+
+export interface LoginAttemptTable {
+  key: string;
+  failures: number;
+  window_start: ColumnType<Date, string, string>;
+  locked_until: ColumnType<Date | null, string | null, string | null>;
+}
+
 export interface Database {
+  app_user: AppUserTable;
+  user_session: UserSessionTable;
+  password_token: PasswordTokenTable;
+  login_attempt: LoginAttemptTable;
   region: RegionTable;
   plan: PlanTable;
   theme: ThemeTable;

@@ -132,7 +132,10 @@ export function Layout({ ctx, title, description, crumbs, nav, children }: Layou
                 <a class="utrecht-link" href={href(ctx, '/open-data')}>
                   Open data en API
                 </a>{' '}
-                · Deze site gebruikt geen cookies en volgt u niet.
+                · Deze site volgt u niet en zet geen cookies (behalve bij inloggen voor partners) ·{' '}
+                <a class="utrecht-link" href="/inloggen">
+                  Inloggen voor partners
+                </a>
               </p>
             </div>
           </footer>

@@ -107,6 +107,8 @@ export function pageCacheMiddleware(cache: PageCache): MiddlewareHandler {
   return async (c, next) => {
     const method = c.req.method;
     if (method !== 'GET' && method !== 'HEAD') return next();
+    // Signed-in requests may see more than the public; they are never served from or stored in the cache.
+    if (/(?:^|;\s*)marke_session=/.test(c.req.header('cookie') ?? '')) return next();
     const url = new URL(c.req.url);
     const key = `${url.pathname}${url.search}`;
     const version = await cache.currentVersion();
@@ -126,7 +128,8 @@ export function pageCacheMiddleware(cache: PageCache): MiddlewareHandler {
     if (
       res.status !== 200 ||
       !CACHEABLE_TYPES.test(contentType) ||
-      res.headers.get('cache-control')?.includes('no-store')
+      res.headers.get('cache-control')?.includes('no-store') ||
+      res.headers.has('set-cookie')
     )
       return;
     const body = Buffer.from(await res.arrayBuffer());
