@@ -1,11 +1,12 @@
 /** Who may do what. Every protected route asks here; the route × role test walks this table. */
 import type { Role, SessionUser } from './auth.types.js';
 
-export type Action = 'account:view' | 'users:manage';
+export type Action = 'account:view' | 'users:manage' | 'audit:view';
 
 const ALLOWED: Record<Action, readonly Role[]> = {
   'account:view': ['beheerder', 'trekker', 'redacteur', 'data', 'lezer'],
   'users:manage': ['beheerder'],
+  'audit:view': ['beheerder'],
 };
 
 /** True when the (possibly anonymous) user may perform the action. */

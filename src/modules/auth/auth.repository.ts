@@ -218,3 +218,27 @@ export async function recordFailure(
 export async function clearFailures(db: Db, key: string): Promise<void> {
   await db.deleteFrom('login_attempt').where('key', '=', key).execute();
 }
+
+/** The audit page: a region's newest audit rows, optionally for one entity. */
+export async function listAuditEntries(
+  db: Db,
+  regionId: number,
+  filter: { entityType?: string; entityKey?: string; limit: number },
+) {
+  let query = db
+    .selectFrom('audit_log')
+    .select([
+      'id',
+      'occurred_at',
+      'actor',
+      'action',
+      'entity_type',
+      'entity_key',
+      'before',
+      'after',
+    ])
+    .where('region_id', '=', regionId);
+  if (filter.entityType) query = query.where('entity_type', '=', filter.entityType);
+  if (filter.entityKey) query = query.where('entity_key', '=', filter.entityKey);
+  return query.orderBy('id', 'desc').limit(filter.limit).execute();
+}

@@ -21,13 +21,15 @@ import { can } from './auth.policy.js';
 import {
   checkPasswordToken,
   inviteUser,
+  listAudit,
   listUsers,
   login,
   logout,
   SESSION_HOURS,
   setPassword,
 } from './auth.service.js';
-import { InviteForm, LoginForm, SetPasswordForm } from './auth.types.js';
+import { AuditFilter, InviteForm, LoginForm, SetPasswordForm } from './auth.types.js';
+import { AuditPage } from './views/audit.js';
 import {
   AccountPage,
   LoginPage,
@@ -234,6 +236,32 @@ export function authRoutes({ db, config, stylesheetPath }: AppDeps) {
         users={await listUsers(db, session.user.regionId)}
       />,
     );
+  });
+
+  app.get('/beheer/audit', async (c) => {
+    const session = c.get('session');
+    if (!session) return c.redirect('/inloggen', 303);
+    if (!can(session.user, 'audit:view'))
+      return refuse(c, 403, 'Alleen beheerders kunnen de wijzigingen inzien.');
+    const ctx = await pageContext(c);
+    const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''));
+    const filter = AuditFilter.safeParse(raw);
+    if (!filter.success)
+      return c.html(
+        <AuditPage
+          ctx={ctx}
+          entries={[]}
+          filter={{}}
+          error={filter.error.issues[0]?.message ?? 'Ongeldig filter.'}
+        />,
+        400,
+      );
+    const entries = await listAudit(db, session.user.regionId, {
+      entityType: filter.data.soort,
+      entityKey: filter.data.sleutel,
+      limit: 200,
+    });
+    return c.html(<AuditPage ctx={ctx} entries={entries} filter={filter.data} />);
   });
 
   app.post('/beheer/gebruikers', async (c) => {

@@ -138,3 +138,6 @@ export async function logout(db: Db, token: string): Promise<void> {
 }
 
 export const listUsers = repo.listUsers;
+
+/** The audit trail beheerders read per entity (who, when, before, after). */
+export const listAudit = repo.listAuditEntries;

@@ -233,6 +233,7 @@ describeEachDatabase('accounts and sessions', (get) => {
       { method: 'GET', path: '/account', action: 'account:view' as const },
       { method: 'GET', path: '/beheer/gebruikers', action: 'users:manage' as const },
       { method: 'POST', path: '/beheer/gebruikers', action: 'users:manage' as const },
+      { method: 'GET', path: '/beheer/audit', action: 'audit:view' as const },
     ];
     for (const route of routes) {
       const anonymous =

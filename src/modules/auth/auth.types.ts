@@ -65,3 +65,14 @@ export type AuthError =
   | 'EmailTaken'
   | 'UnknownRegion'
   | 'UnknownOrganisation';
+
+/** Filter of the audit page: entity type and key as stored in audit_log. */
+export const AuditFilter = z
+  .object({
+    soort: z
+      .string()
+      .regex(/^[a-z_]{1,40}$/, 'Onbekende soort.')
+      .optional(),
+    sleutel: z.string().trim().min(1).max(120, 'Deze sleutel is te lang.').optional(),
+  })
+  .strict();

@@ -125,6 +125,10 @@ export function AccountPage({
           <a class="utrecht-link" href="/beheer/gebruikers">
             Gebruikers beheren en uitnodigen
           </a>
+          {' · '}
+          <a class="utrecht-link" href="/beheer/audit">
+            Wijzigingen (audit)
+          </a>
         </p>
       ) : null}
       <form method="post" action="/uitloggen">
