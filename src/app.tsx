@@ -3,6 +3,7 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
 import type { Database } from './db/schema.js';
+import { agendaAdminRoutes, agendaRoutes } from './modules/agenda/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import { organisationRoutes } from './modules/organisations/index.js';
 import {
@@ -141,22 +142,29 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
 
   // Before the region sites: these routes take query strings (?token=) and set cookies.
   app.route('/', authRoutes(deps));
+  app.route('/', agendaAdminRoutes(deps));
 
   const site = new Hono<AppEnv>({ strict: false });
   site.use('*', regionContext(deps));
   site.use(
     '*',
-    strictQuery([{ suffix: '/zoeken', allowed: ['q'] }], (c, unknown) =>
-      htmlError(
-        c,
-        c.get('ctx'),
-        400,
-        `Dit adres kent de volgende toevoeging niet: ${unknown.join(', ')}. Laat het deel na het vraagteken weg.`,
-      ),
+    strictQuery(
+      [
+        { suffix: '/zoeken', allowed: ['q'] },
+        { suffix: '/werkagenda', allowed: ['opgave', 'status', 'prioriteit'] },
+      ],
+      (c, unknown) =>
+        htmlError(
+          c,
+          c.get('ctx'),
+          400,
+          `Dit adres kent de volgende toevoeging niet: ${unknown.join(', ')}. Laat het deel na het vraagteken weg.`,
+        ),
     ),
   );
   site.route('/', planRoutes(deps));
   site.route('/', organisationRoutes(deps));
+  site.route('/', agendaRoutes(deps));
   site.get('/open-data', (c) => c.html(<OpenDataPage ctx={c.get('ctx')} />));
   site.notFound((c) => htmlError(c, c.get('ctx'), 404, 'We kunnen deze pagina niet vinden.'));
   app.route('/regio/:region', site);

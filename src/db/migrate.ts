@@ -3,12 +3,14 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as m0001 from './migrations/0001_plan.js';
 import * as m0002 from './migrations/0002_party_sector.js';
 import * as m0003 from './migrations/0003_auth.js';
+import * as m0004 from './migrations/0004_agenda.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
   '0001_plan': m0001,
   '0002_party_sector': m0002,
   '0003_auth': m0003,
+  '0004_agenda': m0004,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -299,7 +299,47 @@ export interface LoginAttemptTable {
   locked_until: ColumnType<Date | null, string | null, string | null>;
 }
 
+export type AgendaStatus =
+  | 'niet_gestart'
+  | 'loopt'
+  | 'risico'
+  | 'vertraagd'
+  | 'afgerond'
+  | 'gestopt';
+export type Priority = 'must' | 'should' | 'could';
+
+export interface AgendaItemTable {
+  id: Generated<number>;
+  operational_goal_id: number;
+  priority: Priority | null;
+  phase: string | null;
+  planned_start: string | null;
+  planned_end: string | null;
+  status: Generated<AgendaStatus>;
+  progress: Generated<number>;
+  trekker_user_id: number | null;
+  updated_at: ColumnType<Date, string | undefined, string>;
+  updated_by: Generated<string>;
+}
+
+export interface AgendaOwnerTable {
+  agenda_item_id: number;
+  organisation_id: number;
+}
+
+export interface AgendaUpdateTable {
+  id: Generated<number>;
+  agenda_item_id: number;
+  occurred_on: string;
+  text: string;
+  author: string;
+  created_at: CreatedAt;
+}
+
 export interface Database {
+  agenda_item: AgendaItemTable;
+  agenda_owner: AgendaOwnerTable;
+  agenda_update: AgendaUpdateTable;
   app_user: AppUserTable;
   user_session: UserSessionTable;
   password_token: PasswordTokenTable;

@@ -22,6 +22,12 @@ export const PAGES: PageCase[] = [
   { name: 'zoeken leeg', path: '/zoeken', status: 200 },
   { name: 'open data', path: '/open-data', status: 200 },
   { name: 'inloggen', path: '/inloggen', status: 200 },
+  { name: 'werkagenda', path: '/werkagenda', status: 200 },
+  {
+    name: 'werkagenda gefilterd',
+    path: '/werkagenda?opgave=netwerkaanpak&status=niet_gestart',
+    status: 200,
+  },
   { name: 'thema', path: '/themas/vitaal-ouder-worden', status: 200 },
   { name: '400 onbekende parameter', path: '/doelen?pagina=2', status: 400 },
   { name: '404 doel', path: '/doelen/9.9.9', status: 404 },

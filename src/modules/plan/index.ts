@@ -1,5 +1,6 @@
 /** Public API of the plan module. Other modules import only from here. */
 
+export { goalCodeToSegment, parseGoalCode } from './goal-codes.js';
 export { planApi } from './plan.api.js';
 export { planRoutes } from './plan.routes.js';
 export { currentDataVersion, getRegion, listRegions, type Region } from './plan.service.js';

@@ -62,6 +62,11 @@ export function HomePage({ ctx, data }: { ctx: PageContext; data: Data }) {
           </a>
         </li>
         <li class="utrecht-unordered-list__item">
+          <a class="utrecht-link" href={href(ctx, '/werkagenda')}>
+            Werkagenda: hoe ver is elk doel?
+          </a>
+        </li>
+        <li class="utrecht-unordered-list__item">
           <a class="utrecht-link" href={href(ctx, '/initiatieven')}>
             Initiatieven en projecten die het plan noemt
           </a>

@@ -1,0 +1,124 @@
+/** SQL of the werkagenda: items per operational goal, owners, dated updates, audit. */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { json } from '../../db/upsert.js';
+import type { ItemInput } from './agenda.types.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The agenda table: every operational goal of a region with its agenda item (if any). */
+export async function listAgendaRows(db: Db, regionId: number) {
+  return db
+    .selectFrom('operational_goal as g')
+    .innerJoin('strategic_goal as s', 's.id', 'g.strategic_goal_id')
+    .innerJoin('opgave as o', 'o.id', 's.opgave_id')
+    .leftJoin('agenda_item as a', 'a.operational_goal_id', 'g.id')
+    .select([
+      'g.id as goal_id',
+      'g.code',
+      'g.label',
+      'g.text',
+      'g.deadline_year',
+      's.code as strategic_code',
+      'o.slug as opgave_slug',
+      'o.name as opgave_name',
+      'o.number as opgave_number',
+      'a.id as item_id',
+      'a.priority',
+      'a.phase',
+      'a.planned_start',
+      'a.planned_end',
+      'a.status',
+      'a.progress',
+      'a.updated_at',
+      'a.updated_by',
+    ])
+    .where('g.region_id', '=', regionId)
+    .orderBy('o.number')
+    .orderBy('s.position')
+    .orderBy('g.position')
+    .execute();
+}
+
+/** The organisations that own agenda items (for the trekker's edit right and the owner column). */
+export async function listOwners(db: Db, regionId: number) {
+  return db
+    .selectFrom('agenda_owner as ow')
+    .innerJoin('organisation as org', 'org.id', 'ow.organisation_id')
+    .select(['ow.agenda_item_id', 'org.id as organisation_id', 'org.slug', 'org.name'])
+    .where('org.region_id', '=', regionId)
+    .execute();
+}
+
+/** The dated progress updates of one item, newest first, for its timeline. */
+export async function listUpdates(db: Db, itemId: number) {
+  return db
+    .selectFrom('agenda_update')
+    .select(['occurred_on', 'text', 'author'])
+    .where('agenda_item_id', '=', itemId)
+    .orderBy('occurred_on', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** Writes an item (created on first save) and returns it before and after, for the audit row. */
+export async function saveItem(db: Db, goalId: number, input: ItemInput, actor: string) {
+  const before = await db
+    .selectFrom('agenda_item')
+    .selectAll()
+    .where('operational_goal_id', '=', goalId)
+    .executeTakeFirst();
+  const values = {
+    priority: input.priority ?? null,
+    phase: input.phase ?? null,
+    planned_start: input.planned_start ?? null,
+    planned_end: input.planned_end ?? null,
+    status: input.status,
+    progress: input.progress,
+    updated_at: new Date().toISOString(),
+    updated_by: actor,
+  };
+  const after = await db
+    .insertInto('agenda_item')
+    .values({ operational_goal_id: goalId, trekker_user_id: null, ...values })
+    .onConflict((oc) => oc.column('operational_goal_id').doUpdateSet(values))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { before: before ?? null, after };
+}
+
+/** Adds a dated progress update to an item's timeline. */
+export async function addUpdate(
+  db: Db,
+  itemId: number,
+  update: { occurredOn: string; text: string; author: string },
+): Promise<void> {
+  await db
+    .insertInto('agenda_update')
+    .values({
+      agenda_item_id: itemId,
+      occurred_on: update.occurredOn,
+      text: update.text,
+      author: update.author,
+    })
+    .execute();
+}
+
+/** Audit row of an agenda change (who, when, before, after). */
+export async function auditAgenda(
+  db: Db,
+  entry: { actor: string; regionId: number; code: string; before: unknown; after: unknown },
+): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      actor: entry.actor,
+      action: entry.before ? 'agenda_item.update' : 'agenda_item.create',
+      entity_type: 'agenda_item',
+      entity_key: entry.code,
+      region_id: entry.regionId,
+      before: entry.before ? json(entry.before) : null,
+      after: json(entry.after),
+    })
+    .execute();
+}

@@ -1,0 +1,130 @@
+/** Werkagenda pages: the public agenda table, and the edit form for beheerders and trekkers. */
+import { type Context, Hono } from 'hono';
+import type { z } from 'zod';
+import type { PageContext } from '../../web/context.js';
+import { htmlError } from '../../web/errors.js';
+import type { AppDeps, AppEnv } from '../../web/types.js';
+import { type AuthEnv, type FieldErrors, verifyCsrf } from '../auth/index.js';
+import { getOrganisation } from '../organisations/index.js';
+import { getRegion } from '../plan/index.js';
+import { getAgenda, getAgendaItem, saveAgendaItem } from './agenda.service.js';
+import { AgendaFilter, ItemForm } from './agenda.types.js';
+import { AgendaEditPage, AgendaPage } from './views/agenda.js';
+
+/** Public: `/werkagenda` in each region's site. */
+export function agendaRoutes({ db }: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.get('/werkagenda', async (c) => {
+    const ctx = c.get('ctx');
+    const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''));
+    const filter = AgendaFilter.safeParse(raw);
+    const data = await getAgenda(db, ctx.region.id, filter.success ? filter.data : {});
+    if (!filter.success) {
+      c.header('cache-control', 'no-store');
+      return c.html(
+        <AgendaPage
+          ctx={ctx}
+          data={data}
+          filter={{}}
+          error={filter.error.issues[0]?.message ?? 'Ongeldig filter.'}
+        />,
+        400,
+      );
+    }
+    return c.html(<AgendaPage ctx={ctx} data={data} filter={filter.data} />);
+  });
+  return app;
+}
+
+function fieldErrors(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) errors[String(issue.path[0] ?? 'formulier')] ??= issue.message;
+  return errors;
+}
+
+type C = Context<AuthEnv>;
+
+/** Signed-in: `/beheer/werkagenda/:code`; the auth routes have loaded the session for `/beheer/*`. */
+export function agendaAdminRoutes({ db, config, stylesheetPath }: AppDeps) {
+  const app = new Hono<AuthEnv>({ strict: false });
+  const pageContext = async (): Promise<PageContext> => {
+    const region = await getRegion(db, config.defaultRegion);
+    const value = region.ok ? region.value : { id: 0, code: config.defaultRegion, name: 'Marke' };
+    return {
+      base: '',
+      region: value,
+      stylesheet: stylesheetPath,
+      brand: region.ok ? (region.value.brand ?? 'Marke') : 'Marke',
+    };
+  };
+  const refuse = async (c: C, status: 403 | 404, message: string) =>
+    htmlError(c, await pageContext(), status, message);
+
+  app.get('/beheer/werkagenda/:code', async (c) => {
+    const session = c.get('session');
+    if (!session) return c.redirect('/inloggen', 303);
+    const item = await getAgendaItem(db, session.user, c.req.param('code'));
+    if (!item.ok)
+      return item.error === 'Forbidden'
+        ? refuse(
+            c,
+            403,
+            'U bent geen trekker van dit doel. Vraag een beheerder om uw organisatie als eigenaar toe te voegen.',
+          )
+        : refuse(c, 404, 'Dit doel bestaat niet.');
+    const saved = c.req.query('opgeslagen') === '1';
+    return c.html(
+      <AgendaEditPage
+        ctx={await pageContext()}
+        item={item.value}
+        csrf={session.csrfToken}
+        saved={saved}
+      />,
+    );
+  });
+
+  app.post('/beheer/werkagenda/:code', async (c) => {
+    const session = c.get('session');
+    if (!session) return c.redirect('/inloggen', 303);
+    const body = await c.req.parseBody();
+    const form = Object.fromEntries(
+      Object.entries(body).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])),
+    );
+    if (!verifyCsrf(c, form._csrf))
+      return refuse(c, 403, 'Dit formulier is verlopen. Laad de pagina opnieuw.');
+    const item = await getAgendaItem(db, session.user, c.req.param('code'));
+    if (!item.ok)
+      return item.error === 'Forbidden'
+        ? refuse(c, 403, 'U bent geen trekker van dit doel.')
+        : refuse(c, 404, 'Dit doel bestaat niet.');
+    const again = async (errors: FieldErrors) =>
+      c.html(
+        <AgendaEditPage
+          ctx={await pageContext()}
+          item={item.value}
+          csrf={session.csrfToken}
+          values={form}
+          errors={errors}
+        />,
+        400,
+      );
+    const parsed = ItemForm.safeParse(form);
+    if (!parsed.success) return again(fieldErrors(parsed.error));
+    let owners: number[] | undefined;
+    if (item.value.canAssignOwners && form.owners !== undefined) {
+      owners = [];
+      for (const slug of form.owners
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)) {
+        const org = await getOrganisation(db, { id: session.user.regionId }, slug);
+        if (!org.ok) return again({ owners: `Organisatie "${slug}" staat niet in het plan.` });
+        owners.push(org.value.organisation.id);
+      }
+    }
+    const saved = await saveAgendaItem(db, session.user, c.req.param('code'), parsed.data, owners);
+    if (!saved.ok) return refuse(c, 403, 'Opslaan is niet toegestaan.');
+    return c.redirect(`/beheer/werkagenda/${c.req.param('code')}?opgeslagen=1`, 303);
+  });
+  return app;
+}

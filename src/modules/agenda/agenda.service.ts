@@ -1,0 +1,128 @@
+/** Werkagenda services: the agenda with roll-ups, and saving an item with its update and audit row. */
+import type { Kysely } from 'kysely';
+import type { Database, Priority } from '../../db/schema.js';
+import { err, ok, type Result } from '../../lib/result.js';
+import type { SessionUser } from '../auth/index.js';
+import { bumpDataVersion, parseGoalCode } from '../plan/index.js';
+import { canAssignOwners, canEditAgendaItem } from './agenda.policy.js';
+import * as repo from './agenda.repository.js';
+import { type AgendaFilterInput, type ItemInput, PRIORITY_WEIGHT } from './agenda.types.js';
+
+type Db = Kysely<Database>;
+type Row = Awaited<ReturnType<typeof repo.listAgendaRows>>[number];
+
+/** Weighted progress of a set of goals by the rule in ROLLUP_RULE; null when nothing counts. */
+export function rollUp(
+  rows: Array<{ status: string | null; progress: number | null; priority: Priority | null }>,
+): number | null {
+  let weighted = 0;
+  let weights = 0;
+  for (const row of rows) {
+    if (row.status === 'gestopt') continue;
+    const weight = PRIORITY_WEIGHT[row.priority ?? 'geen'];
+    weighted += weight * (row.progress ?? 0);
+    weights += weight;
+  }
+  return weights === 0 ? null : Math.round(weighted / weights);
+}
+
+function groupRollUps(rows: Row[], key: (row: Row) => string): Map<string, number | null> {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  return new Map([...groups].map(([k, list]) => [k, rollUp(list)]));
+}
+
+/** The agenda table (filtered) with owners and roll-ups per strategic goal and opgave (unfiltered). */
+export async function getAgenda(db: Db, regionId: number, filter: AgendaFilterInput) {
+  const [rows, owners] = await Promise.all([
+    repo.listAgendaRows(db, regionId),
+    repo.listOwners(db, regionId),
+  ]);
+  const shown = rows.filter(
+    (r) =>
+      (!filter.opgave || r.opgave_slug === filter.opgave) &&
+      (!filter.status || (r.status ?? 'niet_gestart') === filter.status) &&
+      (!filter.prioriteit || r.priority === filter.prioriteit),
+  );
+  return {
+    rows: shown,
+    total: rows.length,
+    owners,
+    byStrategic: groupRollUps(rows, (r) => r.strategic_code),
+    byOpgave: groupRollUps(rows, (r) => r.opgave_slug),
+    opgaven: [
+      ...new Map(
+        rows.map((r) => [
+          r.opgave_slug,
+          { slug: r.opgave_slug, name: r.opgave_name, number: r.opgave_number },
+        ]),
+      ).values(),
+    ],
+  };
+}
+
+export type AgendaError = 'NotFound' | 'Forbidden' | 'UnknownOrganisation';
+
+/** One goal's agenda item for its edit page, with the right to edit checked. */
+export async function getAgendaItem(db: Db, user: SessionUser, rawCode: string) {
+  const code = parseGoalCode(rawCode);
+  if (code?.kind !== 'operational') return err('NotFound' as const);
+  const rows = await repo.listAgendaRows(db, user.regionId);
+  const row = rows.find((r) => r.code === code.code);
+  if (!row) return err('NotFound' as const);
+  const owners = (await repo.listOwners(db, user.regionId)).filter(
+    (o) => o.agenda_item_id === row.item_id,
+  );
+  if (
+    !canEditAgendaItem(
+      user,
+      owners.map((o) => o.organisation_id),
+    )
+  )
+    return err('Forbidden' as const);
+  const updates = row.item_id ? await repo.listUpdates(db, row.item_id) : [];
+  return ok({ row, owners, updates, canAssignOwners: canAssignOwners(user) });
+}
+
+/** Saves status, priority, progress and planning, adds the dated update, audits and refreshes caches. */
+export async function saveAgendaItem(
+  db: Db,
+  user: SessionUser,
+  rawCode: string,
+  input: ItemInput,
+  ownerOrganisationIds: number[] | undefined,
+): Promise<Result<{ code: string }, AgendaError>> {
+  const found = await getAgendaItem(db, user, rawCode);
+  if (!found.ok) return err(found.error);
+  const { row } = found.value;
+  const actor = `user:${user.id}`;
+  await db.transaction().execute(async (trx) => {
+    const { before, after } = await repo.saveItem(trx, row.goal_id, input, actor);
+    if (ownerOrganisationIds && canAssignOwners(user)) {
+      await trx.deleteFrom('agenda_owner').where('agenda_item_id', '=', after.id).execute();
+      if (ownerOrganisationIds.length > 0) {
+        await trx
+          .insertInto('agenda_owner')
+          .values(
+            ownerOrganisationIds.map((id) => ({ agenda_item_id: after.id, organisation_id: id })),
+          )
+          .execute();
+      }
+    }
+    if (input.update)
+      await repo.addUpdate(trx, after.id, {
+        occurredOn: new Date().toISOString().slice(0, 10),
+        text: input.update,
+        author: user.name || user.email,
+      });
+    await repo.auditAgenda(trx, {
+      actor,
+      regionId: user.regionId,
+      code: row.code,
+      before,
+      after: { ...after, owners: ownerOrganisationIds, update: input.update ?? null },
+    });
+    await bumpDataVersion(trx);
+  });
+  return ok({ code: row.code });
+}

@@ -1,0 +1,80 @@
+/** Werkagenda: statuses, priorities, the roll-up rule and the zod schemas of its forms. */
+import { z } from 'zod';
+import type { AgendaStatus, Priority } from '../../db/schema.js';
+
+export type { AgendaStatus, Priority };
+
+export const STATUSES: Record<AgendaStatus, string> = {
+  niet_gestart: 'Niet gestart',
+  loopt: 'Loopt',
+  risico: 'Risico',
+  vertraagd: 'Vertraagd',
+  afgerond: 'Afgerond',
+  gestopt: 'Gestopt',
+};
+export const STATUS_NAMES = Object.keys(STATUSES) as AgendaStatus[];
+
+export const PRIORITIES: Record<Priority, string> = {
+  must: 'Must have',
+  should: 'Should have',
+  could: 'Could have',
+};
+export const PRIORITY_NAMES = Object.keys(PRIORITIES) as Priority[];
+
+/** Roll-up weights: must-haves count three times, should-haves twice (regioplan 3.1: must first). */
+export const PRIORITY_WEIGHT: Record<Priority | 'geen', number> = {
+  must: 3,
+  should: 2,
+  could: 1,
+  geen: 1,
+};
+export const ROLLUP_RULE =
+  'Voortgang van een strategisch doel of opgave = gewogen gemiddelde van de voortgang van de operationele doelen eronder. Gewicht: must 3, should 2, could 1, geen prioriteit 1. Gestopte doelen tellen niet mee.';
+
+const period = z
+  .string()
+  .trim()
+  .regex(/^20[2-4][0-9](-Q[1-4])?$/, 'Schrijf een jaar (2025) of een kwartaal (2025-Q3).');
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+export const ItemForm = z
+  .object({
+    status: z.enum(STATUS_NAMES as [AgendaStatus, ...AgendaStatus[]], {
+      message: 'Kies een status.',
+    }),
+    priority: optional(
+      z.enum(PRIORITY_NAMES as [Priority, ...Priority[]], {
+        message: 'Kies must, should of could.',
+      }),
+    ),
+    progress: z.coerce
+      .number({ message: 'Vul een getal in.' })
+      .int('Vul een heel getal in.')
+      .min(0, 'Minimaal 0%.')
+      .max(100, 'Maximaal 100%.'),
+    phase: optional(z.string().trim().max(120, 'Hoogstens 120 tekens.')),
+    planned_start: optional(period),
+    planned_end: optional(period),
+    update: optional(
+      z.string().trim().max(4000, 'Een voortgangsbericht is hoogstens 4000 tekens.'),
+    ),
+  })
+  .refine((f) => !f.planned_start || !f.planned_end || f.planned_start <= f.planned_end, {
+    message: 'Het einde ligt vóór het begin.',
+    path: ['planned_end'],
+  });
+export type ItemInput = z.infer<typeof ItemForm>;
+
+export const AgendaFilter = z
+  .object({
+    opgave: optional(z.string().regex(/^[a-z0-9-]{1,80}$/, 'Onbekende opgave.')),
+    status: optional(
+      z.enum(STATUS_NAMES as [AgendaStatus, ...AgendaStatus[]], { message: 'Onbekende status.' }),
+    ),
+    prioriteit: optional(
+      z.enum(PRIORITY_NAMES as [Priority, ...Priority[]], { message: 'Onbekende prioriteit.' }),
+    ),
+  })
+  .strict();
+export type AgendaFilterInput = z.infer<typeof AgendaFilter>;

@@ -1,0 +1,3 @@
+/** Public API of the werkagenda module. */
+export { agendaAdminRoutes, agendaRoutes } from './agenda.routes.js';
+export { getAgenda, rollUp, saveAgendaItem } from './agenda.service.js';
