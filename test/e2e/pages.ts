@@ -23,6 +23,8 @@ export const PAGES: PageCase[] = [
   { name: 'open data', path: '/open-data', status: 200 },
   { name: 'inloggen', path: '/inloggen', status: 200 },
   { name: 'werkagenda', path: '/werkagenda', status: 200 },
+  { name: 'aandacht nodig', path: '/werkagenda/aandacht', status: 200 },
+  { name: 'werkagenda organisatie', path: '/werkagenda/organisatie/cosis', status: 200 },
   {
     name: 'werkagenda gefilterd',
     path: '/werkagenda?opgave=netwerkaanpak&status=niet_gestart',

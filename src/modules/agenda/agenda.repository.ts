@@ -122,3 +122,24 @@ export async function auditAgenda(
     })
     .execute();
 }
+
+/** The date of each item's latest progress update, for "aandacht nodig". */
+export async function listLastUpdates(db: Db, regionId: number) {
+  return db
+    .selectFrom('agenda_update as u')
+    .innerJoin('agenda_item as a', 'a.id', 'u.agenda_item_id')
+    .innerJoin('operational_goal as g', 'g.id', 'a.operational_goal_id')
+    .select(['u.agenda_item_id', (eb) => eb.fn.max('u.occurred_on').as('last_on')])
+    .where('g.region_id', '=', regionId)
+    .groupBy('u.agenda_item_id')
+    .execute();
+}
+
+/** Goals on which an organisation is named as potential initiator, for "waar zijn wij trekker". */
+export async function listInitiatorGoalIds(db: Db, organisationId: number) {
+  return db
+    .selectFrom('operational_goal_initiator')
+    .select('operational_goal_id')
+    .where('organisation_id', '=', organisationId)
+    .execute();
+}

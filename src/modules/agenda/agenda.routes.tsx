@@ -7,9 +7,16 @@ import type { AppDeps, AppEnv } from '../../web/types.js';
 import { type AuthEnv, type FieldErrors, verifyCsrf } from '../auth/index.js';
 import { getOrganisation } from '../organisations/index.js';
 import { getRegion } from '../plan/index.js';
-import { getAgenda, getAgendaItem, saveAgendaItem } from './agenda.service.js';
+import {
+  getAgenda,
+  getAgendaItem,
+  getAttention,
+  getOrganisationAgenda,
+  saveAgendaItem,
+} from './agenda.service.js';
 import { AgendaFilter, ItemForm } from './agenda.types.js';
 import { AgendaEditPage, AgendaPage } from './views/agenda.js';
+import { AttentionPage, OrganisationAgendaPage } from './views/attention.js';
 
 /** Public: `/werkagenda` in each region's site. */
 export function agendaRoutes({ db }: AppDeps) {
@@ -32,6 +39,24 @@ export function agendaRoutes({ db }: AppDeps) {
       );
     }
     return c.html(<AgendaPage ctx={ctx} data={data} filter={filter.data} />);
+  });
+  app.get('/werkagenda/aandacht', async (c) => {
+    const ctx = c.get('ctx');
+    return c.html(<AttentionPage ctx={ctx} data={await getAttention(db, ctx.region.id)} />);
+  });
+  app.get('/werkagenda/organisatie/:slug', async (c) => {
+    const ctx = c.get('ctx');
+    const org = await getOrganisation(db, ctx.region, c.req.param('slug'));
+    if (!org.ok) return htmlError(c, ctx, 404, 'Deze organisatie staat niet in het plan.');
+    const data = await getOrganisationAgenda(db, ctx.region.id, org.value.organisation.id);
+    return c.html(
+      <OrganisationAgendaPage
+        ctx={ctx}
+        name={org.value.organisation.name}
+        slug={org.value.organisation.slug}
+        data={data}
+      />,
+    );
   });
   return app;
 }

@@ -126,3 +126,54 @@ export async function saveAgendaItem(
   });
   return ok({ code: row.code });
 }
+
+/** An item needs attention after this many days without a progress update while it runs. */
+export const STALE_DAYS = 90;
+
+/**
+ * "Aandacht nodig": items at risk or delayed, must-haves not started, and running items without
+ * an update in STALE_DAYS days; each with the reason.
+ */
+export async function getAttention(db: Db, regionId: number, today = new Date()) {
+  const [agenda, last] = await Promise.all([
+    getAgenda(db, regionId, {}),
+    repo.listLastUpdates(db, regionId),
+  ]);
+  const lastOn = new Map(last.map((l) => [l.agenda_item_id, String(l.last_on ?? '')]));
+  const cutoff = new Date(today.getTime() - STALE_DAYS * 24 * 3600 * 1000)
+    .toISOString()
+    .slice(0, 10);
+  const items = agenda.rows.flatMap((row) => {
+    const reasons: string[] = [];
+    const status = row.status ?? 'niet_gestart';
+    if (status === 'risico' || status === 'vertraagd') reasons.push(`status ${status}`);
+    if (row.priority === 'must' && status === 'niet_gestart')
+      reasons.push('must have, nog niet gestart');
+    const latest = row.item_id ? lastOn.get(row.item_id) : undefined;
+    if (['loopt', 'risico', 'vertraagd'].includes(status) && (!latest || latest < cutoff)) {
+      reasons.push(latest ? `laatste update ${latest}` : 'nog nooit een update');
+    }
+    return reasons.length > 0 ? [{ row, reasons }] : [];
+  });
+  return { items, total: agenda.total };
+}
+
+/** "Waar zijn wij trekker of initiatiefnemer": an organisation's owned and named goals. */
+export async function getOrganisationAgenda(db: Db, regionId: number, organisationId: number) {
+  const [agenda, named] = await Promise.all([
+    getAgenda(db, regionId, {}),
+    repo.listInitiatorGoalIds(db, organisationId),
+  ]);
+  const namedIds = new Set(named.map((n) => n.operational_goal_id));
+  const ownedItems = new Set(
+    agenda.owners.filter((o) => o.organisation_id === organisationId).map((o) => o.agenda_item_id),
+  );
+  const rows = agenda.rows
+    .filter((r) => namedIds.has(r.goal_id) || (r.item_id !== null && ownedItems.has(r.item_id)))
+    .map((r) => ({
+      row: r,
+      owner: r.item_id !== null && ownedItems.has(r.item_id),
+      named: namedIds.has(r.goal_id),
+    }));
+  return { rows };
+}

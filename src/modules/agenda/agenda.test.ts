@@ -131,6 +131,30 @@ describeEachDatabase('werkagenda', (get) => {
     expect(JSON.stringify(audit[0]?.after)).toContain('"progress":40');
   });
 
+  it("lists what needs attention with the reason, and an organisation's own goals", async () => {
+    const { app } = testApp(get().db);
+    const admin = await signIn(app, 'beheerder');
+    await post(
+      app,
+      '/beheer/werkagenda/2.3.2.a',
+      { _csrf: admin.csrf, status: 'vertraagd', progress: '5', owners: 'cosis' },
+      admin.cookie,
+    );
+    await post(
+      app,
+      '/beheer/werkagenda/2.3.2.b',
+      { _csrf: admin.csrf, status: 'niet_gestart', priority: 'must', progress: '0' },
+      admin.cookie,
+    );
+    const attention = await (await app.request('/werkagenda/aandacht')).text();
+    expect(attention).toMatch(/2\.3\.2\. A[\s\S]*status vertraagd; nog nooit een update/);
+    expect(attention).toMatch(/2\.3\.2\. B[\s\S]*must have, nog niet gestart/);
+    const cosis = await (await app.request('/werkagenda/organisatie/cosis')).text();
+    expect(cosis).toMatch(/2\.3\.2\. A[\s\S]*eigenaar/);
+    expect(cosis).toContain('genoemd als initiatiefnemer');
+    expect((await app.request('/werkagenda/organisatie/bestaat-niet')).status).toBe(404);
+  });
+
   it('lets a trekker of an owning organisation edit, and refuses other roles and organisations', async () => {
     const { app } = testApp(get().db);
     const admin = await signIn(app, 'beheerder');

@@ -62,6 +62,11 @@ export function AgendaPage({
     <Layout ctx={ctx} title="Werkagenda" nav="doelen" crumbs={[{ label: 'Werkagenda' }]}>
       <h1 class="utrecht-heading-1">Werkagenda</h1>
       <p class="utrecht-paragraph">Hoe ver is elk operationeel doel? De trekkers houden dit bij.</p>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={href(ctx, '/werkagenda/aandacht')}>
+          Aandacht nodig
+        </a>
+      </p>
       {error ? (
         <div class="utrecht-alert utrecht-alert--error" role="alert">
           <p class="utrecht-paragraph">{error}</p>

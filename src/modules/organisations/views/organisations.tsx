@@ -131,6 +131,11 @@ export function OrganisationPage({
         <p class="utrecht-paragraph marke-muted">Afkorting: {org.short_name}</p>
       ) : null}
       {org.description ? <p class="utrecht-paragraph">{org.description}</p> : null}
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={href(ctx, `/werkagenda/organisatie/${org.slug}`)}>
+          Werkagenda: waar is {org.name} trekker of initiatiefnemer?
+        </a>
+      </p>
       <h2 class="utrecht-heading-2">Plaats in de coalitie</h2>
       {data.memberships.length > 0 ? (
         <ul class="utrecht-unordered-list">
