@@ -3,7 +3,7 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
 import type { Database } from './db/schema.js';
-import { agendaAdminRoutes, agendaRoutes } from './modules/agenda/index.js';
+import { agendaAdminRoutes, agendaApi, agendaRoutes } from './modules/agenda/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import { organisationRoutes } from './modules/organisations/index.js';
 import {
@@ -138,6 +138,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
     ),
   );
   api.route('/', planApi(deps));
+  api.route('/', agendaApi(deps));
   app.route('/api/v1/regions/:region', api);
 
   // Before the region sites: these routes take query strings (?token=) and set cookies.

@@ -87,6 +87,17 @@ export function openApiDocument() {
           schema: { type: 'string', minLength: 1, maxLength: 200 },
         },
       ]),
+      [`${base}/agenda`]: get('Werkagenda: status, prioriteit en voortgang per operationeel doel'),
+      [`${base}/agenda.csv`]: {
+        get: {
+          summary: 'Werkagenda als CSV (dezelfde kolommen als een import)',
+          parameters: [region],
+          responses: {
+            200: { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } },
+            404: problem,
+          },
+        },
+      },
       [`${base}/export.json`]: get('Volledige export als JSON'),
       [`${base}/export/{file}`]: {
         get: {

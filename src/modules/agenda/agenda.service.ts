@@ -177,3 +177,23 @@ export async function getOrganisationAgenda(db: Db, regionId: number, organisati
     }));
   return { rows };
 }
+
+/** The agenda as export rows: one per operational goal, owners as `;`-separated slugs. */
+export async function agendaExportRows(db: Db, regionId: number) {
+  const agenda = await getAgenda(db, regionId, {});
+  return agenda.rows.map((r) => ({
+    code: r.code,
+    status: r.status ?? 'niet_gestart',
+    priority: r.priority ?? '',
+    progress: r.item_id ? (r.progress ?? 0) : '',
+    phase: r.phase ?? '',
+    planned_start: r.planned_start ?? '',
+    planned_end: r.planned_end ?? '',
+    owners: agenda.owners
+      .filter((o) => o.agenda_item_id === r.item_id)
+      .map((o) => o.slug)
+      .join(';'),
+    updated_at: r.updated_at ? new Date(r.updated_at).toISOString() : '',
+    updated_by: r.item_id ? (r.updated_by ?? '') : '',
+  }));
+}

@@ -78,3 +78,17 @@ export const AgendaFilter = z
   })
   .strict();
 export type AgendaFilterInput = z.infer<typeof AgendaFilter>;
+
+/** Columns of the agenda export; a later import takes exactly these (same columns both ways). */
+export const AGENDA_COLUMNS = [
+  'code',
+  'status',
+  'priority',
+  'progress',
+  'phase',
+  'planned_start',
+  'planned_end',
+  'owners',
+  'updated_at',
+  'updated_by',
+] as const;

@@ -5,7 +5,13 @@ export { planApi } from './plan.api.js';
 export { planRoutes } from './plan.routes.js';
 export { currentDataVersion, getRegion, listRegions, type Region } from './plan.service.js';
 export type { PlanFileError, PlanFiles } from './plan.types.js';
-export { EXPORT_ENTITIES, exportPlan, type PlanExport, toCsv } from './plan-export.service.js';
+export {
+  csvCell,
+  EXPORT_ENTITIES,
+  exportPlan,
+  type PlanExport,
+  toCsv,
+} from './plan-export.service.js';
 export { formatPath, loadPlanFiles } from './plan-files.js';
 export type { BlockT, GovernanceData, OrganisationsData } from './plan-files.schema.js';
 export {
