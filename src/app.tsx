@@ -152,7 +152,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
     strictQuery(
       [
         { suffix: '/zoeken', allowed: ['q'] },
-        { suffix: '/werkagenda', allowed: ['opgave', 'status', 'prioriteit'] },
+        { suffix: '/werkagenda', allowed: ['opgave', 'status', 'prioriteit', 'eigenaar', 'jaar'] },
       ],
       (c, unknown) =>
         htmlError(

@@ -32,17 +32,32 @@ function groupRollUps(rows: Row[], key: (row: Row) => string): Map<string, numbe
   return new Map([...groups].map(([k, list]) => [k, rollUp(list)]));
 }
 
+/** A goal is "in" a year when its planned period covers it, or, unplanned, when it is its deadline year. */
+export function inYear(
+  row: { planned_start: string | null; planned_end: string | null; deadline_year: number | null },
+  year: number,
+): boolean {
+  const start = row.planned_start ? Number(row.planned_start.slice(0, 4)) : undefined;
+  const end = row.planned_end ? Number(row.planned_end.slice(0, 4)) : undefined;
+  if (start === undefined && end === undefined) return row.deadline_year === year;
+  return (start ?? end ?? year) <= year && year <= (end ?? start ?? year);
+}
+
 /** The agenda table (filtered) with owners and roll-ups per strategic goal and opgave (unfiltered). */
 export async function getAgenda(db: Db, regionId: number, filter: AgendaFilterInput) {
   const [rows, owners] = await Promise.all([
     repo.listAgendaRows(db, regionId),
     repo.listOwners(db, regionId),
   ]);
+  const ownedBy = (r: Row, slug: string) =>
+    owners.some((o) => o.agenda_item_id === r.item_id && o.slug === slug);
   const shown = rows.filter(
     (r) =>
       (!filter.opgave || r.opgave_slug === filter.opgave) &&
       (!filter.status || (r.status ?? 'niet_gestart') === filter.status) &&
-      (!filter.prioriteit || r.priority === filter.prioriteit),
+      (!filter.prioriteit || r.priority === filter.prioriteit) &&
+      (!filter.eigenaar || ownedBy(r, filter.eigenaar)) &&
+      (filter.jaar === undefined || inYear(r, filter.jaar)),
   );
   return {
     rows: shown,

@@ -4,10 +4,24 @@ import { testApp } from '../../../test/app.js';
 import { describeEachDatabase } from '../../../test/db.js';
 import { inviteUser, type Role, setPassword } from '../auth/index.js';
 import { getRegion } from '../plan/index.js';
+import { inYear } from './agenda.service.js';
 import { rollUp } from './index.js';
 
 type App = ReturnType<typeof testApp>['app'];
 const PASSWORD = 'een lang genoeg wachtwoord';
+
+it('places a goal in a year by its planned period, or else by its deadline year', () => {
+  expect(inYear({ planned_start: '2024', planned_end: '2025-Q4', deadline_year: 2030 }, 2025)).toBe(
+    true,
+  );
+  expect(inYear({ planned_start: '2024', planned_end: '2025-Q4', deadline_year: 2030 }, 2030)).toBe(
+    false,
+  );
+  expect(inYear({ planned_start: null, planned_end: null, deadline_year: 2027 }, 2027)).toBe(true);
+  expect(inYear({ planned_start: '2026-Q2', planned_end: null, deadline_year: null }, 2026)).toBe(
+    true,
+  );
+});
 
 it('rolls progress up weighted by priority, without stopped goals', () => {
   expect(

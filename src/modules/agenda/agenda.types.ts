@@ -75,6 +75,14 @@ export const AgendaFilter = z
     prioriteit: optional(
       z.enum(PRIORITY_NAMES as [Priority, ...Priority[]], { message: 'Onbekende prioriteit.' }),
     ),
+    eigenaar: optional(z.string().regex(/^[a-z0-9-]{1,120}$/, 'Onbekende organisatie.')),
+    jaar: optional(
+      z.coerce
+        .number({ message: 'Kies een jaar.' })
+        .int('Kies een jaar.')
+        .min(2023, 'Kies een jaar vanaf 2023.')
+        .max(2040, 'Kies een jaar tot en met 2040.'),
+    ),
   })
   .strict();
 export type AgendaFilterInput = z.infer<typeof AgendaFilter>;

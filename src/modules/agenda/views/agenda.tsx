@@ -15,6 +15,8 @@ import {
 
 type Agenda = Awaited<ReturnType<typeof getAgenda>>;
 
+const YEARS = [2024, 2025, 2026, 2027, 2028, 2029, 2030, 2035, 2040];
+
 function percent(value: number | null | undefined): string {
   return value === null || value === undefined ? '–' : `${value}%`;
 }
@@ -101,6 +103,20 @@ export function AgendaPage({
           value={filter.prioriteit}
           options={PRIORITY_NAMES.map((p) => [p, PRIORITIES[p]])}
         />
+        <Select
+          id="eigenaar"
+          label="Eigenaar"
+          value={filter.eigenaar}
+          options={[...new Map(data.owners.map((o) => [o.slug, o.name])).entries()].sort((a, b) =>
+            a[1].localeCompare(b[1], 'nl'),
+          )}
+        />
+        <Select
+          id="jaar"
+          label="Jaar"
+          value={filter.jaar ? String(filter.jaar) : undefined}
+          options={YEARS.map((y) => [String(y), String(y)])}
+        />
         <button class="utrecht-button utrecht-button--secondary-action" type="submit">
           Filteren
         </button>
@@ -134,31 +150,41 @@ export function AgendaPage({
             </tr>
           </thead>
           <tbody class="utrecht-table__body">
-            {data.rows.map((r) => (
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="row">
-                  <a
-                    class="utrecht-link marke-code"
-                    href={href(ctx, `/doelen/${goalCodeToSegment(r.code)}`)}
-                  >
-                    {r.code}
-                  </a>
-                </th>
-                <td class="utrecht-table__cell">{STATUSES[r.status ?? 'niet_gestart']}</td>
-                <td class="utrecht-table__cell">{r.priority ? PRIORITIES[r.priority] : '–'}</td>
-                <td class="utrecht-table__cell">{r.item_id ? percent(r.progress) : '–'}</td>
-                <td class="utrecht-table__cell">
-                  {r.planned_start || r.planned_end
-                    ? `${r.planned_start ?? '?'} – ${r.planned_end ?? '?'}`
-                    : '–'}
-                </td>
-                <td class="utrecht-table__cell">
-                  {data.owners
-                    .filter((o) => o.agenda_item_id === r.item_id)
-                    .map((o) => o.name)
-                    .join(', ') || '–'}
-                </td>
-              </tr>
+            {data.rows.map((r, index) => (
+              <>
+                {index === 0 || data.rows[index - 1]?.strategic_code !== r.strategic_code ? (
+                  <tr class="utrecht-table__row marke-group-row">
+                    <td class="utrecht-table__cell" colspan={6}>
+                      Strategisch doel <span class="marke-code">{r.strategic_code}</span>: voortgang{' '}
+                      {percent(data.byStrategic.get(r.strategic_code))}
+                    </td>
+                  </tr>
+                ) : null}
+                <tr class="utrecht-table__row">
+                  <th class="utrecht-table__header-cell" scope="row">
+                    <a
+                      class="utrecht-link marke-code"
+                      href={href(ctx, `/doelen/${goalCodeToSegment(r.code)}`)}
+                    >
+                      {r.code}
+                    </a>
+                  </th>
+                  <td class="utrecht-table__cell">{STATUSES[r.status ?? 'niet_gestart']}</td>
+                  <td class="utrecht-table__cell">{r.priority ? PRIORITIES[r.priority] : '–'}</td>
+                  <td class="utrecht-table__cell">{r.item_id ? percent(r.progress) : '–'}</td>
+                  <td class="utrecht-table__cell">
+                    {r.planned_start || r.planned_end
+                      ? `${r.planned_start ?? '?'} – ${r.planned_end ?? '?'}`
+                      : '–'}
+                  </td>
+                  <td class="utrecht-table__cell">
+                    {data.owners
+                      .filter((o) => o.agenda_item_id === r.item_id)
+                      .map((o) => o.name)
+                      .join(', ') || '–'}
+                  </td>
+                </tr>
+              </>
             ))}
           </tbody>
         </table>
