@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001_plan.js';
 import * as m0002 from './migrations/0002_party_sector.js';
 import * as m0003 from './migrations/0003_auth.js';
 import * as m0004 from './migrations/0004_agenda.js';
+import * as m0005 from './migrations/0005_agenda_decisions.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002_party_sector': m0002,
   '0003_auth': m0003,
   '0004_agenda': m0004,
+  '0005_agenda_decisions': m0005,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

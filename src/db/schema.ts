@@ -330,6 +330,7 @@ export interface AgendaOwnerTable {
 export interface AgendaUpdateTable {
   id: Generated<number>;
   agenda_item_id: number;
+  kind: Generated<'update' | 'besluit'>;
   occurred_on: string;
   text: string;
   author: string;

@@ -54,7 +54,7 @@ export async function listOwners(db: Db, regionId: number) {
 export async function listUpdates(db: Db, itemId: number) {
   return db
     .selectFrom('agenda_update')
-    .select(['occurred_on', 'text', 'author'])
+    .select(['occurred_on', 'text', 'author', 'kind'])
     .where('agenda_item_id', '=', itemId)
     .orderBy('occurred_on', 'desc')
     .orderBy('id', 'desc')
@@ -87,11 +87,11 @@ export async function saveItem(db: Db, goalId: number, input: ItemInput, actor: 
   return { before: before ?? null, after };
 }
 
-/** Adds a dated progress update to an item's timeline. */
+/** Adds a dated progress update or decision to an item's timeline. */
 export async function addUpdate(
   db: Db,
   itemId: number,
-  update: { occurredOn: string; text: string; author: string },
+  update: { occurredOn: string; text: string; author: string; kind?: 'update' | 'besluit' },
 ): Promise<void> {
   await db
     .insertInto('agenda_update')
@@ -100,6 +100,7 @@ export async function addUpdate(
       occurred_on: update.occurredOn,
       text: update.text,
       author: update.author,
+      kind: update.kind ?? 'update',
     })
     .execute();
 }

@@ -124,18 +124,28 @@ export async function saveAgendaItem(
           .execute();
       }
     }
+    const today = new Date().toISOString().slice(0, 10);
+    const author = user.name || user.email;
     if (input.update)
+      await repo.addUpdate(trx, after.id, { occurredOn: today, text: input.update, author });
+    if (input.decision)
       await repo.addUpdate(trx, after.id, {
-        occurredOn: new Date().toISOString().slice(0, 10),
-        text: input.update,
-        author: user.name || user.email,
+        occurredOn: today,
+        text: input.decision,
+        author,
+        kind: 'besluit',
       });
     await repo.auditAgenda(trx, {
       actor,
       regionId: user.regionId,
       code: row.code,
       before,
-      after: { ...after, owners: ownerOrganisationIds, update: input.update ?? null },
+      after: {
+        ...after,
+        owners: ownerOrganisationIds,
+        update: input.update ?? null,
+        decision: input.decision ?? null,
+      },
     });
     await bumpDataVersion(trx);
   });

@@ -120,6 +120,7 @@ describeEachDatabase('werkagenda', (get) => {
         planned_end: '2025-Q4',
         owners: 'ggd-drenthe, gemeente-assen',
         update: 'Eerste sessie over community care gehouden.',
+        decision: 'De programmaraad maakt dit een must have.',
       },
       admin.cookie,
     );
@@ -131,6 +132,7 @@ describeEachDatabase('werkagenda', (get) => {
     ).text();
     expect(edit).toContain('Opgeslagen.');
     expect(edit).toContain('Eerste sessie over community care gehouden.');
+    expect(edit).toMatch(/Besluit \([^)]*\): De programmaraad maakt dit een must have\./);
     const table = await (await app.request('/werkagenda?opgave=netwerkaanpak')).text();
     expect(table).toContain('Loopt');
     expect(table).toContain('40%');

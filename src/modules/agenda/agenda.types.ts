@@ -59,6 +59,7 @@ export const ItemForm = z
     update: optional(
       z.string().trim().max(4000, 'Een voortgangsbericht is hoogstens 4000 tekens.'),
     ),
+    decision: optional(z.string().trim().max(4000, 'Een besluit is hoogstens 4000 tekens.')),
   })
   .refine((f) => !f.planned_start || !f.planned_end || f.planned_start <= f.planned_end, {
     message: 'Het einde ligt vóór het begin.',

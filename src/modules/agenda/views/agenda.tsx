@@ -300,6 +300,17 @@ export function AgendaEditPage({
             {v.update ?? ''}
           </textarea>
         </div>
+        <div class={`utrecht-form-field${errors.decision ? ' utrecht-form-field--invalid' : ''}`}>
+          <label class="utrecht-form-label" for="decision">
+            Besluit (bijvoorbeeld van de programmaraad; komt als besluit op de tijdlijn)
+          </label>
+          {errors.decision ? (
+            <p class="utrecht-form-field-error-message">{errors.decision}</p>
+          ) : null}
+          <textarea class="utrecht-textarea" id="decision" name="decision" rows={3}>
+            {v.decision ?? ''}
+          </textarea>
+        </div>
         <button class="utrecht-button utrecht-button--primary-action" type="submit">
           Opslaan
         </button>
@@ -311,7 +322,8 @@ export function AgendaEditPage({
         <ol class="utrecht-ordered-list">
           {item.updates.map((u) => (
             <li class="utrecht-ordered-list__item">
-              <strong>{u.occurred_on}</strong> ({u.author}): {u.text}
+              <strong>{u.occurred_on}</strong> {u.kind === 'besluit' ? 'Besluit' : 'Voortgang'} (
+              {u.author}): {u.text}
             </li>
           ))}
         </ol>
