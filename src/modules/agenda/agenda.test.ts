@@ -6,6 +6,7 @@ import { inviteUser, type Role, setPassword } from '../auth/index.js';
 import { getRegion } from '../plan/index.js';
 import { inYear } from './agenda.service.js';
 import { rollUp } from './index.js';
+import { quarterIndex } from './views/agenda-timeline.js';
 
 type App = ReturnType<typeof testApp>['app'];
 const PASSWORD = 'een lang genoeg wachtwoord';
@@ -21,6 +22,13 @@ it('places a goal in a year by its planned period, or else by its deadline year'
   expect(inYear({ planned_start: '2026-Q2', planned_end: null, deadline_year: null }, 2026)).toBe(
     true,
   );
+});
+
+it('maps years and quarters to timeline columns', () => {
+  expect(quarterIndex('2024', 'start')).toBe(0);
+  expect(quarterIndex('2024', 'end')).toBe(3);
+  expect(quarterIndex('2025-Q4', 'end')).toBe(7);
+  expect(quarterIndex('2040', 'end')).toBe(19);
 });
 
 it('rolls progress up weighted by priority, without stopped goals', () => {

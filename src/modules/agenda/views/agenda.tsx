@@ -12,6 +12,7 @@ import {
   STATUS_NAMES,
   STATUSES,
 } from '../agenda.types.js';
+import { AgendaTimelineSvg } from './agenda-timeline.js';
 
 type Agenda = Awaited<ReturnType<typeof getAgenda>>;
 
@@ -124,6 +125,10 @@ export function AgendaPage({
       <p class="utrecht-paragraph" role="status">
         {data.rows.length} van de {data.total} doelen.
       </p>
+      <h3 class="utrecht-heading-3">Planning per kwartaal</h3>
+      <div class="marke-table-wrap">
+        <AgendaTimelineSvg goals={data.rows} />
+      </div>
       <div class="marke-table-wrap">
         <table class="utrecht-table">
           <caption class="utrecht-table__caption">Werkagenda</caption>
