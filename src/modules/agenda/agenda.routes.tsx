@@ -6,7 +6,7 @@ import { htmlError } from '../../web/errors.js';
 import type { AppDeps, AppEnv } from '../../web/types.js';
 import { type AuthEnv, type FieldErrors, verifyCsrf } from '../auth/index.js';
 import { getOrganisation } from '../organisations/index.js';
-import { getRegion } from '../plan/index.js';
+import { getRegion, getRegionById } from '../plan/index.js';
 import {
   getAgenda,
   getAgendaItem,
@@ -72,8 +72,13 @@ type C = Context<AuthEnv>;
 /** Signed-in: `/beheer/werkagenda/:code`; the auth routes have loaded the session for `/beheer/*`. */
 export function agendaAdminRoutes({ db, config, stylesheetPath }: AppDeps) {
   const app = new Hono<AuthEnv>({ strict: false });
-  const pageContext = async (): Promise<PageContext> => {
-    const region = await getRegion(db, config.defaultRegion);
+  const pageContext = async (c: C): Promise<PageContext> => {
+    // Signed in: the user's own region; otherwise the default region.
+    const regionId = c.get('session')?.user.regionId;
+    const region =
+      regionId !== undefined
+        ? await getRegionById(db, regionId)
+        : await getRegion(db, config.defaultRegion);
     const value = region.ok ? region.value : { id: 0, code: config.defaultRegion, name: 'Marke' };
     return {
       base: '',
@@ -83,7 +88,7 @@ export function agendaAdminRoutes({ db, config, stylesheetPath }: AppDeps) {
     };
   };
   const refuse = async (c: C, status: 403 | 404, message: string) =>
-    htmlError(c, await pageContext(), status, message);
+    htmlError(c, await pageContext(c), status, message);
 
   app.get('/beheer/werkagenda/:code', async (c) => {
     const session = c.get('session');
@@ -100,7 +105,7 @@ export function agendaAdminRoutes({ db, config, stylesheetPath }: AppDeps) {
     const saved = c.req.query('opgeslagen') === '1';
     return c.html(
       <AgendaEditPage
-        ctx={await pageContext()}
+        ctx={await pageContext(c)}
         item={item.value}
         csrf={session.csrfToken}
         saved={saved}
@@ -125,7 +130,7 @@ export function agendaAdminRoutes({ db, config, stylesheetPath }: AppDeps) {
     const again = async (errors: FieldErrors) =>
       c.html(
         <AgendaEditPage
-          ctx={await pageContext()}
+          ctx={await pageContext(c)}
           item={item.value}
           csrf={session.csrfToken}
           values={form}

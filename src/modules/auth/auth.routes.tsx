@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { PageContext } from '../../web/context.js';
 import type { AppDeps } from '../../web/types.js';
 import { getOrganisation } from '../organisations/index.js';
-import { getRegion } from '../plan/index.js';
+import { getRegion, getRegionById } from '../plan/index.js';
 import {
   type AuthEnv,
   csrfTokenFor,
@@ -80,11 +80,13 @@ function clientIp(c: C, trustProxy: boolean): string {
 export function authRoutes({ db, config, stylesheetPath }: AppDeps) {
   const app = new Hono<AuthEnv>({ strict: false });
   const pageContext = async (c: C): Promise<PageContext> => {
-    const code = c.get('session')?.user.regionId;
-    const region = await getRegion(db, config.defaultRegion);
-    const value = region.ok
-      ? region.value
-      : { id: code ?? 0, code: config.defaultRegion, name: 'Marke' };
+    // Signed in: the user's own region; otherwise the default region.
+    const regionId = c.get('session')?.user.regionId;
+    const region =
+      regionId !== undefined
+        ? await getRegionById(db, regionId)
+        : await getRegion(db, config.defaultRegion);
+    const value = region.ok ? region.value : { id: 0, code: config.defaultRegion, name: 'Marke' };
     return {
       base: '',
       region: value,

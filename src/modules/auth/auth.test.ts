@@ -5,7 +5,7 @@
 import { expect, it } from 'vitest';
 import { testApp } from '../../../test/app.js';
 import { describeEachDatabase } from '../../../test/db.js';
-import { getRegion } from '../plan/index.js';
+import { getRegion, importPlanFromDirectory } from '../plan/index.js';
 import { can, inviteUser, ROLE_NAMES, type Role, setPassword } from './index.js';
 
 type App = ReturnType<typeof testApp>['app'];
@@ -98,6 +98,33 @@ describeEachDatabase('accounts and sessions', (get) => {
       )?.[1] ?? '';
     expect((await post(app, '/uitloggen', { _csrf: csrf }, cookie)).status).toBe(303);
     expect((await app.request('/account', { headers: { cookie } })).status).toBe(303);
+  });
+
+  it('shows a user of another region that region, not the default one', async () => {
+    const { app } = testApp(get().db);
+    await importPlanFromDirectory(get().db, 'test/fixtures/regions/testland', { actor: 'test' });
+    const testland = await getRegion(get().db, 'testland');
+    if (!testland.ok) throw new Error('geen testland');
+    const invited = await inviteUser(
+      get().db,
+      {
+        regionId: testland.value.id,
+        email: 'proef@example.org',
+        name: 'Proef',
+        role: 'beheerder',
+        organisationId: null,
+      },
+      'test',
+    );
+    if (!invited.ok) throw new Error(invited.error);
+    await setPassword(get().db, invited.value.token, PASSWORD);
+    const session = await signIn(app, 'proef@example.org');
+    const users = await (
+      await app.request('/beheer/gebruikers', { headers: { cookie: session.cookie } })
+    ).text();
+    expect(users).toContain('Accounts van Testland');
+    expect(users).toContain('proef@example.org');
+    expect(users).not.toContain('Gezonde Marke');
   });
 
   it('marks the session cookie Secure behind HTTPS', async () => {

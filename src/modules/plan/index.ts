@@ -3,7 +3,13 @@
 export { goalCodeToSegment, parseGoalCode } from './goal-codes.js';
 export { planApi } from './plan.api.js';
 export { planRoutes } from './plan.routes.js';
-export { currentDataVersion, getRegion, listRegions, type Region } from './plan.service.js';
+export {
+  currentDataVersion,
+  getRegion,
+  getRegionById,
+  listRegions,
+  type Region,
+} from './plan.service.js';
 export type { PlanFileError, PlanFiles } from './plan.types.js';
 export {
   csvCell,

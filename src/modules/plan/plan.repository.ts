@@ -22,6 +22,11 @@ export async function findRegion(db: Db, code: string) {
 }
 
 /** The /api/v1/regions list names each region with its plan title, so API users find the codes. */
+/** Signed-in pages show the user's own region, which the session knows by id. */
+export async function findRegionCode(db: Db, id: number) {
+  return db.selectFrom('region').select('code').where('id', '=', id).executeTakeFirst();
+}
+
 export async function listRegions(db: Db) {
   return db
     .selectFrom('region')

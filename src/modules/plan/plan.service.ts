@@ -26,6 +26,12 @@ export async function getRegion(db: Db, code: string): Promise<Result<Region, No
 
 /** Re-exported so app.tsx can serve /api/v1/regions through the module's public API. */
 export const listRegions = repo.listRegions;
+
+/** A region by id (sessions store the id), with its brand; RegionNotFound when it is gone. */
+export async function getRegionById(db: Db, id: number): Promise<Result<Region, NotFound>> {
+  const row = await repo.findRegionCode(db, id);
+  return row ? getRegion(db, row.code) : err('RegionNotFound');
+}
 /** Re-exported so app.tsx can give the page cache its version check via the module API. */
 export const currentDataVersion = repo.currentDataVersion;
 
