@@ -1,12 +1,16 @@
 /** Werkagenda pages: the public agenda table, and the edit form for beheerders and trekkers. */
 import { type Context, Hono } from 'hono';
-import type { z } from 'zod';
-import type { PageContext } from '../../web/context.js';
 import { htmlError } from '../../web/errors.js';
 import type { AppDeps, AppEnv } from '../../web/types.js';
-import { type AuthEnv, type FieldErrors, verifyCsrf } from '../auth/index.js';
+import {
+  type AuthEnv,
+  type FieldErrors,
+  fieldErrors,
+  formFields,
+  signedInPageContext,
+  verifyCsrf,
+} from '../auth/index.js';
 import { getOrganisation } from '../organisations/index.js';
-import { getRegion, getRegionById } from '../plan/index.js';
 import {
   getAgenda,
   getAgendaItem,
@@ -61,32 +65,13 @@ export function agendaRoutes({ db }: AppDeps) {
   return app;
 }
 
-function fieldErrors(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) errors[String(issue.path[0] ?? 'formulier')] ??= issue.message;
-  return errors;
-}
-
 type C = Context<AuthEnv>;
 
 /** Signed-in: `/beheer/werkagenda/:code`; the auth routes have loaded the session for `/beheer/*`. */
 export function agendaAdminRoutes({ db, config, stylesheetPath }: AppDeps) {
   const app = new Hono<AuthEnv>({ strict: false });
-  const pageContext = async (c: C): Promise<PageContext> => {
-    // Signed in: the user's own region; otherwise the default region.
-    const regionId = c.get('session')?.user.regionId;
-    const region =
-      regionId !== undefined
-        ? await getRegionById(db, regionId)
-        : await getRegion(db, config.defaultRegion);
-    const value = region.ok ? region.value : { id: 0, code: config.defaultRegion, name: 'Marke' };
-    return {
-      base: '',
-      region: value,
-      stylesheet: stylesheetPath,
-      brand: region.ok ? (region.value.brand ?? 'Marke') : 'Marke',
-    };
-  };
+  const deps = { db, config, stylesheetPath };
+  const pageContext = (c: C) => signedInPageContext(deps, c);
   const refuse = async (c: C, status: 403 | 404, message: string) =>
     htmlError(c, await pageContext(c), status, message);
 
@@ -116,10 +101,7 @@ export function agendaAdminRoutes({ db, config, stylesheetPath }: AppDeps) {
   app.post('/beheer/werkagenda/:code', async (c) => {
     const session = c.get('session');
     if (!session) return c.redirect('/inloggen', 303);
-    const body = await c.req.parseBody();
-    const form = Object.fromEntries(
-      Object.entries(body).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])),
-    );
+    const form = await formFields(c);
     if (!verifyCsrf(c, form._csrf))
       return refuse(c, 403, 'Dit formulier is verlopen. Laad de pagina opnieuw.');
     const item = await getAgendaItem(db, session.user, c.req.param('code'));

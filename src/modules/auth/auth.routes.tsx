@@ -4,11 +4,9 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import type { z } from 'zod';
-import type { PageContext } from '../../web/context.js';
 import type { AppDeps } from '../../web/types.js';
 import { getOrganisation } from '../organisations/index.js';
-import { getRegion, getRegionById } from '../plan/index.js';
+import { fieldErrors, formFields, signedInPageContext } from './auth.forms.js';
 import {
   type AuthEnv,
   csrfTokenFor,
@@ -50,22 +48,6 @@ export const AUTH_PATHS = [
   '/beheer/*',
 ] as const;
 
-function fieldErrors(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? 'formulier');
-    errors[field] ??= issue.message;
-  }
-  return errors;
-}
-
-async function formOf(c: C): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
-  return Object.fromEntries(
-    Object.entries(body).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])),
-  );
-}
-
 function clientIp(c: C, trustProxy: boolean): string {
   const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
   if (trustProxy && forwarded) return forwarded;
@@ -79,21 +61,8 @@ function clientIp(c: C, trustProxy: boolean): string {
 /** Routes of the signed-in part; mounted at the site root for every region's partners. */
 export function authRoutes({ db, config, stylesheetPath }: AppDeps) {
   const app = new Hono<AuthEnv>({ strict: false });
-  const pageContext = async (c: C): Promise<PageContext> => {
-    // Signed in: the user's own region; otherwise the default region.
-    const regionId = c.get('session')?.user.regionId;
-    const region =
-      regionId !== undefined
-        ? await getRegionById(db, regionId)
-        : await getRegion(db, config.defaultRegion);
-    const value = region.ok ? region.value : { id: 0, code: config.defaultRegion, name: 'Marke' };
-    return {
-      base: '',
-      region: value,
-      stylesheet: stylesheetPath,
-      brand: region.ok ? (region.value.brand ?? 'Marke') : 'Marke',
-    };
-  };
+  const deps = { db, config, stylesheetPath };
+  const pageContext = (c: C) => signedInPageContext(deps, c);
   const refuse = async (c: C, status: 403 | 429, message: string) =>
     c.html(<RefusedPage ctx={await pageContext(c)} status={status} message={message} />, status);
   const csrfFailed = (c: C) =>
@@ -126,7 +95,7 @@ export function authRoutes({ db, config, stylesheetPath }: AppDeps) {
   });
 
   app.post('/inloggen', async (c) => {
-    const form = await formOf(c);
+    const form = await formFields(c);
     if (!verifyCsrf(c, form._csrf)) return csrfFailed(c);
     const parsed = LoginForm.safeParse(form);
     const ctx = await pageContext(c);
@@ -168,7 +137,7 @@ export function authRoutes({ db, config, stylesheetPath }: AppDeps) {
   });
 
   app.post('/uitloggen', async (c) => {
-    const form = await formOf(c);
+    const form = await formFields(c);
     if (!verifyCsrf(c, form._csrf)) return csrfFailed(c);
     const token = c.req.header('cookie')?.match(/(?:^|;\s*)marke_session=([^;]+)/)?.[1];
     if (token) await logout(db, token);
@@ -190,7 +159,7 @@ export function authRoutes({ db, config, stylesheetPath }: AppDeps) {
   });
 
   app.post('/wachtwoord-instellen', async (c) => {
-    const form = await formOf(c);
+    const form = await formFields(c);
     if (!verifyCsrf(c, form._csrf)) return csrfFailed(c);
     const parsed = SetPasswordForm.safeParse(form);
     if (!parsed.success)
@@ -269,7 +238,7 @@ export function authRoutes({ db, config, stylesheetPath }: AppDeps) {
   app.post('/beheer/gebruikers', async (c) => {
     const session = c.get('session');
     if (!session) return c.redirect('/inloggen', 303);
-    const form = await formOf(c);
+    const form = await formFields(c);
     if (!verifyCsrf(c, form._csrf)) return csrfFailed(c);
     if (!can(session.user, 'users:manage'))
       return refuse(c, 403, 'Alleen beheerders kunnen gebruikers beheren.');

@@ -18,6 +18,17 @@ type Agenda = Awaited<ReturnType<typeof getAgenda>>;
 
 const YEARS = [2024, 2025, 2026, 2027, 2028, 2029, 2030, 2035, 2040];
 
+/** The row header of every agenda table: the goal code, linking to the goal page. */
+export function GoalCell({ ctx, code }: { ctx: PageContext; code: string }) {
+  return (
+    <th class="utrecht-table__header-cell" scope="row">
+      <a class="utrecht-link marke-code" href={href(ctx, `/doelen/${goalCodeToSegment(code)}`)}>
+        {code}
+      </a>
+    </th>
+  );
+}
+
 function percent(value: number | null | undefined): string {
   return value === null || value === undefined ? '–' : `${value}%`;
 }
@@ -166,14 +177,7 @@ export function AgendaPage({
                   </tr>
                 ) : null}
                 <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="row">
-                    <a
-                      class="utrecht-link marke-code"
-                      href={href(ctx, `/doelen/${goalCodeToSegment(r.code)}`)}
-                    >
-                      {r.code}
-                    </a>
-                  </th>
+                  <GoalCell ctx={ctx} code={r.code} />
                   <td class="utrecht-table__cell">{STATUSES[r.status ?? 'niet_gestart']}</td>
                   <td class="utrecht-table__cell">{r.priority ? PRIORITIES[r.priority] : '–'}</td>
                   <td class="utrecht-table__cell">{r.item_id ? percent(r.progress) : '–'}</td>

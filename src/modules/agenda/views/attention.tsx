@@ -1,23 +1,13 @@
 /** "Aandacht nodig" and an organisation's own agenda ("waar zijn wij trekker of initiatiefnemer"). */
 import { href, type PageContext } from '../../../web/context.js';
 import { Layout } from '../../../web/layout.js';
-import { goalCodeToSegment } from '../../plan/index.js';
 import type { getAttention, getOrganisationAgenda } from '../agenda.service.js';
 import { STALE_DAYS } from '../agenda.service.js';
 import { PRIORITIES, STATUSES } from '../agenda.types.js';
+import { GoalCell } from './agenda.js';
 
 type Attention = Awaited<ReturnType<typeof getAttention>>;
 type OrgAgenda = Awaited<ReturnType<typeof getOrganisationAgenda>>;
-
-function GoalCell({ ctx, code }: { ctx: PageContext; code: string }) {
-  return (
-    <th class="utrecht-table__header-cell" scope="row">
-      <a class="utrecht-link marke-code" href={href(ctx, `/doelen/${goalCodeToSegment(code)}`)}>
-        {code}
-      </a>
-    </th>
-  );
-}
 
 export function AttentionPage({ ctx, data }: { ctx: PageContext; data: Attention }) {
   return (

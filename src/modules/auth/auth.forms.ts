@@ -1,0 +1,44 @@
+/** Helpers every signed-in form route shares: the page context, the posted fields, zod errors. */
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import type { PageContext } from '../../web/context.js';
+import type { AppDeps } from '../../web/types.js';
+import { getRegion, getRegionById } from '../plan/index.js';
+import type { AuthEnv } from './auth.middleware.js';
+import type { FieldErrors } from './views/forms.js';
+
+/** Signed in: the user's own region; otherwise the default region (neutral if it is missing). */
+export async function signedInPageContext(
+  deps: AppDeps,
+  c: Context<AuthEnv>,
+): Promise<PageContext> {
+  const regionId = c.get('session')?.user.regionId;
+  const region =
+    regionId !== undefined
+      ? await getRegionById(deps.db, regionId)
+      : await getRegion(deps.db, deps.config.defaultRegion);
+  const value = region.ok
+    ? region.value
+    : { id: 0, code: deps.config.defaultRegion, name: 'Marke' };
+  return {
+    base: '',
+    region: value,
+    stylesheet: deps.stylesheetPath,
+    brand: region.ok ? (region.value.brand ?? 'Marke') : 'Marke',
+  };
+}
+
+/** The posted form's text fields (file parts are ignored: no form here uploads). */
+export async function formFields(c: Context): Promise<Record<string, string>> {
+  const body = await c.req.parseBody();
+  return Object.fromEntries(
+    Object.entries(body).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])),
+  );
+}
+
+/** The first zod message per field, for the error summary and the field itself. */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) errors[String(issue.path[0] ?? 'formulier')] ??= issue.message;
+  return errors;
+}
