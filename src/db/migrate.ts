@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002_party_sector.js';
 import * as m0003 from './migrations/0003_auth.js';
 import * as m0004 from './migrations/0004_agenda.js';
 import * as m0005 from './migrations/0005_agenda_decisions.js';
+import * as m0006 from './migrations/0006_imports.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003_auth': m0003,
   '0004_agenda': m0004,
   '0005_agenda_decisions': m0005,
+  '0006_imports': m0006,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

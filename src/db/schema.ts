@@ -337,6 +337,23 @@ export interface AgendaUpdateTable {
   created_at: CreatedAt;
 }
 
+export type ImportStatus = 'preview' | 'applied' | 'discarded';
+
+export interface ImportBatchTable {
+  id: Generated<number>;
+  region_id: number;
+  kind: string;
+  filename: string;
+  checksum: string;
+  row_count: number;
+  status: Generated<ImportStatus>;
+  payload: Jsonb<unknown>;
+  created_by: string;
+  created_at: CreatedAt;
+  applied_at: Date | null;
+  applied_by: string | null;
+}
+
 export interface Database {
   agenda_item: AgendaItemTable;
   agenda_owner: AgendaOwnerTable;
@@ -369,5 +386,6 @@ export interface Database {
   search_document: SearchDocumentTable;
   plan_import: PlanImportTable;
   audit_log: AuditLogTable;
+  import_batch: ImportBatchTable;
   data_version: DataVersionTable;
 }

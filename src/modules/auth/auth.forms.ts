@@ -28,12 +28,30 @@ export async function signedInPageContext(
   };
 }
 
-/** The posted form's text fields (file parts are ignored: no form here uploads). */
+/** The posted form's text fields (file parts are ignored; uploads use formWithUpload). */
 export async function formFields(c: Context): Promise<Record<string, string>> {
   const body = await c.req.parseBody();
   return Object.fromEntries(
     Object.entries(body).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])),
   );
+}
+
+export type Upload = { name: string; bytes: Uint8Array };
+
+/** A posted form with one file field: the text fields and the file (absent when none was chosen). */
+export async function formWithUpload(
+  c: Context,
+  field = 'bestand',
+): Promise<{ fields: Record<string, string>; file: Upload | undefined }> {
+  const body = await c.req.parseBody();
+  const fields: Record<string, string> = {};
+  let file: Upload | undefined;
+  for (const [key, value] of Object.entries(body)) {
+    if (typeof value === 'string') fields[key] = value;
+    else if (key === field && value instanceof File && value.size > 0)
+      file = { name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) };
+  }
+  return { fields, file };
 }
 
 /** The first zod message per field, for the error summary and the field itself. */

@@ -1,9 +1,10 @@
 /** Log in, log out, set a password, account and user management: parse → policy → service → view. */
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { type Context, Hono } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { deleteCookie, setCookie } from 'hono/cookie';
+import { MAX_UPLOAD_BYTES } from '../../lib/tabular.js';
 import type { AppDeps } from '../../web/types.js';
 import { getOrganisation } from '../organisations/index.js';
 import { fieldErrors, formFields, signedInPageContext } from './auth.forms.js';
@@ -63,7 +64,7 @@ export function authRoutes({ db, config, stylesheetPath }: AppDeps) {
   const app = new Hono<AuthEnv>({ strict: false });
   const deps = { db, config, stylesheetPath };
   const pageContext = (c: C) => signedInPageContext(deps, c);
-  const refuse = async (c: C, status: 403 | 429, message: string) =>
+  const refuse = async (c: C, status: 403 | 413 | 429, message: string) =>
     c.html(<RefusedPage ctx={await pageContext(c)} status={status} message={message} />, status);
   const csrfFailed = (c: C) =>
     refuse(
@@ -72,18 +73,31 @@ export function authRoutes({ db, config, stylesheetPath }: AppDeps) {
       'Dit formulier is verlopen of kwam niet van deze site. Ga terug, laad de pagina opnieuw en probeer het nog eens.',
     );
 
+  // Forms are small; only file uploads (multipart) may carry up to MAX_UPLOAD_BYTES.
+  const formLimit = bodyLimit({
+    maxSize: 100 * 1024,
+    onError: (c) => refuse(c, 413, 'Dit formulier is te groot (meer dan 100 kB).'),
+  });
+  const uploadLimit = bodyLimit({
+    maxSize: MAX_UPLOAD_BYTES + 64 * 1024,
+    onError: (c) =>
+      refuse(
+        c,
+        413,
+        'Dit bestand is groter dan 10 MB. Splits het bestand of laat kolommen weg, en probeer het opnieuw. Er is niets opgeslagen.',
+      ),
+  });
+  const sizeLimit: MiddlewareHandler<AuthEnv> = (c, next) =>
+    (c.req.header('content-type') ?? '').startsWith('multipart/form-data')
+      ? uploadLimit(c, next)
+      : formLimit(c, next);
+
   // Only these paths use sessions and cookies; every other page stays public and cacheable.
   for (const path of AUTH_PATHS) {
     // Not cached (personal, no-store), so compressed per response for slow connections.
     app.use(path, compress());
     app.use(path, loadSession(db));
-    app.use(
-      path,
-      bodyLimit({
-        maxSize: 100 * 1024,
-        onError: (c) => c.text('Dit formulier is te groot (meer dan 100 kB).', 413),
-      }),
-    );
+    app.use(path, sizeLimit);
   }
 
   app.get('/inloggen', async (c) => {

@@ -1,6 +1,12 @@
 /** Public API of the auth module: accounts, sessions, roles and the policy. */
 
-export { fieldErrors, formFields, signedInPageContext } from './auth.forms.js';
+export {
+  fieldErrors,
+  formFields,
+  formWithUpload,
+  signedInPageContext,
+  type Upload,
+} from './auth.forms.js';
 export { type AuthEnv, loadSession, SESSION_COOKIE, verifyCsrf } from './auth.middleware.js';
 export { type Action, can, rolesFor } from './auth.policy.js';
 export { authRoutes } from './auth.routes.js';

@@ -263,12 +263,13 @@ export function RefusedPage({
   message,
 }: {
   ctx: PageContext;
-  status: 403 | 429;
+  status: 403 | 413 | 429;
   message: string;
 }) {
+  const title = { 403: 'Geen toegang', 413: 'Te groot', 429: 'Even wachten' }[status];
   return (
-    <Layout ctx={ctx} title={status === 403 ? 'Geen toegang' : 'Even wachten'}>
-      <h1 class="utrecht-heading-1">{status === 403 ? 'Geen toegang' : 'Even wachten'}</h1>
+    <Layout ctx={ctx} title={title}>
+      <h1 class="utrecht-heading-1">{title}</h1>
       <p class="utrecht-paragraph">{message}</p>
       <p class="utrecht-paragraph marke-muted">Foutcode {status}</p>
     </Layout>

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_UPLOAD_BYTES, readTable, writeXlsx } from './tabular.js';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('readTable', () => {
+  it('reads CSV with commas, with semicolons and with a BOM, lower-casing the header', async () => {
+    const comma = await readTable('a.csv', bytes('Code,Status\n2.1.1.A,loopt\n'));
+    const semi = await readTable('a.csv', bytes('\uFEFFcode;status\r\n2.1.1.A;"loopt, goed"\r\n'));
+    expect(comma).toEqual({
+      ok: true,
+      value: { columns: ['code', 'status'], rows: [{ code: '2.1.1.A', status: 'loopt' }] },
+    });
+    expect(semi.ok && semi.value.rows[0]).toEqual({ code: '2.1.1.A', status: 'loopt, goed' });
+  });
+
+  it('round-trips XLSX written by writeXlsx, keeping formula-like text as text', async () => {
+    const file = await writeXlsx(
+      'agenda',
+      ['code', 'progress', 'note'],
+      [
+        { code: '2.1.1.A', progress: 40, note: '=1+1' },
+        { code: '2.1.1.B', progress: '', note: null },
+      ],
+    );
+    const table = await readTable('export.xlsx', file);
+    expect(table.ok && table.value).toEqual({
+      columns: ['code', 'progress', 'note'],
+      rows: [
+        { code: '2.1.1.A', progress: '40', note: '=1+1' },
+        { code: '2.1.1.B', progress: '', note: '' },
+      ],
+    });
+  });
+
+  it('refuses empty, oversized, header-less, duplicate-column and broken files in Dutch', async () => {
+    expect(await readTable('a.csv', new Uint8Array())).toEqual({
+      ok: false,
+      error: 'Het bestand is leeg.',
+    });
+    const big = await readTable('a.csv', new Uint8Array(MAX_UPLOAD_BYTES + 1));
+    expect(big.ok ? '' : big.error).toContain('groter dan 10 MB');
+    const dup = await readTable('a.csv', bytes('code,code\n1,2\n'));
+    expect(dup.ok ? '' : dup.error).toContain('"code" staat twee keer');
+    const header = await readTable('a.csv', bytes(',,\n'));
+    expect(header.ok ? '' : header.error).toContain('geen kopregel');
+    const zip = await readTable('a.xlsx', bytes('PK\u0003\u0004 not really a zip'));
+    expect(zip.ok ? '' : zip.error).toContain('kunnen we niet lezen');
+    const latin1 = await readTable('a.csv', new Uint8Array([0x63, 0x0a, 0xe9, 0x0a]));
+    expect(latin1.ok ? '' : latin1.error).toContain('CSV UTF-8');
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * Reads an uploaded table (CSV or XLSX) into header + rows of strings, and writes rows back as
+ * XLSX. Imports of the werkagenda and of measurements share this, so both accept the same files.
+ * Parsing is left to csv-parse and exceljs (ADR 0007); this file only normalises their output.
+ */
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { err, ok, type Result } from './result.js';
+
+/** Uploads larger than this are refused before parsing (issue 3: "uploads over 10 MB"). */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+export type Table = { columns: string[]; rows: Array<Record<string, string>> };
+export type TableFormat = 'csv' | 'xlsx';
+
+/** XLSX files are zip archives: they start with "PK". */
+export function detectFormat(filename: string, bytes: Uint8Array): TableFormat {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'xlsx';
+  return filename.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
+}
+
+/** Parses the first sheet (XLSX) or the text (CSV; `,` or `;`, UTF-8 with or without BOM). */
+export async function readTable(
+  filename: string,
+  bytes: Uint8Array,
+): Promise<Result<Table, string>> {
+  if (bytes.byteLength === 0) return err('Het bestand is leeg.');
+  if (bytes.byteLength > MAX_UPLOAD_BYTES)
+    return err('Het bestand is groter dan 10 MB. Splits het bestand of laat kolommen weg.');
+  try {
+    return detectFormat(filename, bytes) === 'xlsx' ? await readXlsx(bytes) : readCsv(bytes);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return err(`Dit bestand kunnen we niet lezen als CSV of XLSX (${reason}).`);
+  }
+}
+
+function readCsv(bytes: Uint8Array): Result<Table, string> {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return err('Dit CSV-bestand is niet in UTF-8 opgeslagen. Kies in Excel "CSV UTF-8".');
+  }
+  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0);
+  const records: string[][] = parse(text, {
+    delimiter: delimiter ? ';' : ',',
+    relax_column_count: true,
+    skip_empty_lines: true,
+    trim: true,
+  });
+  return toTable(records);
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<Result<Table, string>> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return err('Het XLSX-bestand heeft geen werkblad.');
+  const records: string[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    const values: string[] = [];
+    for (let i = 1; i <= sheet.columnCount; i++) values.push(cellText(row.getCell(i).value));
+    records.push(values);
+  });
+  return toTable(records);
+}
+
+/** A cell as the text a person sees: numbers plain, dates as yyyy-mm-dd, formulas by result. */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('richText' in value) return value.richText.map((t) => t.text).join('');
+    if ('text' in value) return String(value.text);
+    if ('error' in value) return '';
+  }
+  return String(value).trim();
+}
+
+function toTable(records: string[][]): Result<Table, string> {
+  const [header, ...body] = records;
+  if (!header || header.every((h) => h === '')) return err('Het bestand heeft geen kopregel.');
+  const columns = header.map((h) => h.trim().toLowerCase());
+  const duplicate = columns.find((c, i) => c !== '' && columns.indexOf(c) !== i);
+  if (duplicate) return err(`De kolom "${duplicate}" staat twee keer in de kopregel.`);
+  const rows = body
+    .filter((r) => r.some((v) => v !== ''))
+    .map((r) => Object.fromEntries(columns.map((c, i) => [c, (r[i] ?? '').trim()])));
+  return ok({ columns, rows });
+}
+
+/** One sheet with a header row; what an export offers next to CSV. */
+export async function writeXlsx(
+  sheetName: string,
+  columns: readonly string[],
+  rows: ReadonlyArray<Record<string, unknown>>,
+): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.addRow([...columns]);
+  for (const row of rows) sheet.addRow(columns.map((c) => xlsxValue(row[c])));
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** Strings become string cells, which a spreadsheet never runs as a formula (unlike CSV). */
+function xlsxValue(value: unknown): string | number {
+  if (typeof value === 'number') return value;
+  return value === null || value === undefined ? '' : String(value);
+}

@@ -1,0 +1,13 @@
+/** Public API of the imports module: staged, all-or-nothing file imports with a preview. */
+
+export {
+  applyStaged,
+  checksumOf,
+  discardStaged,
+  listImports,
+  loadStaged,
+  PREVIEW_HOURS,
+  type PreviousImport,
+  type StagedError,
+  stageImport,
+} from './imports.service.js';
