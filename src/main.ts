@@ -6,7 +6,7 @@ import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
-import { importPlanFromDirectory } from './modules/plan/index.js';
+import { seedRegionDirectory } from './seed.js';
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openMigrated(config: Config): Promise<DatabaseHandle> {
@@ -40,7 +40,7 @@ export async function seedAll(
   options: { force?: boolean } = {},
 ): Promise<void> {
   for (const dir of await regionDirectories(config.planDir)) {
-    const result = await importPlanFromDirectory(handle.db, dir, {
+    const result = await seedRegionDirectory(handle.db, dir, {
       actor: 'system:seed',
       force: options.force,
     });
@@ -52,7 +52,7 @@ export async function seedAll(
         `De plandata in ${dir} is niet in orde; er is niets geïmporteerd:\n${lines.join('\n')}`,
       );
     }
-    const outcome = result.value;
+    const outcome = result.value.plan;
     console.log(
       outcome.status === 'unchanged'
         ? `Plan ${outcome.region}: ongewijzigd.`

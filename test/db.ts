@@ -9,7 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import { importPlanFromDirectory } from '../src/modules/plan/index.js';
+import { seedRegionDirectory } from '../src/seed.js';
 
 export type DbKind = 'pglite' | 'postgres';
 
@@ -58,7 +58,7 @@ export async function seededDatabase(kind: DbKind): Promise<TestDatabase> {
     return { ...handle, dispose: handle.close };
   }
   const handle = await emptyDatabase(kind);
-  const result = await importPlanFromDirectory(handle.db, path.resolve('data/regions/drenthe'), {
+  const result = await seedRegionDirectory(handle.db, path.resolve('data/regions/drenthe'), {
     actor: 'test',
   });
   if (!result.ok) throw new Error('Plandata ongeldig');

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import { importPlanFromDirectory } from '../src/modules/plan/index.js';
+import { seedRegionDirectory } from '../src/seed.js';
 
 // Per run, outside the work tree: parallel runs in one checkout must not share a template.
 export const TEMPLATE_PATH = path.join(tmpdir(), `marke-test-template-${process.pid}.tar`);
@@ -15,7 +15,7 @@ export const TEMPLATE_PATH = path.join(tmpdir(), `marke-test-template-${process.
 export default async function setup(): Promise<() => Promise<void>> {
   const handle = await openDatabase({ kind: 'pglite' });
   await migrateToLatest(handle.db);
-  const result = await importPlanFromDirectory(handle.db, 'data/regions/drenthe', {
+  const result = await seedRegionDirectory(handle.db, 'data/regions/drenthe', {
     actor: 'test:setup',
   });
   if (!result.ok)

@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003_auth.js';
 import * as m0004 from './migrations/0004_agenda.js';
 import * as m0005 from './migrations/0005_agenda_decisions.js';
 import * as m0006 from './migrations/0006_imports.js';
+import * as m0007 from './migrations/0007_areas.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004_agenda': m0004,
   '0005_agenda_decisions': m0005,
   '0006_imports': m0006,
+  '0007_areas': m0007,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -337,6 +337,17 @@ export interface AgendaUpdateTable {
   created_at: CreatedAt;
 }
 
+export type AreaLevel = 'land' | 'provincie' | 'gemeente' | 'wijk' | 'buurt';
+
+export interface AreaTable {
+  id: Generated<number>;
+  region_id: number;
+  code: string;
+  name: string;
+  level: AreaLevel;
+  parent_code: string | null;
+}
+
 export type ImportStatus = 'preview' | 'applied' | 'discarded';
 
 export interface ImportBatchTable {
@@ -387,5 +398,6 @@ export interface Database {
   plan_import: PlanImportTable;
   audit_log: AuditLogTable;
   import_batch: ImportBatchTable;
+  area: AreaTable;
   data_version: DataVersionTable;
 }

@@ -1,0 +1,65 @@
+/** Loading a region's areas from its `areas.csv`, and looking them up. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { err, ok, type Result } from '../../lib/result.js';
+import { readTable } from '../../lib/tabular.js';
+import * as repo from './areas.repository.js';
+import { type Area, type AreaInput, AreaRow } from './areas.types.js';
+
+type Db = Kysely<Database>;
+
+/** Validates every row (and that each parent exists) before writing any; upserts by code. */
+export async function importAreas(
+  db: Db,
+  regionId: number,
+  filename: string,
+  bytes: Uint8Array,
+): Promise<Result<number, string[]>> {
+  const table = await readTable(filename, bytes);
+  if (!table.ok) return err([table.error]);
+  const errors: string[] = [];
+  const rows: AreaInput[] = [];
+  table.value.rows.forEach((raw, i) => {
+    const parsed = AreaRow.safeParse(raw);
+    if (parsed.success) rows.push(parsed.data);
+    else errors.push(`${filename} rij ${i + 2}: ${parsed.error.issues[0]?.message}`);
+  });
+  const codes = new Set(rows.map((r) => r.code));
+  for (const row of rows)
+    if (row.parent_code && !codes.has(row.parent_code))
+      errors.push(
+        `${filename}: ${row.code} hoort bij ${row.parent_code}, maar dat gebied ontbreekt.`,
+      );
+  if (errors.length > 0) return err(errors);
+  await repo.upsertAreas(db, regionId, rows);
+  return ok(rows.length);
+}
+
+/** A region directory's `areas.csv`, when it has one (0 when not). */
+export async function importAreasFromDirectory(
+  db: Db,
+  regionId: number,
+  dir: string,
+): Promise<Result<number, string[]>> {
+  const file = path.join(dir, 'areas.csv');
+  const bytes = await readFile(file).catch(() => undefined);
+  if (!bytes) return ok(0);
+  return importAreas(db, regionId, 'areas.csv', new Uint8Array(bytes));
+}
+
+/** All areas of a region, by code. */
+export async function areaIndex(db: Db, regionId: number): Promise<Map<string, Area>> {
+  const rows = await repo.listAreas(db, regionId);
+  return new Map(
+    rows.map((r) => [
+      r.code,
+      { code: r.code, name: r.name, level: r.level, parentCode: r.parent_code },
+    ]),
+  );
+}
+
+export async function listAreas(db: Db, regionId: number): Promise<Area[]> {
+  return [...(await areaIndex(db, regionId)).values()];
+}

@@ -1,0 +1,38 @@
+/** Areas: the Drenthe file loads (province, 12 gemeenten, 189 wijken), idempotently; bad rows refused. */
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../test/db.js';
+import { getRegion } from '../plan/index.js';
+import { areaIndex, importAreas, importAreasFromDirectory } from './index.js';
+
+const csv = (text: string) => new TextEncoder().encode(text);
+
+describeEachDatabase('areas', (get) => {
+  it('has Drenthe, its 12 gemeenten and 189 wijken, each wijk under its gemeente', async () => {
+    const region = await getRegion(get().db, 'drenthe');
+    if (!region.ok) throw new Error('geen regio');
+    const again = await importAreasFromDirectory(get().db, region.value.id, 'data/regions/drenthe');
+    expect(again).toEqual({ ok: true, value: 202 });
+    const areas = [...(await areaIndex(get().db, region.value.id)).values()];
+    expect(areas.filter((a) => a.level === 'gemeente')).toHaveLength(12);
+    expect(areas.filter((a) => a.level === 'wijk')).toHaveLength(189);
+    const assen = areas.find((a) => a.code === 'GM0106');
+    expect(assen).toMatchObject({ name: 'Assen', parentCode: 'PV22' });
+    expect(areas.find((a) => a.code === 'WK010600')).toMatchObject({ parentCode: 'GM0106' });
+  });
+
+  it('refuses a whole file with a bad code or a missing parent, naming the row', async () => {
+    const region = await getRegion(get().db, 'drenthe');
+    if (!region.ok) throw new Error('geen regio');
+    const bad = await importAreas(
+      get().db,
+      region.value.id,
+      'x.csv',
+      csv('code,name,level,parent_code\nGM9999,Nergens,gemeente,PV99\nXX12,Fout,wijk,\n'),
+    );
+    expect(bad.ok ? [] : bad.error).toEqual([
+      'x.csv rij 3: Geen CBS-gebiedscode (PV22, GM0106, WK010600 …).',
+      'x.csv: GM9999 hoort bij PV99, maar dat gebied ontbreekt.',
+    ]);
+    expect((await areaIndex(get().db, region.value.id)).has('GM9999')).toBe(false);
+  });
+});

@@ -1,0 +1,34 @@
+/**
+ * Loading a region directory: the plan first (it creates the region), then the region's other
+ * data files (areas; later indicators and targets). Start, the CLI and the tests all call this.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from './db/schema.js';
+import { importAreasFromDirectory } from './modules/areas/index.js';
+import {
+  getRegion,
+  type ImportOutcome,
+  importPlanFromDirectory,
+  type PlanFileError,
+} from './modules/plan/index.js';
+
+export type SeedOutcome = { plan: ImportOutcome; areas: number };
+export type SeedError = { errors: PlanFileError[] };
+
+export async function seedRegionDirectory(
+  db: Kysely<Database>,
+  dir: string,
+  options: { actor: string; force?: boolean },
+): Promise<{ ok: true; value: SeedOutcome } | { ok: false; error: SeedError }> {
+  const plan = await importPlanFromDirectory(db, dir, options);
+  if (!plan.ok) return { ok: false, error: { errors: plan.error.errors } };
+  const region = await getRegion(db, plan.value.region);
+  if (!region.ok) throw new Error(`Regio ${plan.value.region} ontbreekt na de import.`);
+  const areas = await importAreasFromDirectory(db, region.value.id, dir);
+  if (!areas.ok)
+    return {
+      ok: false,
+      error: { errors: areas.error.map((message) => ({ file: 'areas.csv', path: '', message })) },
+    };
+  return { ok: true, value: { plan: plan.value, areas: areas.value } };
+}
