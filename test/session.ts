@@ -50,13 +50,12 @@ export function postUpload(
   return app.request(path, { method: 'POST', body, headers: { cookie } });
 }
 
-/** An account of this role (optionally tied to an organisation by slug) in the region, signed in. */
-export async function signInAs(
-  app: App,
+/** An account of this role (optionally tied to an organisation by slug), with TEST_PASSWORD set. */
+export async function createAccount(
   db: Kysely<Database>,
   role: Role,
   options: { organisation?: string; region?: string } = {},
-): Promise<TestSession> {
+): Promise<SessionUser> {
   const region = await getRegion(db, options.region ?? 'drenthe');
   if (!region.ok) throw new Error('geen regio');
   const org = options.organisation
@@ -68,44 +67,46 @@ export async function signInAs(
         .executeTakeFirstOrThrow()
     : null;
   const email = `${role}-${Math.random().toString(36).slice(2)}@example.org`;
+  const name = `Test ${role}`;
   const invited = await inviteUser(
     db,
-    {
-      regionId: region.value.id,
-      email,
-      name: `Test ${role}`,
-      role,
-      organisationId: org?.id ?? null,
-    },
+    { regionId: region.value.id, email, name, role, organisationId: org?.id ?? null },
     'test',
   );
   if (!invited.ok) throw new Error(invited.error);
   await setPassword(db, invited.value.token, TEST_PASSWORD);
+  const user = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('email', '=', email)
+    .executeTakeFirstOrThrow();
+  return {
+    id: user.id,
+    email,
+    name,
+    role,
+    regionId: region.value.id,
+    organisationId: org?.id ?? null,
+  };
+}
+
+/** An account of this role, signed in through the real login form. */
+export async function signInAs(
+  app: App,
+  db: Kysely<Database>,
+  role: Role,
+  options: { organisation?: string; region?: string } = {},
+): Promise<TestSession> {
+  const user = await createAccount(db, role, options);
   const form = await app.request('/inloggen');
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
   const res = await postForm(
     app,
     '/inloggen',
-    { _csrf: csrf, email, password: TEST_PASSWORD },
+    { _csrf: csrf, email: user.email, password: TEST_PASSWORD },
     cookieFrom(form, 'marke_csrf'),
   );
   const cookie = cookieFrom(res, 'marke_session');
   const page = await app.request('/account', { headers: { cookie } });
-  const user = await db
-    .selectFrom('app_user')
-    .select(['id', 'email', 'name', 'role', 'region_id', 'organisation_id'])
-    .where('email', '=', email)
-    .executeTakeFirstOrThrow();
-  return {
-    cookie,
-    csrf: /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '',
-    user: {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      regionId: user.region_id,
-      organisationId: user.organisation_id,
-    },
-  };
+  return { cookie, csrf: /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '', user };
 }

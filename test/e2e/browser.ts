@@ -10,9 +10,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
+import type { Kysely } from 'kysely';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Database } from '../../src/db/schema.js';
 import { testApp } from '../app.js';
 import { seededDatabase } from '../db.js';
+import { TEST_PASSWORD } from '../session.js';
 
 const require = createRequire(import.meta.url);
 
@@ -59,7 +62,8 @@ export function requireJava(): boolean {
   return requireTool('HTML VALIDITY', present, '`java` is not on the PATH (vnu.jar needs it).');
 }
 
-export type TestServer = { origin: string; close: () => Promise<void> };
+/** `db` lets a journey create accounts and check what was saved. */
+export type TestServer = { origin: string; db: Kysely<Database>; close: () => Promise<void> };
 
 /** Serves the app on a seeded PGlite copy at a free port on 127.0.0.1. */
 export async function startServer(): Promise<TestServer> {
@@ -73,6 +77,7 @@ export async function startServer(): Promise<TestServer> {
   });
   return {
     origin: `http://127.0.0.1:${port}`,
+    db: handle.db,
     close: async () => {
       const s = server;
       if (s) {
@@ -176,4 +181,13 @@ export function assertNoViolations(where: string, violations: AxeViolation[]): v
   const report = formatViolations(where, violations);
   console.error(report);
   throw new Error(`axe found ${violations.length} WCAG 2.1 AA violation(s):\n${report}`);
+}
+
+/** Signs in through the login form in the browser, as an account made with createAccount. */
+export async function signInInBrowser(page: Page, origin: string, email: string): Promise<void> {
+  await page.goto(`${origin}/inloggen`);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForURL(`${origin}/account`);
 }

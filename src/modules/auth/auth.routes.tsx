@@ -28,6 +28,7 @@ import {
   setPassword,
 } from './auth.service.js';
 import { AuditFilter, InviteForm, LoginForm, SetPasswordForm } from './auth.types.js';
+import { workspaceFor } from './auth.workspace.js';
 import { AuditPage } from './views/audit.js';
 import {
   AccountPage,
@@ -204,7 +205,7 @@ export function authRoutes({ db, config, stylesheetPath }: AppDeps) {
         ctx={await pageContext(c)}
         user={session.user}
         csrf={session.csrfToken}
-        canManage={can(session.user, 'users:manage')}
+        links={workspaceFor(session.user)}
       />,
     );
   });

@@ -102,12 +102,12 @@ export function AccountPage({
   ctx,
   user,
   csrf,
-  canManage,
+  links,
 }: {
   ctx: PageContext;
   user: SessionUser;
   csrf: string;
-  canManage: boolean;
+  links: ReadonlyArray<{ href: string; label: string; hint: string }>;
 }) {
   return (
     <Layout ctx={ctx} title="Mijn account" crumbs={[{ label: 'Mijn account' }]}>
@@ -120,16 +120,21 @@ export function AccountPage({
         <dt>Rol</dt>
         <dd>{ROLES[user.role]}</dd>
       </dl>
-      {canManage ? (
-        <p class="utrecht-paragraph">
-          <a class="utrecht-link" href="/beheer/gebruikers">
-            Gebruikers beheren en uitnodigen
-          </a>
-          {' · '}
-          <a class="utrecht-link" href="/beheer/audit">
-            Wijzigingen (audit)
-          </a>
-        </p>
+      {links.length > 0 ? (
+        <>
+          <h2 class="utrecht-heading-2">Uw werk</h2>
+          <ul class="utrecht-unordered-list marke-workspace">
+            {links.map((link) => (
+              <li>
+                <a class="utrecht-link" href={link.href}>
+                  {link.label}
+                </a>
+                <br />
+                <span class="marke-muted">{link.hint}</span>
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
       <form method="post" action="/uitloggen">
         <CsrfField token={csrf} />

@@ -1,0 +1,28 @@
+/**
+ * The signed-in start page lists the work each role may do. Each entry names the policy action
+ * that guards its page, so the list can never offer a link the policy would refuse.
+ */
+import { type Action, can } from './auth.policy.js';
+import type { SessionUser } from './auth.types.js';
+
+export type WorkspaceLink = { action: Action; href: string; label: string; hint: string };
+
+export const WORKSPACE_LINKS: readonly WorkspaceLink[] = [
+  {
+    action: 'users:manage',
+    href: '/beheer/gebruikers',
+    label: 'Gebruikers beheren en uitnodigen',
+    hint: 'Accounts maken, rollen geven en uitnodigingslinks versturen.',
+  },
+  {
+    action: 'audit:view',
+    href: '/beheer/audit',
+    label: 'Wijzigingen (audit)',
+    hint: 'Wie veranderde wat en wanneer, per onderdeel.',
+  },
+];
+
+/** The links this user may follow, in the order above. */
+export function workspaceFor(user: SessionUser): WorkspaceLink[] {
+  return WORKSPACE_LINKS.filter((link) => can(user, link.action));
+}
