@@ -58,6 +58,7 @@ export async function seedAll(
         ? `Plan ${outcome.region}: ongewijzigd.`
         : `Plan ${outcome.region}: geïmporteerd (${JSON.stringify(outcome.counts)}).`,
     );
+    console.log(`Indicatoren ${outcome.region}: ${result.value.indicators}.`);
   }
 }
 

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.js';
 import { importAreasFromDirectory } from './modules/areas/index.js';
+import { importIndicatorsFromDirectory } from './modules/indicators/index.js';
 import {
   getRegion,
   type ImportOutcome,
@@ -12,7 +13,7 @@ import {
   type PlanFileError,
 } from './modules/plan/index.js';
 
-export type SeedOutcome = { plan: ImportOutcome; areas: number };
+export type SeedOutcome = { plan: ImportOutcome; areas: number; indicators: string };
 export type SeedError = { errors: PlanFileError[] };
 
 export async function seedRegionDirectory(
@@ -30,5 +31,17 @@ export async function seedRegionDirectory(
       ok: false,
       error: { errors: areas.error.map((message) => ({ file: 'areas.csv', path: '', message })) },
     };
-  return { ok: true, value: { plan: plan.value, areas: areas.value } };
+  const indicators = await importIndicatorsFromDirectory(db, region.value.id, dir, options.actor);
+  if (!indicators.ok)
+    return {
+      ok: false,
+      error: {
+        errors: indicators.error.map((message) => ({ file: 'indicators.yaml', path: '', message })),
+      },
+    };
+  const loaded =
+    indicators.value.status === 'loaded'
+      ? `${indicators.value.indicators} indicatoren, ${indicators.value.measurements} metingen`
+      : 'ongewijzigd';
+  return { ok: true, value: { plan: plan.value, areas: areas.value, indicators: loaded } };
 }

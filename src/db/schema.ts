@@ -337,7 +337,7 @@ export interface AgendaUpdateTable {
   created_at: CreatedAt;
 }
 
-export type AreaLevel = 'land' | 'provincie' | 'gemeente' | 'wijk' | 'buurt';
+export type AreaLevel = 'land' | 'provincie' | 'ggd-regio' | 'gemeente' | 'wijk' | 'buurt';
 
 export interface AreaTable {
   id: Generated<number>;
@@ -346,6 +346,80 @@ export interface AreaTable {
   name: string;
   level: AreaLevel;
   parent_code: string | null;
+}
+
+export type Direction = 'hoger' | 'lager';
+export type Track = '2040' | 'cyclus';
+export type Comparator = '>=' | '<=' | '=' | '>' | '<';
+/** absolute: the value itself; relative: % change from the baseline; change: absolute change. */
+export type TargetKind = 'absolute' | 'relative' | 'change';
+/** numeric columns come back as strings from both drivers; repositories convert them. */
+type Numeric = ColumnType<string, number | string, number | string>;
+type NumericNull = ColumnType<string | null, number | string | null, number | string | null>;
+
+export interface IndicatorTable {
+  id: Generated<number>;
+  region_id: number;
+  code: string;
+  name: string;
+  description: string;
+  numerator: string | null;
+  denominator: string | null;
+  unit: string;
+  decimals: Generated<number>;
+  direction: Direction;
+  source: string;
+  area_levels: Jsonb<string[]>;
+  frequency: string;
+  track: Track;
+  is_public: Generated<boolean>;
+  is_demo: Generated<boolean>;
+  updated_at: ColumnType<Date, string | undefined, string>;
+}
+
+export interface IndicatorGoalTable {
+  indicator_id: number;
+  goal_code: string;
+  contribution: Generated<string>;
+}
+
+export interface IndicatorTargetTable {
+  id: Generated<number>;
+  indicator_id: number;
+  comparator: Comparator;
+  kind: Generated<TargetKind>;
+  value: Numeric;
+  baseline_period: string | null;
+  year: number;
+  area_code: string;
+  source: string;
+  note: Generated<string>;
+}
+
+export interface MeasurementTable {
+  id: Generated<string>;
+  indicator_id: number;
+  area_code: string;
+  period: string;
+  value: NumericNull;
+  missing_reason: string | null;
+  numerator: NumericNull;
+  denominator: NumericNull;
+  sample_size: number | null;
+  ci_low: NumericNull;
+  ci_high: NumericNull;
+  source: string;
+  note: Generated<string>;
+  is_projection: Generated<boolean>;
+  is_demo: Generated<boolean>;
+  import_batch_id: number | null;
+}
+
+export interface SeedFileTable {
+  region_id: number;
+  name: string;
+  checksum: string;
+  loaded_at: CreatedAt;
 }
 
 export type ImportStatus = 'preview' | 'applied' | 'discarded';
@@ -399,5 +473,10 @@ export interface Database {
   audit_log: AuditLogTable;
   import_batch: ImportBatchTable;
   area: AreaTable;
+  indicator: IndicatorTable;
+  indicator_goal: IndicatorGoalTable;
+  indicator_target: IndicatorTargetTable;
+  measurement: MeasurementTable;
+  seed_file: SeedFileTable;
   data_version: DataVersionTable;
 }

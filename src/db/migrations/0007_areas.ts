@@ -15,7 +15,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       region_id int not null references region(id) on delete cascade,
       code text not null check (code ~ '^(NL01|PV[0-9]{2}|GG[0-9]{4}|ZK[0-9]{2}|GM[0-9]{4}|WK[0-9]{6}|BU[0-9]{8})$'),
       name text not null,
-      level text not null check (level in ('land', 'provincie', 'gemeente', 'wijk', 'buurt')),
+      level text not null check (level in ('land', 'provincie', 'ggd-regio', 'gemeente', 'wijk', 'buurt')),
       parent_code text,
       unique (region_id, code)
     );

@@ -7,6 +7,7 @@ export type { AreaLevel };
 export const AREA_LEVEL_NAMES: Record<AreaLevel, string> = {
   land: 'Nederland',
   provincie: 'provincie',
+  'ggd-regio': 'GGD-regio',
   gemeente: 'gemeente',
   wijk: 'wijk',
   buurt: 'buurt',
@@ -19,8 +20,8 @@ export const AREA_CODE =
 export const AreaRow = z.object({
   code: z.string().regex(AREA_CODE, 'Geen CBS-gebiedscode (PV22, GM0106, WK010600 …).'),
   name: z.string().trim().min(1, 'Naam ontbreekt.'),
-  level: z.enum(['land', 'provincie', 'gemeente', 'wijk', 'buurt'], {
-    message: 'Niveau is land, provincie, gemeente, wijk of buurt.',
+  level: z.enum(['land', 'provincie', 'ggd-regio', 'gemeente', 'wijk', 'buurt'], {
+    message: 'Niveau is land, provincie, ggd-regio, gemeente, wijk of buurt.',
   }),
   parent_code: z
     .string()

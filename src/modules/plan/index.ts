@@ -7,6 +7,7 @@ export {
   currentDataVersion,
   getRegion,
   getRegionById,
+  goalIndex,
   listRegions,
   type Region,
 } from './plan.service.js';

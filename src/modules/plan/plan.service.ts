@@ -165,3 +165,30 @@ export async function listGoals(db: Db, region: Region) {
   ]);
   return { strategic, operational };
 }
+
+/** Every goal code of a region (plan notation, `2.1.1` and `2.1.1. A`) with its opgave. */
+export async function goalIndex(db: Db, regionId: number) {
+  const [strategic, operational] = await Promise.all([
+    repo.listStrategicGoals(db, regionId),
+    repo.listOperationalGoals(db, regionId),
+  ]);
+  const index = new Map<
+    string,
+    { code: string; kind: 'strategic' | 'operational'; opgaveSlug: string; strategicCode: string }
+  >();
+  for (const g of strategic)
+    index.set(g.code, {
+      code: g.code,
+      kind: 'strategic',
+      opgaveSlug: g.opgave_slug,
+      strategicCode: g.code,
+    });
+  for (const g of operational)
+    index.set(g.code, {
+      code: g.code,
+      kind: 'operational',
+      opgaveSlug: g.opgave_slug,
+      strategicCode: g.strategic_code,
+    });
+  return index;
+}

@@ -1,0 +1,257 @@
+/** SQL for indicators, their goals and targets, measurements and seed-file checksums. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { json, setExcluded } from '../../db/upsert.js';
+import type { IndicatorSeedT, MeasurementRow } from './indicators.types.js';
+
+type Db = Kysely<Database>;
+
+const indicatorColumns = [
+  'indicator.id',
+  'indicator.code',
+  'indicator.name',
+  'indicator.description',
+  'indicator.numerator',
+  'indicator.denominator',
+  'indicator.unit',
+  'indicator.decimals',
+  'indicator.direction',
+  'indicator.source',
+  'indicator.area_levels',
+  'indicator.frequency',
+  'indicator.track',
+  'indicator.is_public',
+  'indicator.is_demo',
+] as const;
+
+export async function upsertIndicator(
+  db: Db,
+  regionId: number,
+  seed: IndicatorSeedT,
+  isDemo = false,
+): Promise<number> {
+  const values = {
+    region_id: regionId,
+    code: seed.code,
+    name: seed.name,
+    description: seed.description,
+    numerator: seed.numerator ?? null,
+    denominator: seed.denominator ?? null,
+    unit: seed.unit,
+    decimals: seed.decimals,
+    direction: seed.direction,
+    source: seed.source,
+    area_levels: json(seed.area_levels),
+    frequency: seed.frequency,
+    track: seed.track,
+    is_demo: isDemo,
+  };
+  const row = await db
+    .insertInto('indicator')
+    .values(values)
+    .onConflict((oc) =>
+      oc
+        .columns(['region_id', 'code'])
+        .doUpdateSet(
+          setExcluded([
+            'name',
+            'description',
+            'numerator',
+            'denominator',
+            'unit',
+            'decimals',
+            'direction',
+            'source',
+            'area_levels',
+            'frequency',
+            'track',
+            'is_demo',
+          ]),
+        ),
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function replaceGoalsAndTargets(
+  db: Db,
+  indicatorId: number,
+  seed: IndicatorSeedT,
+): Promise<void> {
+  await db.deleteFrom('indicator_goal').where('indicator_id', '=', indicatorId).execute();
+  await db.deleteFrom('indicator_target').where('indicator_id', '=', indicatorId).execute();
+  if (seed.goals.length > 0)
+    await db
+      .insertInto('indicator_goal')
+      .values(
+        seed.goals.map((g) => ({
+          indicator_id: indicatorId,
+          goal_code: g.code,
+          contribution: g.contribution,
+        })),
+      )
+      .execute();
+  if (seed.targets.length > 0)
+    await db
+      .insertInto('indicator_target')
+      .values(
+        seed.targets.map((t) => ({
+          indicator_id: indicatorId,
+          comparator: t.comparator,
+          kind: t.kind,
+          value: t.value,
+          baseline_period: t.baseline_period ?? null,
+          year: t.year,
+          area_code: t.area,
+          source: t.source,
+          note: t.note,
+        })),
+      )
+      .execute();
+}
+
+export type MeasurementInsert = MeasurementRow & {
+  indicatorId: number;
+  isProjection?: boolean;
+  isDemo?: boolean;
+};
+
+/** Upserts by (indicator, area, period): a newer file for the same cell replaces the value. */
+export async function upsertMeasurements(
+  db: Db,
+  rows: MeasurementInsert[],
+  importBatchId: number | null,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db
+      .insertInto('measurement')
+      .values(
+        rows.slice(i, i + 1000).map((r) => ({
+          indicator_id: r.indicatorId,
+          area_code: r.areaCode,
+          period: r.period,
+          value: r.value,
+          missing_reason: r.missingReason,
+          numerator: r.numerator,
+          denominator: r.denominator,
+          sample_size: r.sampleSize,
+          ci_low: r.ciLow,
+          ci_high: r.ciHigh,
+          source: r.source,
+          note: r.note,
+          is_projection: r.isProjection ?? false,
+          is_demo: r.isDemo ?? false,
+          import_batch_id: importBatchId,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['indicator_id', 'area_code', 'period'])
+          .doUpdateSet(
+            setExcluded([
+              'value',
+              'missing_reason',
+              'numerator',
+              'denominator',
+              'sample_size',
+              'ci_low',
+              'ci_high',
+              'source',
+              'note',
+              'is_projection',
+              'is_demo',
+              'import_batch_id',
+            ]),
+          ),
+      )
+      .execute();
+  }
+}
+
+export async function listIndicators(db: Db, regionId: number, publicOnly: boolean) {
+  let query = db
+    .selectFrom('indicator')
+    .select(indicatorColumns)
+    .where('region_id', '=', regionId)
+    .orderBy('track')
+    .orderBy('code');
+  if (publicOnly) query = query.where('is_public', '=', true);
+  return query.execute();
+}
+
+export async function listGoalLinks(db: Db, indicatorIds: number[]) {
+  if (indicatorIds.length === 0) return [];
+  return db
+    .selectFrom('indicator_goal')
+    .select(['indicator_id', 'goal_code', 'contribution'])
+    .where('indicator_id', 'in', indicatorIds)
+    .execute();
+}
+
+export async function listTargets(db: Db, indicatorIds: number[]) {
+  if (indicatorIds.length === 0) return [];
+  return db
+    .selectFrom('indicator_target')
+    .selectAll()
+    .where('indicator_id', 'in', indicatorIds)
+    .orderBy('year')
+    .execute();
+}
+
+/** Measurements of these indicators, optionally only in some areas, oldest period first. */
+export async function listMeasurements(db: Db, indicatorIds: number[], areaCodes?: string[]) {
+  if (indicatorIds.length === 0 || areaCodes?.length === 0) return [];
+  let query = db
+    .selectFrom('measurement')
+    .leftJoin('import_batch', 'import_batch.id', 'measurement.import_batch_id')
+    .select([
+      'measurement.indicator_id',
+      'measurement.area_code',
+      'measurement.period',
+      'measurement.value',
+      'measurement.missing_reason',
+      'measurement.numerator',
+      'measurement.denominator',
+      'measurement.sample_size',
+      'measurement.ci_low',
+      'measurement.ci_high',
+      'measurement.source',
+      'measurement.note',
+      'measurement.is_projection',
+      'measurement.is_demo',
+      'import_batch.filename as batch_filename',
+    ])
+    .where('measurement.indicator_id', 'in', indicatorIds)
+    .orderBy('measurement.period')
+    .orderBy('measurement.area_code');
+  if (areaCodes) query = query.where('measurement.area_code', 'in', areaCodes);
+  return query.execute();
+}
+
+export async function seedChecksum(db: Db, regionId: number, name: string) {
+  const row = await db
+    .selectFrom('seed_file')
+    .select('checksum')
+    .where('region_id', '=', regionId)
+    .where('name', '=', name)
+    .executeTakeFirst();
+  return row?.checksum;
+}
+
+export async function setSeedChecksum(db: Db, regionId: number, name: string, checksum: string) {
+  await db
+    .insertInto('seed_file')
+    .values({ region_id: regionId, name, checksum })
+    .onConflict((oc) => oc.columns(['region_id', 'name']).doUpdateSet({ checksum }))
+    .execute();
+}
+
+/** Indicator ids by code in a region, for imports. */
+export async function indicatorIdsByCode(db: Db, regionId: number) {
+  return db
+    .selectFrom('indicator')
+    .select(['id', 'code', 'area_levels'])
+    .where('region_id', '=', regionId)
+    .execute();
+}

@@ -1,0 +1,172 @@
+/**
+ * Loads a region's `indicators.yaml` (the plan's own indicators, targets and baselines) and the
+ * real data files it points to. Skipped when the files are unchanged (checksum), so a data
+ * steward's later imports are not overwritten on every start.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import { parse as parseYaml } from 'yaml';
+import { writeAudit } from '../../db/audit.js';
+import type { Database } from '../../db/schema.js';
+import { err, ok, type Result } from '../../lib/result.js';
+import { readTable } from '../../lib/tabular.js';
+import { areaIndex } from '../areas/index.js';
+import { bumpDataVersion, goalIndex, parseGoalCode } from '../plan/index.js';
+import * as repo from './indicators.repository.js';
+import { type IndicatorSeedT, IndicatorsFile } from './indicators.types.js';
+
+type Db = Kysely<Database>;
+const FILE = 'indicators.yaml';
+
+export type SeedResult =
+  | { status: 'unchanged' }
+  | { status: 'loaded'; indicators: number; measurements: number };
+
+async function readSources(dir: string, seeds: IndicatorSeedT[]) {
+  const files = new Map<string, Uint8Array>();
+  for (const seed of seeds) {
+    const name = seed.measurements_from?.file;
+    if (name && !files.has(name))
+      files.set(name, new Uint8Array(await readFile(path.join(dir, name))));
+  }
+  return files;
+}
+
+/** Measurements of one indicator from a real data file: one column, one period, every known area. */
+async function measurementsFromFile(
+  seed: IndicatorSeedT,
+  files: Map<string, Uint8Array>,
+  areas: Set<string>,
+): Promise<Result<repo.MeasurementInsert[], string>> {
+  const from = seed.measurements_from;
+  if (!from) return ok([]);
+  const table = await readTable(from.file, files.get(from.file) ?? new Uint8Array());
+  if (!table.ok) return err(`${from.file}: ${table.error}`);
+  const column = from.column.toLowerCase();
+  const areaColumn = from.area_column.toLowerCase();
+  if (!table.value.columns.includes(column) || !table.value.columns.includes(areaColumn))
+    return err(`${from.file}: kolom ${from.column} of ${from.area_column} ontbreekt.`);
+  return ok(
+    table.value.rows
+      .filter((row) => areas.has(row[areaColumn] ?? ''))
+      .map((row) => {
+        const raw = row[column] ?? '';
+        const value = raw === '' ? null : Number(raw);
+        return {
+          indicatorId: 0,
+          indicator: seed.code,
+          areaCode: row[areaColumn] ?? '',
+          period: from.period,
+          value: value !== null && Number.isFinite(value) ? value : null,
+          missingReason: raw === '' ? 'geen waarde gepubliceerd' : null,
+          numerator: null,
+          denominator: null,
+          sampleSize: null,
+          ciLow: null,
+          ciHigh: null,
+          source: from.source,
+          note: '',
+        };
+      }),
+  );
+}
+
+function checkReferences(
+  seeds: IndicatorSeedT[],
+  goals: Set<string>,
+  areas: Set<string>,
+): string[] {
+  const problems: string[] = [];
+  for (const seed of seeds) {
+    for (const goal of seed.goals) {
+      const parsed = parseGoalCode(goal.code);
+      if (!parsed || !goals.has(parsed.code))
+        problems.push(`${FILE} › ${seed.code}: doel ${goal.code} staat niet in het plan.`);
+    }
+    for (const place of [...seed.targets, ...seed.measurements].map((t) => t.area))
+      if (!areas.has(place))
+        problems.push(`${FILE} › ${seed.code}: gebied ${place} staat niet in areas.csv.`);
+  }
+  const codes = seeds.map((s) => s.code);
+  for (const code of codes.filter((c, i) => codes.indexOf(c) !== i))
+    problems.push(`${FILE}: indicator ${code} staat er twee keer in.`);
+  return problems;
+}
+
+export async function importIndicatorsFromDirectory(
+  db: Db,
+  regionId: number,
+  dir: string,
+  actor: string,
+): Promise<Result<SeedResult, string[]>> {
+  const bytes = await readFile(path.join(dir, FILE)).catch(() => undefined);
+  if (!bytes) return ok({ status: 'unchanged' });
+  const parsed = IndicatorsFile.safeParse(parseYaml(bytes.toString('utf8')));
+  if (!parsed.success)
+    return err(parsed.error.issues.map((i) => `${FILE} › ${i.path.join('.')}: ${i.message}`));
+  const seeds = parsed.data.indicators;
+  const files = await readSources(dir, seeds);
+  const hash = createHash('sha256').update(bytes);
+  for (const [name, content] of [...files].sort()) hash.update(name).update(content);
+  const checksum = hash.digest('hex');
+  if ((await repo.seedChecksum(db, regionId, FILE)) === checksum)
+    return ok({ status: 'unchanged' });
+
+  const [goals, areaMap] = await Promise.all([goalIndex(db, regionId), areaIndex(db, regionId)]);
+  const areas = new Set(areaMap.keys());
+  const problems = checkReferences(seeds, new Set(goals.keys()), areas);
+  const fromFiles = new Map<string, repo.MeasurementInsert[]>();
+  for (const seed of seeds) {
+    const rows = await measurementsFromFile(seed, files, areas);
+    if (rows.ok) fromFiles.set(seed.code, rows.value);
+    else problems.push(rows.error);
+  }
+  if (problems.length > 0) return err(problems);
+
+  let measurements = 0;
+  await db.transaction().execute(async (trx) => {
+    for (const seed of seeds) {
+      const normalised = {
+        ...seed,
+        goals: seed.goals.map((g) => ({ ...g, code: parseGoalCode(g.code)?.code ?? g.code })),
+      };
+      const id = await repo.upsertIndicator(trx, regionId, normalised);
+      await repo.replaceGoalsAndTargets(trx, id, normalised);
+      const rows: repo.MeasurementInsert[] = [
+        ...seed.measurements.map((m) => ({
+          indicatorId: id,
+          indicator: seed.code,
+          areaCode: m.area,
+          period: m.period,
+          value: m.value,
+          missingReason: null,
+          numerator: null,
+          denominator: null,
+          sampleSize: null,
+          ciLow: null,
+          ciHigh: null,
+          source: m.source,
+          note: m.note,
+          isProjection: m.projection,
+        })),
+        ...(fromFiles.get(seed.code) ?? []).map((m) => ({ ...m, indicatorId: id })),
+      ];
+      measurements += rows.length;
+      await repo.upsertMeasurements(trx, rows, null);
+    }
+    await repo.setSeedChecksum(trx, regionId, FILE, checksum);
+    await writeAudit(trx, {
+      actor,
+      action: 'indicators.seed',
+      entityType: 'indicator',
+      entityKey: FILE,
+      regionId,
+      before: null,
+      after: { checksum, indicators: seeds.length, measurements },
+    });
+    await bumpDataVersion(trx);
+  });
+  return ok({ status: 'loaded', indicators: seeds.length, measurements });
+}
