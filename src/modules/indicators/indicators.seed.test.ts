@@ -47,7 +47,7 @@ describeEachDatabase('indicator seed', (get) => {
         'period',
         'value',
         'is_projection',
-        'source',
+        'measurement.source',
         'missing_reason',
       ])
       .execute();
