@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/schema.js';
 import { agendaAdminRoutes, agendaApi, agendaRoutes } from './modules/agenda/index.js';
 import { authRoutes } from './modules/auth/index.js';
+import { indicatorRoutes, indicatorsApi } from './modules/indicators/index.js';
 import { organisationRoutes } from './modules/organisations/index.js';
 import {
   currentDataVersion,
@@ -139,6 +140,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   );
   api.route('/', planApi(deps));
   api.route('/', agendaApi(deps));
+  api.route('/', indicatorsApi(deps));
   app.route('/api/v1/regions/:region', api);
 
   // Before the region sites: these routes take query strings (?token=) and set cookies.
@@ -166,6 +168,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   site.route('/', planRoutes(deps));
   site.route('/', organisationRoutes(deps));
   site.route('/', agendaRoutes(deps));
+  site.route('/', indicatorRoutes(deps));
   site.get('/open-data', (c) => c.html(<OpenDataPage ctx={c.get('ctx')} />));
   site.notFound((c) => htmlError(c, c.get('ctx'), 404, 'We kunnen deze pagina niet vinden.'));
   app.route('/regio/:region', site);

@@ -61,7 +61,8 @@ export async function seededDatabase(kind: DbKind): Promise<TestDatabase> {
   const result = await seedRegionDirectory(handle.db, path.resolve('data/regions/drenthe'), {
     actor: 'test',
   });
-  if (!result.ok) throw new Error('Plandata ongeldig');
+  if (!result.ok)
+    throw new Error(`Plandata ongeldig: ${JSON.stringify(result.error.errors.slice(0, 5))}`);
   return handle;
 }
 

@@ -2,7 +2,7 @@
 export type PageContext = {
   /** '' for the default region at the site root, '/regio/<code>' for other regions. */
   base: string;
-  region: { id: number; code: string; name: string };
+  region: { id: number; code: string; name: string; cbsCode?: string };
   stylesheet: string;
   brand: string;
 };

@@ -12,11 +12,13 @@ type NavKey =
   | 'governance'
   | 'begrippen'
   | 'zoeken'
+  | 'voortgang'
   | 'data';
 
 const NAV: Array<{ key: NavKey; label: string; path: string }> = [
   { key: 'home', label: 'Home', path: '/' },
   { key: 'doelen', label: 'Doelen', path: '/doelen' },
+  { key: 'voortgang', label: 'Voortgang', path: '/voortgang' },
   { key: 'programmas', label: "Programma's", path: '/programmas' },
   { key: 'organisaties', label: 'Organisaties', path: '/organisaties' },
   { key: 'governance', label: 'Wie doet wat', path: '/governance' },

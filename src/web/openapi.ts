@@ -98,6 +98,22 @@ export function openApiDocument() {
           },
         },
       },
+      [`${base}/indicators`]: get(
+        'Indicatoren met doelen, streefwaarden, status en laatste meting',
+      ),
+      [`${base}/indicators/{code}`]: get('Eén indicator met alle metingen', [
+        { name: 'code', in: 'path', required: true, schema: { type: 'string' } },
+      ]),
+      [`${base}/measurements.csv`]: {
+        get: {
+          summary: 'Alle metingen als CSV (dezelfde kolommen als een import)',
+          parameters: [region],
+          responses: {
+            200: { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } },
+            404: problem,
+          },
+        },
+      },
       [`${base}/export.json`]: get('Volledige export als JSON'),
       [`${base}/export/{file}`]: {
         get: {

@@ -1,4 +1,14 @@
 /** Public API of the indicators module: indicators, targets, measurements and their status. */
 
+export { indicatorsApi } from './indicators.api.js';
+export { indicatorRoutes, publicScope } from './indicators.routes.js';
 export { importIndicatorsFromDirectory } from './indicators.seed.js';
+export {
+  getIndicator,
+  type IndicatorSummary,
+  indicatorsForGoals,
+  listIndicatorSummaries,
+  type Measurement,
+} from './indicators.service.js';
 export { STATUS_LABELS, STATUS_RULE, type TargetStatus } from './indicators.status.js';
+export { IndicatorTable, StatusRule } from './views/indicators.js';

@@ -8,7 +8,8 @@ import * as repo from './plan.repository.js';
 import * as links from './plan-links.repository.js';
 
 type Db = Kysely<Database>;
-export type Region = { id: number; code: string; name: string; brand?: string };
+/** `cbsCode` is the region's own area (PV22 for Drenthe), where region-wide figures live. */
+export type Region = { id: number; code: string; name: string; brand?: string; cbsCode?: string };
 export type NotFound = 'RegionNotFound' | 'NotFound';
 
 /** Every page, API call and CLI export starts from the URL's region or the default one. */
@@ -21,6 +22,7 @@ export async function getRegion(db: Db, code: string): Promise<Result<Region, No
     code: region.code,
     name: region.name,
     brand: region.brand ?? region.plan_title ?? `Regioplan ${region.name}`,
+    cbsCode: region.cbs_code ?? undefined,
   });
 }
 

@@ -1,0 +1,214 @@
+/** Reading indicators: with their goals, targets and status, measurements and series per area. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { err, ok } from '../../lib/result.js';
+import { type Area, areaIndex } from '../areas/index.js';
+import * as repo from './indicators.repository.js';
+import { periodToYear, type StatusResult, statusAgainstTarget } from './indicators.status.js';
+
+type Db = Kysely<Database>;
+type IndicatorRow = Awaited<ReturnType<typeof repo.listIndicators>>[number];
+type MeasurementDbRow = Awaited<ReturnType<typeof repo.listMeasurements>>[number];
+type TargetDbRow = Awaited<ReturnType<typeof repo.listTargets>>[number];
+
+const num = (v: string | null): number | null => (v === null ? null : Number(v));
+
+export type Measurement = {
+  areaCode: string;
+  areaName: string;
+  areaLevel: string;
+  period: string;
+  value: number | null;
+  missingReason: string | null;
+  numerator: number | null;
+  denominator: number | null;
+  sampleSize: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  source: string;
+  note: string;
+  isProjection: boolean;
+  isDemo: boolean;
+  batch: string | null;
+};
+
+export type TargetWithStatus = {
+  comparator: TargetDbRow['comparator'];
+  kind: TargetDbRow['kind'];
+  value: number;
+  year: number;
+  areaCode: string;
+  areaName: string;
+  baselinePeriod: string | null;
+  source: string;
+  note: string;
+  status: StatusResult;
+};
+
+export type IndicatorSummary = IndicatorRow & {
+  goals: Array<{ code: string; contribution: string }>;
+  targets: TargetWithStatus[];
+  /** The latest value in the main area (the first target's area, else the region's own code). */
+  latest: Measurement | undefined;
+  /** The main area's series (no projections), oldest first, for sparklines. */
+  series: Measurement[];
+};
+
+function toMeasurement(row: MeasurementDbRow, areas: Map<string, Area>): Measurement {
+  return {
+    areaCode: row.area_code,
+    areaName: areas.get(row.area_code)?.name ?? row.area_code,
+    areaLevel: areas.get(row.area_code)?.level ?? 'onbekend',
+    period: row.period,
+    value: num(row.value),
+    missingReason: row.missing_reason,
+    numerator: num(row.numerator),
+    denominator: num(row.denominator),
+    sampleSize: row.sample_size,
+    ciLow: num(row.ci_low),
+    ciHigh: num(row.ci_high),
+    source: row.source,
+    note: row.note,
+    isProjection: row.is_projection,
+    isDemo: row.is_demo,
+    batch: row.batch_filename,
+  };
+}
+
+/** Real (non-projection) values of one area, oldest first: what a status and trend use. */
+export function seriesOf(measurements: Measurement[], areaCode: string): Measurement[] {
+  return measurements
+    .filter((m) => m.areaCode === areaCode && m.value !== null && !m.isProjection)
+    .sort((a, b) => periodToYear(a.period) - periodToYear(b.period));
+}
+
+function summarise(
+  indicator: IndicatorRow,
+  links: Array<{ indicator_id: number; goal_code: string; contribution: string }>,
+  targets: TargetDbRow[],
+  measurements: Measurement[],
+  areas: Map<string, Area>,
+  regionAreaCode: string,
+  today: Date,
+): IndicatorSummary {
+  const own = targets.filter((t) => t.indicator_id === indicator.id);
+  const withStatus = own.map((t) => {
+    const series = seriesOf(measurements, t.area_code);
+    return {
+      comparator: t.comparator,
+      kind: t.kind,
+      value: Number(t.value),
+      year: t.year,
+      areaCode: t.area_code,
+      areaName: areas.get(t.area_code)?.name ?? t.area_code,
+      baselinePeriod: t.baseline_period,
+      source: t.source,
+      note: t.note,
+      status: statusAgainstTarget(
+        {
+          comparator: t.comparator,
+          kind: t.kind,
+          value: Number(t.value),
+          year: t.year,
+          baselinePeriod: t.baseline_period,
+        },
+        series.map((m) => ({ period: m.period, value: m.value ?? 0 })),
+        indicator.direction,
+        indicator.decimals,
+        today,
+      ),
+    };
+  });
+  const mainArea = own[0]?.area_code ?? mainAreaOf(measurements, regionAreaCode);
+  const main = measurements.filter((m) => m.areaCode === mainArea && m.value !== null);
+  return {
+    ...indicator,
+    goals: links
+      .filter((l) => l.indicator_id === indicator.id)
+      .map((l) => ({ code: l.goal_code, contribution: l.contribution })),
+    targets: withStatus,
+    latest: main.sort((a, b) => periodToYear(a.period) - periodToYear(b.period)).at(-1),
+    series: seriesOf(measurements, mainArea),
+  };
+}
+
+/** The region's own code when it has values; else the first area with values (e.g. NL01). */
+function mainAreaOf(measurements: Measurement[], regionAreaCode: string): string {
+  if (measurements.some((m) => m.areaCode === regionAreaCode)) return regionAreaCode;
+  const ggd = measurements.find((m) => m.areaCode.startsWith('GG'));
+  return ggd?.areaCode ?? measurements[0]?.areaCode ?? regionAreaCode;
+}
+
+type Scope = { regionId: number; regionAreaCode: string; publicOnly: boolean; today?: Date };
+
+/** Summaries of a set of indicators (all of the region's when `only` is absent). */
+export async function listIndicatorSummaries(
+  db: Db,
+  scope: Scope,
+  only?: (indicator: IndicatorRow) => boolean,
+): Promise<IndicatorSummary[]> {
+  const indicators = (await repo.listIndicators(db, scope.regionId, scope.publicOnly)).filter(
+    (i) => !only || only(i),
+  );
+  const ids = indicators.map((i) => i.id);
+  const [links, targets, rows, areas] = await Promise.all([
+    repo.listGoalLinks(db, ids),
+    repo.listTargets(db, ids),
+    repo.listMeasurements(db, ids),
+    areaIndex(db, scope.regionId),
+  ]);
+  const byIndicator = new Map<number, Measurement[]>();
+  for (const row of rows)
+    byIndicator.set(row.indicator_id, [
+      ...(byIndicator.get(row.indicator_id) ?? []),
+      toMeasurement(row, areas),
+    ]);
+  return indicators.map((i) =>
+    summarise(
+      i,
+      links,
+      targets,
+      byIndicator.get(i.id) ?? [],
+      areas,
+      scope.regionAreaCode,
+      scope.today ?? new Date(),
+    ),
+  );
+}
+
+/** Indicators linked to any of these goal codes (plan notation), for goal pages and evidence. */
+export async function indicatorsForGoals(db: Db, scope: Scope, goalCodes: string[]) {
+  const ids = new Set(await repo.indicatorIdsForGoals(db, scope.regionId, goalCodes));
+  if (ids.size === 0) return [];
+  return listIndicatorSummaries(db, scope, (i) => ids.has(i.id));
+}
+
+const LEVEL_RANK: Record<string, number> = {
+  provincie: 0,
+  'ggd-regio': 1,
+  gemeente: 2,
+  wijk: 3,
+  buurt: 4,
+  land: 5,
+};
+
+/** Newest period first; within it the region, then gemeenten and wijken by name, the country last. */
+export function byPeriodThenArea(a: Measurement, b: Measurement): number {
+  return (
+    periodToYear(b.period) - periodToYear(a.period) ||
+    (LEVEL_RANK[a.areaLevel] ?? 9) - (LEVEL_RANK[b.areaLevel] ?? 9) ||
+    a.areaName.localeCompare(b.areaName, 'nl')
+  );
+}
+
+/** One indicator with every measurement, for its page and the API. */
+export async function getIndicator(db: Db, scope: Scope, code: string) {
+  const summaries = await listIndicatorSummaries(db, scope, (i) => i.code === code);
+  const summary = summaries[0];
+  if (!summary) return err('NotFound' as const);
+  const areas = await areaIndex(db, scope.regionId);
+  const measurements = (await repo.listMeasurements(db, [summary.id]))
+    .map((r) => toMeasurement(r, areas))
+    .sort(byPeriodThenArea);
+  return ok({ indicator: summary, measurements });
+}
