@@ -5,7 +5,11 @@ import type { Config } from './config.js';
 import type { Database } from './db/schema.js';
 import { agendaAdminRoutes, agendaApi, agendaRoutes } from './modules/agenda/index.js';
 import { authRoutes } from './modules/auth/index.js';
-import { indicatorRoutes, indicatorsApi } from './modules/indicators/index.js';
+import {
+  indicatorRoutes,
+  indicatorsApi,
+  measurementAdminRoutes,
+} from './modules/indicators/index.js';
 import { organisationRoutes } from './modules/organisations/index.js';
 import {
   currentDataVersion,
@@ -146,6 +150,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   // Before the region sites: these routes take query strings (?token=) and set cookies.
   app.route('/', authRoutes(deps));
   app.route('/', agendaAdminRoutes(deps));
+  app.route('/', measurementAdminRoutes(deps));
 
   const site = new Hono<AppEnv>({ strict: false });
   site.use('*', regionContext(deps));

@@ -15,6 +15,12 @@ export const WORKSPACE_LINKS: readonly WorkspaceLink[] = [
     hint: 'Accounts maken, rollen geven en uitnodigingslinks versturen.',
   },
   {
+    action: 'measurements:import',
+    href: '/beheer/metingen/import',
+    label: 'Metingen inlezen',
+    hint: 'Cijfers per indicator, gebied en periode inlezen uit CSV of XLSX, met voorvertoning.',
+  },
+  {
     action: 'audit:view',
     href: '/beheer/audit',
     label: 'Wijzigingen (audit)',

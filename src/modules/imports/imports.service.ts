@@ -55,11 +55,17 @@ export type StagedError = 'NotFound' | 'AlreadyApplied' | 'Duplicate';
 export async function loadStaged(db: Db, user: SessionUser, kind: string, id: number) {
   const batch = await repo.findBatch(db, id);
   if (!batch || !isOwnOpenPreview(batch, user, kind)) return err('NotFound' as const);
+  const previous = await repo.findApplied(db, user.regionId, kind, batch.checksum);
   return ok({
     id: batch.id,
     filename: batch.filename,
     rowCount: batch.row_count,
     payload: batch.payload,
+    previous: previous && {
+      filename: previous.filename,
+      appliedAt: previous.applied_at,
+      appliedBy: previous.applied_by,
+    },
   });
 }
 

@@ -1,0 +1,340 @@
+/**
+ * Importing measurements (long format: one row per indicator × area × period). Every row is
+ * checked and every problem listed with its row number; a valid file is staged as a preview
+ * (old → new per cell) and applied all-or-nothing by the same user.
+ */
+import type { Kysely } from 'kysely';
+import { writeAudit } from '../../db/audit.js';
+import type { Database } from '../../db/schema.js';
+import { err, ok, type Result } from '../../lib/result.js';
+import { readTable, type Table } from '../../lib/tabular.js';
+import { areaIndex } from '../areas/index.js';
+import type { SessionUser, Upload } from '../auth/index.js';
+import { applyStaged, type PreviousImport, stageImport } from '../imports/index.js';
+import { bumpDataVersion } from '../plan/index.js';
+import * as repo from './indicators.repository.js';
+import {
+  MEASUREMENT_COLUMNS,
+  type MeasurementRow,
+  MISSING_MARKERS,
+  PERIOD,
+  REQUIRED_MEASUREMENT_COLUMNS,
+  type RowProblem,
+} from './indicators.types.js';
+
+type Db = Kysely<Database>;
+export const MEASUREMENT_IMPORT = 'measurements';
+
+/** A number as people write it: "27,1", "27.1", "1.700" is not accepted (ambiguous) unless "1700". */
+export function parseNumber(raw: string): number | undefined {
+  const text = raw.trim().replace(/\s/g, '');
+  if (!/^-?[0-9]+([.,][0-9]+)?$/.test(text)) return undefined;
+  return Number(text.replace(',', '.'));
+}
+
+/** CBS markers and "-99999999"-style placeholders mean "no value"; the reason is kept. */
+export function missingReason(raw: string): string | undefined {
+  const text = raw.trim();
+  if (text === '') return 'leeg in het bestand';
+  if (MISSING_MARKERS[text.toLowerCase()]) return MISSING_MARKERS[text.toLowerCase()];
+  if (/^-9{5,}$/.test(text)) return `geen waarde (${text})`;
+  return undefined;
+}
+
+type Context = {
+  indicators: Map<string, number>;
+  areas: Set<string>;
+  defaultSource: string;
+};
+
+function optionalNumber(
+  row: Record<string, string>,
+  column: string,
+  line: number,
+  problems: RowProblem[],
+): number | null {
+  const raw = row[column] ?? '';
+  if (raw === '' || missingReason(raw) !== undefined) return null;
+  const value = parseNumber(raw);
+  if (value === undefined) {
+    problems.push({ row: line, column, value: raw, message: 'Geen getal.' });
+    return null;
+  }
+  return value;
+}
+
+function checkRow(
+  row: Record<string, string>,
+  line: number,
+  context: Context,
+  problems: RowProblem[],
+): MeasurementRow | undefined {
+  const before = problems.length;
+  const indicator = row.indicator ?? '';
+  if (!context.indicators.has(indicator))
+    problems.push({
+      row: line,
+      column: 'indicator',
+      value: indicator,
+      message: 'Onbekende indicator.',
+    });
+  const areaCode = (row.area_code ?? '').toUpperCase();
+  if (!context.areas.has(areaCode))
+    problems.push({
+      row: line,
+      column: 'area_code',
+      value: row.area_code ?? '',
+      message: 'Onbekend gebied: gebruik een CBS-code zoals PV22, GM0106 of WK010600.',
+    });
+  const period = row.period ?? '';
+  if (!PERIOD.test(period))
+    problems.push({
+      row: line,
+      column: 'period',
+      value: period,
+      message: 'Periode als 2024, 2024-H1, 2024-Q3 of 2024-05.',
+    });
+  const rawValue = row.value ?? '';
+  const reason = missingReason(rawValue);
+  const value = reason === undefined ? parseNumber(rawValue) : null;
+  if (value === undefined)
+    problems.push({
+      row: line,
+      column: 'value',
+      value: rawValue,
+      message: 'Geen getal en geen bekende markering (., x, -, leeg).',
+    });
+  const numbers = Object.fromEntries(
+    ['numerator', 'denominator', 'sample_size', 'ci_low', 'ci_high'].map((c) => [
+      c,
+      optionalNumber(row, c, line, problems),
+    ]),
+  ) as Record<'numerator' | 'denominator' | 'sample_size' | 'ci_low' | 'ci_high', number | null>;
+  if (
+    numbers.sample_size !== null &&
+    (!Number.isInteger(numbers.sample_size) || numbers.sample_size < 0)
+  )
+    problems.push({
+      row: line,
+      column: 'sample_size',
+      value: row.sample_size ?? '',
+      message: 'Aantal waarnemingen is een heel getal, 0 of meer.',
+    });
+  if (numbers.denominator === 0)
+    problems.push({
+      row: line,
+      column: 'denominator',
+      value: '0',
+      message: 'De noemer kan geen 0 zijn.',
+    });
+  if (
+    value !== null &&
+    value !== undefined &&
+    numbers.ci_low !== null &&
+    numbers.ci_high !== null &&
+    (numbers.ci_low > value || value > numbers.ci_high)
+  )
+    problems.push({
+      row: line,
+      column: 'ci_low',
+      value: `${numbers.ci_low} – ${numbers.ci_high}`,
+      message: 'De waarde ligt niet binnen het betrouwbaarheidsinterval.',
+    });
+  const source = (row.source ?? '').trim() || context.defaultSource;
+  if (source === '')
+    problems.push({
+      row: line,
+      column: 'source',
+      value: '',
+      message: 'Bron ontbreekt: vul de kolom source of het veld "Bron" in.',
+    });
+  if (problems.length > before) return undefined;
+  return {
+    indicator,
+    areaCode,
+    period,
+    value: value ?? null,
+    missingReason: reason ?? null,
+    numerator: numbers.numerator,
+    denominator: numbers.denominator,
+    sampleSize: numbers.sample_size,
+    ciLow: numbers.ci_low,
+    ciHigh: numbers.ci_high,
+    source: source.slice(0, 300),
+    note: (row.note ?? '').slice(0, 500),
+  };
+}
+
+function checkColumns(table: Table): RowProblem[] {
+  const problems: RowProblem[] = [];
+  for (const column of REQUIRED_MEASUREMENT_COLUMNS)
+    if (!table.columns.includes(column))
+      problems.push({
+        row: 1,
+        column,
+        value: '',
+        message: `De kolom "${column}" ontbreekt in de kopregel.`,
+      });
+  for (const column of table.columns)
+    if (column !== '' && !(MEASUREMENT_COLUMNS as readonly string[]).includes(column))
+      problems.push({
+        row: 1,
+        column,
+        value: column,
+        message: `Onbekende kolom "${column}". Toegestaan: ${MEASUREMENT_COLUMNS.join(', ')}.`,
+      });
+  return problems;
+}
+
+export type ValidatedImport = { rows: MeasurementRow[] };
+
+/** All problems of a file, or its rows ready to stage. */
+export async function validateMeasurements(
+  db: Db,
+  regionId: number,
+  upload: Upload,
+  defaultSource: string,
+): Promise<Result<ValidatedImport, RowProblem[]>> {
+  const table = await readTable(upload.name, upload.bytes);
+  if (!table.ok) return err([{ row: 0, column: '', value: '', message: table.error }]);
+  const columnProblems = checkColumns(table.value);
+  if (columnProblems.length > 0) return err(columnProblems);
+  if (table.value.rows.length === 0)
+    return err([
+      { row: 0, column: '', value: '', message: 'Het bestand heeft geen rijen onder de kopregel.' },
+    ]);
+  const [indicators, areas] = await Promise.all([
+    repo.indicatorIdsByCode(db, regionId),
+    areaIndex(db, regionId),
+  ]);
+  const context: Context = {
+    indicators: new Map(indicators.map((i) => [i.code, i.id])),
+    areas: new Set(areas.keys()),
+    defaultSource: defaultSource.trim(),
+  };
+  const problems: RowProblem[] = [];
+  const rows: MeasurementRow[] = [];
+  const seen = new Map<string, number>();
+  table.value.rows.forEach((raw, index) => {
+    const line = index + 2;
+    const row = checkRow(raw, line, context, problems);
+    if (!row) return;
+    const key = `${row.indicator}|${row.areaCode}|${row.period}`;
+    const first = seen.get(key);
+    if (first !== undefined)
+      problems.push({
+        row: line,
+        column: 'indicator',
+        value: key.replaceAll('|', ' '),
+        message: `Deze indicator, dit gebied en deze periode staan ook in rij ${first}.`,
+      });
+    else seen.set(key, line);
+    rows.push(row);
+  });
+  return problems.length > 0 ? err(problems) : ok({ rows });
+}
+
+export type PreviewRow = MeasurementRow & {
+  line: number;
+  before: number | null | undefined;
+  change: 'nieuw' | 'gewijzigd' | 'ongewijzigd';
+};
+
+/** Old → new per row: new cells, changed values and unchanged ones. */
+export async function previewMeasurements(
+  db: Db,
+  regionId: number,
+  rows: MeasurementRow[],
+): Promise<PreviewRow[]> {
+  const indicators = new Map(
+    (await repo.indicatorIdsByCode(db, regionId)).map((i) => [i.code, i.id]),
+  );
+  const ids = [...new Set(rows.map((r) => indicators.get(r.indicator) ?? 0))];
+  const existing = await repo.listMeasurements(db, ids);
+  const current = new Map(
+    existing.map((m) => [
+      `${m.indicator_id}|${m.area_code}|${m.period}`,
+      m.value === null ? null : Number(m.value),
+    ]),
+  );
+  return rows.map((row, i) => {
+    const key = `${indicators.get(row.indicator)}|${row.areaCode}|${row.period}`;
+    const before = current.has(key) ? current.get(key) : undefined;
+    const change =
+      before === undefined ? 'nieuw' : before === row.value ? 'ongewijzigd' : 'gewijzigd';
+    return { ...row, line: i + 2, before, change };
+  });
+}
+
+/** Validates, then stages the rows as a preview. */
+export async function stageMeasurements(
+  db: Db,
+  user: SessionUser,
+  upload: Upload,
+  defaultSource: string,
+): Promise<Result<{ id: number; previous: PreviousImport | undefined }, RowProblem[]>> {
+  const validated = await validateMeasurements(db, user.regionId, upload, defaultSource);
+  if (!validated.ok) return validated;
+  const staged = await stageImport(db, user, {
+    kind: MEASUREMENT_IMPORT,
+    filename: upload.name,
+    bytes: upload.bytes,
+    rowCount: validated.value.rows.length,
+    payload: validated.value,
+  });
+  return ok(staged);
+}
+
+/** Applies a staged file in one transaction: values, one audit row per indicator, data version. */
+export async function applyMeasurements(
+  db: Db,
+  user: SessionUser,
+  batchId: number,
+  allowDuplicate: boolean,
+) {
+  return applyStaged(
+    db,
+    user,
+    MEASUREMENT_IMPORT,
+    batchId,
+    async (trx, payload, id) => {
+      const { rows } = payload as ValidatedImport;
+      const preview = await previewMeasurements(trx, user.regionId, rows);
+      const indicators = new Map(
+        (await repo.indicatorIdsByCode(trx, user.regionId)).map((i) => [i.code, i.id]),
+      );
+      const inserts = rows.map((r) => {
+        const indicatorId = indicators.get(r.indicator);
+        // The indicator was checked at preview time; if it was deleted since, stop everything.
+        if (indicatorId === undefined)
+          throw new Error(`Indicator ${r.indicator} bestaat niet meer.`);
+        return { ...r, indicatorId };
+      });
+      await repo.upsertMeasurements(trx, inserts, id);
+      for (const code of new Set(rows.map((r) => r.indicator))) {
+        const changed = preview.filter((p) => p.indicator === code && p.change !== 'ongewijzigd');
+        if (changed.length === 0) continue;
+        await writeAudit(trx, {
+          actor: `user:${user.id}`,
+          action: 'measurement.import',
+          entityType: 'indicator',
+          entityKey: code,
+          regionId: user.regionId,
+          before: changed
+            .slice(0, 500)
+            .map((p) => ({ area: p.areaCode, period: p.period, value: p.before ?? null })),
+          after: changed
+            .slice(0, 500)
+            .map((p) => ({ area: p.areaCode, period: p.period, value: p.value })),
+        });
+      }
+      await bumpDataVersion(trx);
+      return {
+        rows: rows.length,
+        changed: preview.filter((p) => p.change === 'gewijzigd').length,
+        added: preview.filter((p) => p.change === 'nieuw').length,
+      };
+    },
+    { allowDuplicate },
+  );
+}

@@ -1,0 +1,151 @@
+/** Signed-in: `/beheer/metingen/import` for data stewards and beheerders (policy measurements:import). */
+import { type Context, Hono } from 'hono';
+import { htmlError } from '../../web/errors.js';
+import type { AppDeps } from '../../web/types.js';
+import {
+  type AuthEnv,
+  can,
+  formFields,
+  formWithUpload,
+  signedInPageContext,
+  verifyCsrf,
+} from '../auth/index.js';
+import { discardStaged, listImports, loadStaged } from '../imports/index.js';
+import {
+  applyMeasurements,
+  MEASUREMENT_IMPORT,
+  previewMeasurements,
+  stageMeasurements,
+  type ValidatedImport,
+} from './measurements-import.service.js';
+import { MeasurementImportPage, MeasurementPreviewPage } from './views/measurement-import.js';
+
+type C = Context<AuthEnv>;
+const BASE = '/beheer/metingen/import';
+
+export function measurementAdminRoutes({ db, config, stylesheetPath }: AppDeps) {
+  const app = new Hono<AuthEnv>({ strict: false });
+  const deps = { db, config, stylesheetPath };
+  const pageContext = (c: C) => signedInPageContext(deps, c);
+  const refuse = async (c: C, status: 403 | 404, message: string) =>
+    htmlError(c, await pageContext(c), status, message);
+
+  /** The session user when allowed; otherwise the response to send (login or 403). */
+  const guard = async (c: C) => {
+    const session = c.get('session');
+    if (!session) return { response: c.redirect('/inloggen', 303) };
+    if (!can(session.user, 'measurements:import'))
+      return {
+        response: await refuse(c, 403, 'Alleen databeheerders en beheerders lezen metingen in.'),
+      };
+    return { session };
+  };
+  const importPage = async (
+    c: C,
+    csrf: string,
+    extra: Partial<Parameters<typeof MeasurementImportPage>[0]> = {},
+    status: 200 | 400 = 200,
+  ) => {
+    const session = c.get('session');
+    const history = session ? await listImports(db, session.user.regionId, MEASUREMENT_IMPORT) : [];
+    return c.html(
+      <MeasurementImportPage ctx={await pageContext(c)} csrf={csrf} history={history} {...extra} />,
+      status,
+    );
+  };
+  const previewPage = async (c: C, csrf: string, id: number, error?: string) => {
+    const session = c.get('session');
+    if (!session) return c.redirect('/inloggen', 303);
+    const staged = await loadStaged(db, session.user, MEASUREMENT_IMPORT, id);
+    if (!staged.ok)
+      return refuse(c, 404, 'Deze voorvertoning bestaat niet (meer). Lees het bestand opnieuw in.');
+    const { rows } = staged.value.payload as ValidatedImport;
+    return c.html(
+      <MeasurementPreviewPage
+        ctx={await pageContext(c)}
+        csrf={csrf}
+        id={id}
+        filename={staged.value.filename}
+        rows={await previewMeasurements(db, session.user.regionId, rows)}
+        previous={staged.value.previous}
+        error={error}
+      />,
+      error ? 400 : 200,
+    );
+  };
+
+  app.get(BASE, async (c) => {
+    const g = await guard(c);
+    if (!g.session) return g.response;
+    const notice = c.req.query('klaar') ? 'De metingen zijn opgeslagen.' : undefined;
+    return importPage(c, g.session.csrfToken, { notice });
+  });
+
+  app.post(BASE, async (c) => {
+    const g = await guard(c);
+    if (!g.session) return g.response;
+    const { fields, file } = await formWithUpload(c);
+    if (!verifyCsrf(c, fields._csrf))
+      return refuse(c, 403, 'Dit formulier is verlopen. Laad de pagina opnieuw.');
+    const source = fields.source ?? '';
+    if (!file)
+      return importPage(
+        c,
+        g.session.csrfToken,
+        { errors: { bestand: 'Kies een bestand.' }, source },
+        400,
+      );
+    const staged = await stageMeasurements(db, g.session.user, file, source);
+    if (!staged.ok)
+      return importPage(
+        c,
+        g.session.csrfToken,
+        {
+          errors: { bestand: 'Het bestand heeft problemen; er is niets opgeslagen. Zie de tabel.' },
+          problems: staged.error,
+          source,
+        },
+        400,
+      );
+    return c.redirect(`${BASE}/${staged.value.id}`, 303);
+  });
+
+  app.get(`${BASE}/:id{[0-9]{1,9}}`, async (c) => {
+    const g = await guard(c);
+    if (!g.session) return g.response;
+    return previewPage(c, g.session.csrfToken, Number(c.req.param('id')));
+  });
+
+  app.post(`${BASE}/:id{[0-9]{1,9}}/toepassen`, async (c) => {
+    const g = await guard(c);
+    if (!g.session) return g.response;
+    const form = await formFields(c);
+    if (!verifyCsrf(c, form._csrf))
+      return refuse(c, 403, 'Dit formulier is verlopen. Laad de pagina opnieuw.');
+    const id = Number(c.req.param('id'));
+    const applied = await applyMeasurements(db, g.session.user, id, form.opnieuw === 'ja');
+    if (!applied.ok) {
+      if (applied.error === 'Duplicate')
+        return previewPage(
+          c,
+          g.session.csrfToken,
+          id,
+          'Dit bestand is al eerder ingelezen. Vink aan dat u het toch opnieuw wilt inlezen.',
+        );
+      if (applied.error === 'AlreadyApplied') return c.redirect(`${BASE}?klaar=1`, 303);
+      return refuse(c, 404, 'Deze voorvertoning bestaat niet (meer). Lees het bestand opnieuw in.');
+    }
+    return c.redirect(`${BASE}?klaar=1`, 303);
+  });
+
+  app.post(`${BASE}/:id{[0-9]{1,9}}/annuleren`, async (c) => {
+    const g = await guard(c);
+    if (!g.session) return g.response;
+    const form = await formFields(c);
+    if (!verifyCsrf(c, form._csrf))
+      return refuse(c, 403, 'Dit formulier is verlopen. Laad de pagina opnieuw.');
+    await discardStaged(db, g.session.user, MEASUREMENT_IMPORT, Number(c.req.param('id')));
+    return c.redirect(BASE, 303);
+  });
+  return app;
+}
