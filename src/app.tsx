@@ -10,6 +10,7 @@ import {
   indicatorsApi,
   measurementAdminRoutes,
 } from './modules/indicators/index.js';
+import { monitoringRoutes } from './modules/monitoring/index.js';
 import { organisationRoutes } from './modules/organisations/index.js';
 import {
   currentDataVersion,
@@ -174,6 +175,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   site.route('/', organisationRoutes(deps));
   site.route('/', agendaRoutes(deps));
   site.route('/', indicatorRoutes(deps));
+  site.route('/', monitoringRoutes(deps));
   site.get('/open-data', (c) => c.html(<OpenDataPage ctx={c.get('ctx')} />));
   site.notFound((c) => htmlError(c, c.get('ctx'), 404, 'We kunnen deze pagina niet vinden.'));
   app.route('/regio/:region', site);

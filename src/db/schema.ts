@@ -331,6 +331,8 @@ export interface AgendaUpdateTable {
   id: Generated<number>;
   agenda_item_id: number;
   kind: Generated<'update' | 'besluit'>;
+  /** Set when a monitoring round's decision made this entry (provenance). */
+  decision_id: Generated<number | null>;
   occurred_on: string;
   text: string;
   author: string;
@@ -422,6 +424,93 @@ export interface SeedFileTable {
   loaded_at: CreatedAt;
 }
 
+export interface MonitoringRoundTable {
+  id: Generated<number>;
+  region_id: number;
+  code: string;
+  title: string;
+  status: Generated<'open' | 'afgesloten'>;
+  is_public: Generated<boolean>;
+  summary: Generated<string>;
+  started_at: CreatedAt;
+  started_by: string;
+  closed_at: Date | null;
+}
+
+export interface RoundIndicatorSnapshotTable {
+  round_id: number;
+  indicator_code: string;
+  indicator_name: string;
+  is_public: boolean;
+  unit: string;
+  decimals: number;
+  area_code: string;
+  area_name: string;
+  period: string | null;
+  value: NumericNull;
+  source: string;
+  target_text: string;
+  status: string;
+  status_reason: string;
+  goal_codes: Jsonb<string[]>;
+}
+
+export interface RoundAgendaSnapshotTable {
+  round_id: number;
+  goal_code: string;
+  opgave_slug: string;
+  status: string;
+  priority: string | null;
+  progress: number;
+  planned_start: string | null;
+  planned_end: string | null;
+}
+
+export interface RoundInterpretationTable {
+  id: Generated<number>;
+  round_id: number;
+  subject_kind: 'opgave' | 'doel' | 'indicator';
+  subject_key: string;
+  text: string;
+  author: string;
+  author_role: string;
+  created_at: CreatedAt;
+}
+
+export type Participant = { role: string; organisation: string };
+
+export interface RoundDialogueTable {
+  id: Generated<number>;
+  round_id: number;
+  held_on: string;
+  participants: Jsonb<Participant[]>;
+  notes: string;
+  story_ids: Jsonb<number[]>;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export type Evidence = { kind: 'duiding' | 'dialoog' | 'indicator' | 'verhaal'; ref: string };
+export type DecisionChanges = {
+  priority?: Priority | null;
+  status?: AgendaStatus;
+  planned_start?: string | null;
+  planned_end?: string | null;
+};
+
+export interface RoundDecisionTable {
+  id: Generated<number>;
+  round_id: number;
+  goal_code: string;
+  reason: string;
+  changes: Jsonb<DecisionChanges>;
+  before: Jsonb<DecisionChanges>;
+  evidence: Jsonb<Evidence[]>;
+  decided_on: string;
+  decided_by: string;
+  created_at: CreatedAt;
+}
+
 export type ImportStatus = 'preview' | 'applied' | 'discarded';
 
 export interface ImportBatchTable {
@@ -478,5 +567,11 @@ export interface Database {
   indicator_target: IndicatorTargetTable;
   measurement: MeasurementTable;
   seed_file: SeedFileTable;
+  monitoring_round: MonitoringRoundTable;
+  round_indicator_snapshot: RoundIndicatorSnapshotTable;
+  round_agenda_snapshot: RoundAgendaSnapshotTable;
+  round_interpretation: RoundInterpretationTable;
+  round_dialogue: RoundDialogueTable;
+  round_decision: RoundDecisionTable;
   data_version: DataVersionTable;
 }

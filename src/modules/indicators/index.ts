@@ -10,6 +10,11 @@ export {
   listIndicatorSummaries,
   type Measurement,
 } from './indicators.service.js';
-export { STATUS_LABELS, STATUS_RULE, type TargetStatus } from './indicators.status.js';
+export {
+  periodToYear,
+  STATUS_LABELS,
+  STATUS_RULE,
+  type TargetStatus,
+} from './indicators.status.js';
 export { measurementAdminRoutes } from './measurements.routes.js';
 export { IndicatorTable, StatusRule } from './views/indicators.js';

@@ -5,6 +5,7 @@ export { planApi } from './plan.api.js';
 export { planRoutes } from './plan.routes.js';
 export {
   currentDataVersion,
+  type GoalIndexEntry,
   getRegion,
   getRegionById,
   goalIndex,

@@ -168,29 +168,44 @@ export async function listGoals(db: Db, region: Region) {
   return { strategic, operational };
 }
 
-/** Every goal code of a region (plan notation, `2.1.1` and `2.1.1. A`) with its opgave. */
-export async function goalIndex(db: Db, regionId: number) {
+export type GoalIndexEntry = {
+  code: string;
+  kind: 'strategic' | 'operational';
+  text: string;
+  opgaveSlug: string;
+  opgaveName: string;
+  opgaveNumber: number;
+  strategicCode: string;
+};
+
+/** Every goal of a region by code (plan notation, `2.1.1` and `2.1.1. A`), in plan order. */
+export async function goalIndex(db: Db, regionId: number): Promise<Map<string, GoalIndexEntry>> {
   const [strategic, operational] = await Promise.all([
     repo.listStrategicGoals(db, regionId),
     repo.listOperationalGoals(db, regionId),
   ]);
-  const index = new Map<
-    string,
-    { code: string; kind: 'strategic' | 'operational'; opgaveSlug: string; strategicCode: string }
-  >();
-  for (const g of strategic)
+  const opgaven = new Map(strategic.map((g) => [g.opgave_slug, g.opgave_name]));
+  const index = new Map<string, GoalIndexEntry>();
+  for (const g of strategic) {
     index.set(g.code, {
       code: g.code,
       kind: 'strategic',
+      text: g.text_chapter2 ?? g.text_chapter1 ?? '',
       opgaveSlug: g.opgave_slug,
+      opgaveName: g.opgave_name,
+      opgaveNumber: g.opgave_number,
       strategicCode: g.code,
     });
-  for (const g of operational)
-    index.set(g.code, {
-      code: g.code,
-      kind: 'operational',
-      opgaveSlug: g.opgave_slug,
-      strategicCode: g.strategic_code,
-    });
+    for (const o of operational.filter((op) => op.strategic_goal_id === g.id))
+      index.set(o.code, {
+        code: o.code,
+        kind: 'operational',
+        text: o.text ?? o.label ?? '',
+        opgaveSlug: o.opgave_slug,
+        opgaveName: opgaven.get(o.opgave_slug) ?? '',
+        opgaveNumber: o.opgave_number,
+        strategicCode: o.strategic_code,
+      });
+  }
   return index;
 }

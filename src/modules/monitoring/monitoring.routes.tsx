@@ -1,0 +1,42 @@
+/** Public monitoring pages: the provincial overview and the evidence cards. */
+import { Hono } from 'hono';
+import { href } from '../../web/context.js';
+import { htmlError } from '../../web/errors.js';
+import type { AppDeps, AppEnv } from '../../web/types.js';
+import { publicScope } from '../indicators/index.js';
+import { goalCodeToSegment } from '../plan/index.js';
+import { evidenceForGoal, evidenceForOpgave, provincialOverview } from './evidence.service.js';
+import { EvidencePage, OverviewPage } from './views/evidence.js';
+
+export function monitoringRoutes({ db }: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.get('/voortgang', async (c) => {
+    const ctx = c.get('ctx');
+    return c.html(<OverviewPage ctx={ctx} data={await provincialOverview(db, publicScope(ctx))} />);
+  });
+  app.get('/voortgang/opgaven/:slug', async (c) => {
+    const ctx = c.get('ctx');
+    const slug = c.req.param('slug');
+    const evidence = /^[a-z0-9-]{1,80}$/.test(slug)
+      ? await evidenceForOpgave(db, publicScope(ctx), slug)
+      : undefined;
+    if (!evidence?.ok) return htmlError(c, ctx, 404, 'Deze opgave bestaat niet.');
+    return c.html(
+      <EvidencePage ctx={ctx} evidence={evidence.value} backHref={href(ctx, `/opgaven/${slug}`)} />,
+    );
+  });
+  app.get('/voortgang/doelen/:code', async (c) => {
+    const ctx = c.get('ctx');
+    const evidence = await evidenceForGoal(db, publicScope(ctx), c.req.param('code'));
+    if (!evidence.ok) return htmlError(c, ctx, 404, 'Dit doel bestaat niet.');
+    const segment = goalCodeToSegment(evidence.value.code);
+    return c.html(
+      <EvidencePage
+        ctx={ctx}
+        evidence={evidence.value}
+        backHref={href(ctx, `/doelen/${segment}`)}
+      />,
+    );
+  });
+  return app;
+}
