@@ -10,7 +10,7 @@ import {
   indicatorsApi,
   measurementAdminRoutes,
 } from './modules/indicators/index.js';
-import { monitoringRoutes } from './modules/monitoring/index.js';
+import { monitoringRoutes, roundAdminRoutes } from './modules/monitoring/index.js';
 import { organisationRoutes } from './modules/organisations/index.js';
 import {
   currentDataVersion,
@@ -152,6 +152,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   app.route('/', authRoutes(deps));
   app.route('/', agendaAdminRoutes(deps));
   app.route('/', measurementAdminRoutes(deps));
+  app.route('/', roundAdminRoutes(deps));
 
   const site = new Hono<AppEnv>({ strict: false });
   site.use('*', regionContext(deps));

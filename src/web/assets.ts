@@ -27,7 +27,11 @@ const COMPONENTS = [
   'button',
   'form-field',
   'form-label',
+  'form-fieldset',
   'textbox',
+  'textarea',
+  'select',
+  'checkbox',
   'alert',
   'separator',
 ];

@@ -15,6 +15,12 @@ export const WORKSPACE_LINKS: readonly WorkspaceLink[] = [
     hint: 'Accounts maken, rollen geven en uitnodigingslinks versturen.',
   },
   {
+    action: 'monitoring:read',
+    href: '/beheer/rondes',
+    label: 'Monitoringsrondes',
+    hint: 'Data, duiden, dialoog en doen: de ronde, de besluiten en het rapport.',
+  },
+  {
     action: 'measurements:import',
     href: '/beheer/metingen/import',
     label: 'Metingen inlezen',

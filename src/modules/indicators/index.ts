@@ -17,4 +17,5 @@ export {
   type TargetStatus,
 } from './indicators.status.js';
 export { measurementAdminRoutes } from './measurements.routes.js';
+export { formatValue, targetText } from './views/indicator-parts.js';
 export { IndicatorTable, StatusRule } from './views/indicators.js';

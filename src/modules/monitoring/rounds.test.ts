@@ -1,0 +1,278 @@
+/** A whole monitoring round: data → duiden → dialoog → doen, the agenda change and the report. */
+import { expect, it } from 'vitest';
+import { testApp } from '../../../test/app.js';
+import { describeEachDatabase } from '../../../test/db.js';
+import { postForm, signInAs } from '../../../test/session.js';
+import { pdfAvailable } from '../../web/pdf.js';
+
+describeEachDatabase('monitoring rounds', (get) => {
+  it('runs a round to a decision that changes the agenda, with provenance, and publishes the report', async () => {
+    const { app } = testApp(get().db);
+    const { db } = get();
+    await db
+      .updateTable('indicator')
+      .set({ is_public: false })
+      .where('code', '=', 'roken-zwangeren')
+      .execute();
+    const admin = await signInAs(app, db, 'beheerder');
+    const data = await signInAs(app, db, 'data');
+    const trekker = await signInAs(app, db, 'trekker', { organisation: 'ggd-drenthe' });
+    const lezer = await signInAs(app, db, 'lezer');
+
+    expect(
+      (
+        await postForm(
+          app,
+          '/beheer/rondes',
+          { _csrf: trekker.csrf, code: '2026-H1', title: 'Eerste ronde' },
+          trekker.cookie,
+        )
+      ).status,
+    ).toBe(403);
+    const bad = await postForm(
+      app,
+      '/beheer/rondes',
+      { _csrf: admin.csrf, code: 'voorjaar', title: 'Eerste ronde' },
+      admin.cookie,
+    );
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('Schrijf de ronde als 2025, 2025-H1 of 2025-Q3.');
+    const start = await postForm(
+      app,
+      '/beheer/rondes',
+      { _csrf: admin.csrf, code: '2026-H1', title: 'Eerste ronde' },
+      admin.cookie,
+    );
+    expect(start.headers.get('location')).toBe('/beheer/rondes/2026-H1');
+    const twice = await postForm(
+      app,
+      '/beheer/rondes',
+      { _csrf: admin.csrf, code: '2026-H1', title: 'Nog eens' },
+      admin.cookie,
+    );
+    expect(await twice.text()).toContain('Deze ronde bestaat al.');
+
+    const page = await (
+      await app.request('/beheer/rondes/2026-H1', { headers: { cookie: lezer.cookie } })
+    ).text();
+    expect(page).toContain('1. Data');
+    expect(page).toContain('Ouderen met proactieve zorgplanning (ACP)');
+    expect(page).not.toContain('Duiding toevoegen');
+
+    const base = '/beheer/rondes/2026-H1';
+    expect(
+      (
+        await postForm(
+          app,
+          `${base}/duiding`,
+          { _csrf: lezer.csrf, subject: 'doel:2.2.1. B', text: 'Lezers duiden niet.' },
+          lezer.cookie,
+        )
+      ).status,
+    ).toBe(403);
+    const short = await postForm(
+      app,
+      `${base}/duiding`,
+      { _csrf: data.csrf, subject: 'doel:2.2.1. B', text: 'kort' },
+      data.cookie,
+    );
+    expect(short.status).toBe(400);
+    expect(await short.text()).toContain('minstens 10 tekens');
+    expect(
+      (
+        await postForm(
+          app,
+          `${base}/duiding`,
+          { _csrf: data.csrf, subject: 'doel:9.9.9', text: 'Over een doel dat niet bestaat.' },
+          data.cookie,
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await postForm(
+          app,
+          `${base}/duiding`,
+          {
+            _csrf: data.csrf,
+            subject: 'indicator:acp-ouderen',
+            text: 'Er is nog geen meting van ACP; zonder registratie weten we niets.',
+          },
+          data.cookie,
+        )
+      ).status,
+    ).toBe(303);
+    expect(
+      (
+        await postForm(
+          app,
+          `${base}/dialoog`,
+          {
+            _csrf: trekker.csrf,
+            held_on: '2026-03-14',
+            participants: 'huisarts – Dokter Drenthe\nouderenadviseur, welzijn',
+            notes: 'ACP-gesprekken komen traag op gang; huisartsen vragen om één aanpak.',
+          },
+          trekker.cookie,
+        )
+      ).status,
+    ).toBe(303);
+
+    const view = await (await app.request(base, { headers: { cookie: admin.cookie } })).text();
+    const duiding = /value="(duiding:\d+)"/.exec(view)?.[1] ?? '';
+    const dialoog = /value="(dialoog:\d+)"/.exec(view)?.[1] ?? '';
+    expect(duiding).not.toBe('');
+    const noEvidence = await postForm(
+      app,
+      `${base}/besluit`,
+      {
+        _csrf: admin.csrf,
+        goal: '2.2.1. B',
+        priority: 'must',
+        reason: 'ACP is de basis voor passende zorg.',
+      },
+      admin.cookie,
+    );
+    expect(noEvidence.status).toBe(400);
+    expect(await noEvidence.text()).toContain('Kies minstens één duiding');
+    const nothing = await postForm(
+      app,
+      `${base}/besluit`,
+      { _csrf: admin.csrf, goal: '2.2.1. B', reason: 'Geen verandering hier.' },
+      admin.cookie,
+    );
+    expect(await nothing.text()).toContain('Een besluit verandert iets');
+    expect(
+      (
+        await postForm(
+          app,
+          `${base}/besluit`,
+          {
+            _csrf: trekker.csrf,
+            goal: '2.2.1. B',
+            priority: 'must',
+            reason: 'Trekkers besluiten niet.',
+          },
+          trekker.cookie,
+        )
+      ).status,
+    ).toBe(403);
+    const body = new URLSearchParams({
+      _csrf: admin.csrf,
+      goal: '2.2.1. B',
+      priority: 'must',
+      status: 'loopt',
+      planned_end: '2026-Q4',
+      reason: 'ACP is de basis voor passende zorg; eerst dit.',
+    });
+    body.append('evidence', duiding);
+    body.append('evidence', dialoog);
+    const decided = await app.request(`${base}/besluit`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: admin.cookie },
+    });
+    expect(decided.status).toBe(303);
+
+    const item = await db
+      .selectFrom('agenda_item')
+      .innerJoin('operational_goal', 'operational_goal.id', 'agenda_item.operational_goal_id')
+      .select(['priority', 'status', 'planned_end'])
+      .where('operational_goal.code', '=', '2.2.1. B')
+      .executeTakeFirstOrThrow();
+    expect(item).toEqual({ priority: 'must', status: 'loopt', planned_end: '2026-Q4' });
+    const decision = await db
+      .selectFrom('round_decision')
+      .select(['before', 'evidence'])
+      .executeTakeFirstOrThrow();
+    expect(decision.before).toMatchObject({ priority: null, status: 'niet_gestart' });
+    expect(decision.evidence).toHaveLength(2);
+    const card = await (await app.request('/voortgang/doelen/2.2.1.b')).text();
+    expect(card).toContain(
+      'Besluit uit monitoringsronde 2026-H1: ACP is de basis voor passende zorg; eerst dit.',
+    );
+    expect(card).toContain('href="/rapporten/2026-H1"');
+    const audit = await db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_key', 'in', ['2026-H1', '2.2.1. B'])
+      .execute();
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      'agenda_item.decision',
+      'round.decision',
+      'round.dialogue',
+      'round.interpretation',
+      'round.start',
+    ]);
+
+    expect((await app.request('/rapporten/2026-H1')).status).toBe(404);
+    expect(
+      (
+        await postForm(
+          app,
+          `${base}/afronden`,
+          {
+            _csrf: admin.csrf,
+            summary: 'ACP krijgt voorrang; registratie volgt.',
+            is_public: 'ja',
+          },
+          admin.cookie,
+        )
+      ).status,
+    ).toBe(303);
+    expect(
+      (
+        await postForm(
+          app,
+          `${base}/duiding`,
+          { _csrf: data.csrf, subject: 'doel:2.2.1. B', text: 'Te laat voor deze ronde.' },
+          data.cookie,
+        )
+      ).status,
+    ).toBe(409);
+
+    const report = await (await app.request('/rapporten/2026-H1')).text();
+    expect(report).toContain('ACP krijgt voorrang; registratie volgt.');
+    expect(report).toContain('Inhoud');
+    expect(report).toContain('4. Doen: besluiten');
+    expect(report).toContain('huisarts (Dokter Drenthe)');
+    expect(report).not.toContain('Zwangere vrouwen die roken');
+    const internal = await (
+      await app.request(`${base}/rapport`, { headers: { cookie: lezer.cookie } })
+    ).text();
+    expect(internal).toContain('Zwangere vrouwen die roken');
+    const csv = await (await app.request('/rapporten/2026-H1/bijlage.csv')).text();
+    expect(csv.split('\r\n')[0]).toBe(
+      'onderdeel,code,naam,gebied,periode,waarde,eenheid,streefwaarde,status,bron',
+    );
+    expect(csv).toContain(
+      'indicator,ziekteverzuim-zorg,Ziekteverzuim in de Drentse zorg,PV22,2023,9.2,%',
+    );
+    expect(csv).toContain('werkagenda,2.2.1. B');
+    expect(csv).not.toContain('roken-zwangeren');
+    expect((await app.request(`${base}/rapport.csv`)).status).toBe(303);
+  }, 60_000);
+
+  it.skipIf(!pdfAvailable())(
+    'renders the report as PDF through Chromium',
+    async () => {
+      const { app } = testApp(get().db);
+      const admin = await signInAs(app, get().db, 'beheerder');
+      await postForm(
+        app,
+        '/beheer/rondes',
+        { _csrf: admin.csrf, code: '2027', title: 'PDF-ronde' },
+        admin.cookie,
+      );
+      const res = await app.request('/beheer/rondes/2027/rapport.pdf', {
+        headers: { cookie: admin.cookie },
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/pdf');
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
+      expect(bytes.byteLength).toBeGreaterThan(5000);
+    },
+    60_000,
+  );
+});
