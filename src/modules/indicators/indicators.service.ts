@@ -139,6 +139,9 @@ function mainAreaOf(measurements: Measurement[], regionAreaCode: string): string
   return ggd?.areaCode ?? measurements[0]?.areaCode ?? regionAreaCode;
 }
 
+/** Levels whose figures describe the whole region (or the country, for comparison). */
+const REGION_WIDE = new Set(['land', 'provincie', 'ggd-regio']);
+
 type Scope = { regionId: number; regionAreaCode: string; publicOnly: boolean; today?: Date };
 
 /** Summaries of a set of indicators (all of the region's when `only` is absent). */
@@ -151,12 +154,20 @@ export async function listIndicatorSummaries(
     (i) => !only || only(i),
   );
   const ids = indicators.map((i) => i.id);
-  const [links, targets, rows, areas] = await Promise.all([
+  const [links, targets, areas] = await Promise.all([
     repo.listGoalLinks(db, ids),
     repo.listTargets(db, ids),
-    repo.listMeasurements(db, ids),
     areaIndex(db, scope.regionId),
   ]);
+  // A summary needs only its main area: the targets' areas and the region-wide ones. Loading
+  // every gemeente and wijk here made evidence cards slow (see BENCHMARKS.md).
+  const summaryAreas = [
+    ...new Set([
+      ...targets.map((t) => t.area_code),
+      ...[...areas.values()].filter((a) => REGION_WIDE.has(a.level)).map((a) => a.code),
+    ]),
+  ];
+  const rows = await repo.listMeasurements(db, ids, summaryAreas);
   const byIndicator = new Map<number, Measurement[]>();
   for (const row of rows)
     byIndicator.set(row.indicator_id, [
