@@ -15,6 +15,12 @@ export const WORKSPACE_LINKS: readonly WorkspaceLink[] = [
     hint: 'Accounts maken, rollen geven en uitnodigingslinks versturen.',
   },
   {
+    action: 'agenda:import',
+    href: '/beheer/werkagenda/import',
+    label: 'Werkagenda inlezen',
+    hint: 'Status, voortgang en eigenaren van veel doelen tegelijk bijwerken met een CSV- of Excel-bestand.',
+  },
+  {
     action: 'audit:view',
     href: '/beheer/audit',
     label: 'Wijzigingen (audit)',
