@@ -10,7 +10,7 @@ import { testApp } from '../../../test/app.js';
 import { describeEachDatabase } from '../../../test/db.js';
 import { postForm, postUpload, signInAs, type TestSession } from '../../../test/session.js';
 import { MAX_UPLOAD_BYTES, readTable, writeXlsx } from '../../lib/tabular.js';
-import { can, ROLE_NAMES } from '../auth/index.js';
+import { can, ROLE_NAMES, rolesFor } from '../auth/index.js';
 import { currentDataVersion } from '../plan/index.js';
 import { AGENDA_COLUMNS } from './agenda.types.js';
 
@@ -408,6 +408,7 @@ describeEachDatabase('werkagenda import', (get) => {
           postForm(app, `${IMPORT}/${await stage()}/annuleren`, form(s, csrf), s?.cookie ?? ''),
       },
     ];
+    expect(rolesFor('agenda:import')).toEqual(['beheerder']);
     for (const route of routes)
       expect((await route.send(undefined, true)).status, `anoniem ${route.name}`).toBe(303);
     for (const role of ROLE_NAMES) {
