@@ -59,12 +59,18 @@ export function agendaImportRoutes(deps: AppDeps) {
   const csrfFailed = (c: C) =>
     refuse(c, 403, 'Dit formulier is verlopen of kwam niet van deze site. Laad de pagina opnieuw.');
 
-  const importPage = async (c: C, csrf: string, state: ImportPageState, status: 200 | 400 | 413) =>
+  /** The upload page: plain, with a notice, or with the errors of the file just checked. */
+  const importPage = async (
+    c: C,
+    session: Session,
+    state: ImportPageState,
+    status: 200 | 400 | 413,
+  ) =>
     c.html(
       <AgendaImportPage
         ctx={await pageContext(c)}
-        csrf={csrf}
-        history={await listAgendaImports(db, c.get('session')?.user.regionId ?? 0)}
+        csrf={session.csrfToken}
+        history={await listAgendaImports(db, session.user.regionId)}
         state={state}
       />,
       status,
@@ -79,7 +85,7 @@ export function agendaImportRoutes(deps: AppDeps) {
       : c.req.query('geannuleerd')
         ? 'Geannuleerd. Er is niets opgeslagen.'
         : undefined;
-    return importPage(c, session.csrfToken, { notice }, 200);
+    return importPage(c, session, { notice }, 200);
   });
 
   app.post(IMPORT_PATH, async (c) => {
@@ -91,7 +97,7 @@ export function agendaImportRoutes(deps: AppDeps) {
     if (!checked.ok)
       return importPage(
         c,
-        session.csrfToken,
+        session,
         { error: checked.error.message, problems: checked.error.problems, filename: file?.name },
         checked.error.status,
       );
@@ -149,7 +155,7 @@ export function agendaImportRoutes(deps: AppDeps) {
     await cancelAgendaImport(db, session.user, id.data);
     return importPage(
       c,
-      session.csrfToken,
+      session,
       {
         error: `Toepassen is afgebroken bij rij ${failure.row}: ${failure.message} Er is niets opgeslagen. Lees het bestand opnieuw in.`,
         problems: [failure],

@@ -57,7 +57,7 @@ async function currentAgenda(db: Tx, regionId: number): Promise<Map<string, Curr
           planned_start: r.planned_start,
           planned_end: r.planned_end,
           owners: owners
-            .filter((o) => o.agenda_item_id !== null && o.agenda_item_id === r.item_id)
+            .filter((o) => o.agenda_item_id === r.item_id)
             .map((o) => o.slug)
             .sort(),
         },
