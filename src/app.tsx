@@ -3,7 +3,12 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
 import type { Database } from './db/schema.js';
-import { agendaAdminRoutes, agendaApi, agendaRoutes } from './modules/agenda/index.js';
+import {
+  agendaAdminRoutes,
+  agendaApi,
+  agendaForPlan,
+  agendaRoutes,
+} from './modules/agenda/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import {
   indicatorRoutes,
@@ -172,7 +177,8 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
         ),
     ),
   );
-  site.route('/', planRoutes(deps));
+  // The plan pages show werkagenda progress through a provider, so plan never imports agenda.
+  site.route('/', planRoutes({ ...deps, agenda: agendaForPlan(db) }));
   site.route('/', organisationRoutes(deps));
   site.route('/', agendaRoutes(deps));
   site.route('/', indicatorRoutes(deps));

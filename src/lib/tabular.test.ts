@@ -9,7 +9,11 @@ describe('readTable', () => {
     const semi = await readTable('a.csv', bytes('\uFEFFcode;status\r\n2.1.1.A;"loopt, goed"\r\n'));
     expect(comma).toEqual({
       ok: true,
-      value: { columns: ['code', 'status'], rows: [{ code: '2.1.1.A', status: 'loopt' }] },
+      value: {
+        columns: ['code', 'status'],
+        rows: [{ code: '2.1.1.A', status: 'loopt' }],
+        rowNumbers: [2],
+      },
     });
     expect(semi.ok && semi.value.rows[0]).toEqual({ code: '2.1.1.A', status: 'loopt, goed' });
   });
@@ -30,7 +34,14 @@ describe('readTable', () => {
         { code: '2.1.1.A', progress: '40', note: '=1+1' },
         { code: '2.1.1.B', progress: '', note: '' },
       ],
+      rowNumbers: [2, 3],
     });
+  });
+
+  it('numbers rows as a spreadsheet shows them, counting blank rows and multi-line cells', async () => {
+    const csv = await readTable('a.csv', bytes('code,note\n1,a\n\n2,"twee\nregels"\n3,b\n'));
+    expect(csv.ok && csv.value.rowNumbers).toEqual([2, 4, 5]);
+    expect(csv.ok && csv.value.rows.map((r) => r.code)).toEqual(['1', '2', '3']);
   });
 
   it('refuses empty, oversized, header-less, duplicate-column and broken files in Dutch', async () => {

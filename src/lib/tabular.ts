@@ -10,7 +10,15 @@ import { err, ok, type Result } from './result.js';
 /** Uploads larger than this are refused before parsing (issue 3: "uploads over 10 MB"). */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
-export type Table = { columns: string[]; rows: Array<Record<string, string>> };
+/**
+ * `rowNumbers[i]` is the row of `rows[i]` as a spreadsheet program shows it (header row included,
+ * blank rows counted), so an import can name the row a person must fix.
+ */
+export type Table = {
+  columns: string[];
+  rows: Array<Record<string, string>>;
+  rowNumbers?: number[];
+};
 export type TableFormat = 'csv' | 'xlsx';
 
 /** XLSX files are zip archives: they start with "PK". */
@@ -47,10 +55,11 @@ function readCsv(bytes: Uint8Array): Result<Table, string> {
   const records: string[][] = parse(text, {
     delimiter: delimiter ? ';' : ',',
     relax_column_count: true,
-    skip_empty_lines: true,
+    // Blank lines stay as records, so a record's index + 1 is its spreadsheet row number.
+    skip_empty_lines: false,
     trim: true,
   });
-  return toTable(records);
+  return toTable(records.map((values, index) => ({ number: index + 1, values })));
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<Result<Table, string>> {
@@ -58,11 +67,11 @@ async function readXlsx(bytes: Uint8Array): Promise<Result<Table, string>> {
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) return err('Het XLSX-bestand heeft geen werkblad.');
-  const records: string[][] = [];
+  const records: NumberedRecord[] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const values: string[] = [];
     for (let i = 1; i <= sheet.columnCount; i++) values.push(cellText(row.getCell(i).value));
-    records.push(values);
+    records.push({ number: row.number, values });
   });
   return toTable(records);
 }
@@ -80,16 +89,18 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value).trim();
 }
 
-function toTable(records: string[][]): Result<Table, string> {
-  const [header, ...body] = records;
-  if (!header || header.every((h) => h === '')) return err('Het bestand heeft geen kopregel.');
-  const columns = header.map((h) => h.trim().toLowerCase());
+type NumberedRecord = { number: number; values: string[] };
+
+function toTable(records: NumberedRecord[]): Result<Table, string> {
+  const [header, ...body] = records.filter((r) => r.values.some((v) => v.trim() !== ''));
+  if (!header) return err('Het bestand heeft geen kopregel.');
+  const columns = header.values.map((h) => h.trim().toLowerCase());
   const duplicate = columns.find((c, i) => c !== '' && columns.indexOf(c) !== i);
   if (duplicate) return err(`De kolom "${duplicate}" staat twee keer in de kopregel.`);
-  const rows = body
-    .filter((r) => r.some((v) => v !== ''))
-    .map((r) => Object.fromEntries(columns.map((c, i) => [c, (r[i] ?? '').trim()])));
-  return ok({ columns, rows });
+  const rows = body.map((r) =>
+    Object.fromEntries(columns.map((c, i) => [c, (r.values[i] ?? '').trim()])),
+  );
+  return ok({ columns, rows, rowNumbers: body.map((r) => r.number) });
 }
 
 /** One sheet with a header row; what an export offers next to CSV. */

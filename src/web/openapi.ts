@@ -114,6 +114,23 @@ export function openApiDocument() {
           },
         },
       },
+      [`${base}/agenda.xlsx`]: {
+        get: {
+          summary: 'Werkagenda als Excel (XLSX; dezelfde kolommen en rijen als de CSV)',
+          parameters: [region],
+          responses: {
+            200: {
+              description: 'XLSX',
+              content: {
+                'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+                  schema: { type: 'string', contentEncoding: 'binary' },
+                },
+              },
+            },
+            404: problem,
+          },
+        },
+      },
       [`${base}/export.json`]: get('Volledige export als JSON'),
       [`${base}/export/{file}`]: {
         get: {

@@ -105,16 +105,48 @@ export async function addUpdate(
     .execute();
 }
 
-/** Audit row of an agenda change (who, when, before, after). */
+/** Replaces the owning organisations of an item (the edit form and the import both use this). */
+export async function replaceOwners(db: Db, itemId: number, organisationIds: number[]) {
+  await db.deleteFrom('agenda_owner').where('agenda_item_id', '=', itemId).execute();
+  if (organisationIds.length === 0) return;
+  await db
+    .insertInto('agenda_owner')
+    .values(organisationIds.map((id) => ({ agenda_item_id: itemId, organisation_id: id })))
+    .execute();
+}
+
+/** The region's organisations by slug, to check and resolve an import's owner column. */
+export async function listOrganisations(db: Db, regionId: number) {
+  return db
+    .selectFrom('organisation')
+    .select(['id', 'slug'])
+    .where('region_id', '=', regionId)
+    .execute();
+}
+
+/** Display names of accounts named as `user:<id>` (who applied an import). */
+export async function listUserNames(db: Db, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('app_user').select(['id', 'name', 'email']).where('id', 'in', ids).execute();
+}
+
+/** Audit row of an agenda change (who, when, before, after); imports pass their own action. */
 export async function auditAgenda(
   db: Db,
-  entry: { actor: string; regionId: number; code: string; before: unknown; after: unknown },
+  entry: {
+    actor: string;
+    regionId: number;
+    code: string;
+    before: unknown;
+    after: unknown;
+    action?: string;
+  },
 ): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({
       actor: entry.actor,
-      action: entry.before ? 'agenda_item.update' : 'agenda_item.create',
+      action: entry.action ?? (entry.before ? 'agenda_item.update' : 'agenda_item.create'),
       entity_type: 'agenda_item',
       entity_key: entry.code,
       region_id: entry.regionId,

@@ -19,6 +19,7 @@ import {
   saveAgendaItem,
 } from './agenda.service.js';
 import { AgendaFilter, ItemForm } from './agenda.types.js';
+import { agendaImportRoutes } from './agenda-import.routes.js';
 import { AgendaEditPage, AgendaPage } from './views/agenda.js';
 import { AttentionPage, OrganisationAgendaPage } from './views/attention.js';
 
@@ -71,6 +72,8 @@ type C = Context<AuthEnv>;
 export function agendaAdminRoutes({ db, config, stylesheetPath }: AppDeps) {
   const app = new Hono<AuthEnv>({ strict: false });
   const deps = { db, config, stylesheetPath };
+  // First: `/beheer/werkagenda/import` must not be read as the goal code "import".
+  app.route('/', agendaImportRoutes(deps));
   const pageContext = (c: C) => signedInPageContext(deps, c);
   const refuse = async (c: C, status: 403 | 404, message: string) =>
     htmlError(c, await pageContext(c), status, message);

@@ -113,17 +113,8 @@ export async function saveAgendaItem(
   const actor = `user:${user.id}`;
   await db.transaction().execute(async (trx) => {
     const { before, after } = await repo.saveItem(trx, row.goal_id, input, actor);
-    if (ownerOrganisationIds && canAssignOwners(user)) {
-      await trx.deleteFrom('agenda_owner').where('agenda_item_id', '=', after.id).execute();
-      if (ownerOrganisationIds.length > 0) {
-        await trx
-          .insertInto('agenda_owner')
-          .values(
-            ownerOrganisationIds.map((id) => ({ agenda_item_id: after.id, organisation_id: id })),
-          )
-          .execute();
-      }
-    }
+    if (ownerOrganisationIds && canAssignOwners(user))
+      await repo.replaceOwners(trx, after.id, ownerOrganisationIds);
     const today = new Date().toISOString().slice(0, 10);
     const author = user.name || user.email;
     if (input.update)

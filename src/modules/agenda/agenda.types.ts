@@ -31,10 +31,21 @@ export const PRIORITY_WEIGHT: Record<Priority | 'geen', number> = {
 export const ROLLUP_RULE =
   'Voortgang van een strategisch doel of opgave = gewogen gemiddelde van de voortgang van de operationele doelen eronder. Gewicht: must 3, should 2, could 1, geen prioriteit 1. Gestopte doelen tellen niet mee.';
 
-const period = z
-  .string()
-  .trim()
-  .regex(/^20[2-4][0-9](-Q[1-4])?$/, 'Schrijf een jaar (2025) of een kwartaal (2025-Q3).');
+/** A planned period: a year (`2025`) or a quarter (`2025-Q3`); the database checks the same. */
+export const PERIOD_PATTERN = /^20[2-4][0-9](-Q[1-4])?$/;
+export const PERIOD_MESSAGE = 'Schrijf een jaar (2025) of een kwartaal (2025-Q3).';
+const period = z.string().trim().regex(PERIOD_PATTERN, PERIOD_MESSAGE);
+
+/** A year counts as its first quarter at the start and its last quarter at the end. */
+function quarterOf(value: string, edge: 'start' | 'end'): number {
+  const quarter = value.includes('-Q') ? Number(value.slice(-1)) : edge === 'start' ? 1 : 4;
+  return Number(value.slice(0, 4)) * 4 + quarter;
+}
+
+/** False when the end lies before the start (`2025-Q3` … `2025` is fine: 2025 ends in Q4). */
+export function periodsInOrder(start: string | undefined, end: string | undefined): boolean {
+  return !start || !end || quarterOf(start, 'start') <= quarterOf(end, 'end');
+}
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
@@ -61,7 +72,7 @@ export const ItemForm = z
     ),
     decision: optional(z.string().trim().max(4000, 'Een besluit is hoogstens 4000 tekens.')),
   })
-  .refine((f) => !f.planned_start || !f.planned_end || f.planned_start <= f.planned_end, {
+  .refine((f) => periodsInOrder(f.planned_start, f.planned_end), {
     message: 'Het einde ligt vóór het begin.',
     path: ['planned_end'],
   });
@@ -88,7 +99,7 @@ export const AgendaFilter = z
   .strict();
 export type AgendaFilterInput = z.infer<typeof AgendaFilter>;
 
-/** Columns of the agenda export; a later import takes exactly these (same columns both ways). */
+/** Columns of the agenda export; the import takes exactly these (same columns both ways). */
 export const AGENDA_COLUMNS = [
   'code',
   'status',

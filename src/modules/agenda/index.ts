@@ -10,3 +10,4 @@ export {
 export { agendaAdminRoutes, agendaRoutes } from './agenda.routes.js';
 export { getAgenda, rollUp, saveAgendaItem } from './agenda.service.js';
 export { PRIORITIES, ROLLUP_RULE, STATUSES } from './agenda.types.js';
+export { agendaForPlan } from './agenda-plan.service.js';

@@ -27,6 +27,12 @@ export const WORKSPACE_LINKS: readonly WorkspaceLink[] = [
     hint: 'Cijfers per indicator, gebied en periode inlezen uit CSV of XLSX, met voorvertoning.',
   },
   {
+    action: 'agenda:import',
+    href: '/beheer/werkagenda/import',
+    label: 'Werkagenda inlezen',
+    hint: 'Status, voortgang en eigenaren van veel doelen tegelijk bijwerken met een CSV- of Excel-bestand.',
+  },
+  {
     action: 'audit:view',
     href: '/beheer/audit',
     label: 'Wijzigingen (audit)',

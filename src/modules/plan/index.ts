@@ -12,7 +12,13 @@ export {
   listRegions,
   type Region,
 } from './plan.service.js';
-export type { PlanFileError, PlanFiles } from './plan.types.js';
+export type {
+  AgendaGoalDetail,
+  AgendaProvider,
+  AgendaRollUp,
+  PlanFileError,
+  PlanFiles,
+} from './plan.types.js';
 export {
   csvCell,
   EXPORT_ENTITIES,

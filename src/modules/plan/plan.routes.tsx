@@ -6,6 +6,7 @@ import { htmlError } from '../../web/errors.js';
 import type { AppDeps, AppEnv } from '../../web/types.js';
 import { goalCodeToSegment, parseGoalCode } from './goal-codes.js';
 import * as plan from './plan.service.js';
+import type { AgendaProvider } from './plan.types.js';
 import * as content from './plan-content.service.js';
 import { searchPlan } from './plan-search.service.js';
 import { OperationalGoalPage, StrategicGoalPage } from './views/goal.js';
@@ -27,8 +28,13 @@ const SearchQuery = z.object({
 const NOT_FOUND =
   'We kunnen deze pagina niet vinden. Misschien is de code of het adres verkeerd overgetypt.';
 
-/** Routes for one region's public site; mounted at `/` (default region) and `/regio/:region`. */
-export function planRoutes({ db }: AppDeps) {
+/**
+ * Routes for one region's public site; mounted at `/` (default region) and `/regio/:region`.
+ * `agenda` is injected by the app (composition root) rather than imported: the agenda module
+ * imports this module, so importing it back would be a cycle. Without it the goal and opgave
+ * pages leave the werkagenda out, and the plan module stands on its own.
+ */
+export function planRoutes({ db, agenda }: AppDeps & { agenda?: AgendaProvider }) {
   const app = new Hono<AppEnv>();
 
   app.get('/', async (c) => {
@@ -44,7 +50,8 @@ export function planRoutes({ db }: AppDeps) {
     if (!result.ok) return htmlError(c, ctx, 404, NOT_FOUND);
     if ('redirect' in result.value)
       return c.redirect(href(ctx, `/opgaven/${result.value.redirect}`), 301);
-    return c.html(<OpgavePage ctx={ctx} data={result.value} />);
+    const progress = await agenda?.opgave(ctx.region.id, result.value.opgave.slug);
+    return c.html(<OpgavePage ctx={ctx} data={result.value} agenda={progress} />);
   });
 
   app.get('/doelen', async (c) => {
@@ -74,13 +81,12 @@ export function planRoutes({ db }: AppDeps) {
         `Doel ${parsed.code} staat niet in het plan van ${ctx.region.name}.`,
       );
     const data = result.value;
-    return c.html(
-      data.kind === 'strategic' ? (
-        <StrategicGoalPage ctx={ctx} data={data} />
-      ) : (
-        <OperationalGoalPage ctx={ctx} data={data} />
-      ),
-    );
+    if (data.kind === 'strategic') {
+      const progress = await agenda?.strategicGoal(ctx.region.id, data.goal.code);
+      return c.html(<StrategicGoalPage ctx={ctx} data={data} agenda={progress} />);
+    }
+    const item = await agenda?.operationalGoal(ctx.region.id, data.goal.code);
+    return c.html(<OperationalGoalPage ctx={ctx} data={data} agenda={item} />);
   });
 
   app.get('/programmas', async (c) => {

@@ -81,6 +81,17 @@ export function AgendaPage({
           Aandacht nodig
         </a>
       </p>
+      <p class="utrecht-paragraph">
+        Download de werkagenda:{' '}
+        <a class="utrecht-link" href={`/api/v1/regions/${ctx.region.code}/agenda.csv`}>
+          CSV
+        </a>{' '}
+        of{' '}
+        <a class="utrecht-link" href={`/api/v1/regions/${ctx.region.code}/agenda.xlsx`}>
+          Excel (XLSX)
+        </a>
+        . Beheerders lezen hetzelfde bestand weer in.
+      </p>
       {error ? (
         <div class="utrecht-alert utrecht-alert--error" role="alert">
           <p class="utrecht-paragraph">{error}</p>

@@ -5,6 +5,8 @@ import { Blocks } from '../../../web/components.js';
 import { href, type PageContext } from '../../../web/context.js';
 import { Layout } from '../../../web/layout.js';
 import type { getGoal } from '../plan.service.js';
+import type { AgendaGoalDetail, AgendaRollUp } from '../plan.types.js';
+import { OperationalAgenda, StrategicAgenda } from './goal-agenda.js';
 import { deadlineText, GoalLink, goalSummary, YEARS } from './goal-parts.js';
 
 type Data = OkValue<typeof getGoal>;
@@ -73,7 +75,15 @@ function Programmes({ ctx, programmes }: { ctx: PageContext; programmes: Data['p
 }
 
 /** /doelen/2.x.y: a 2040 goal with its chapter-1 wording, operational goals and programmes. */
-export function StrategicGoalPage({ ctx, data }: { ctx: PageContext; data: Strategic }) {
+export function StrategicGoalPage({
+  ctx,
+  data,
+  agenda,
+}: {
+  ctx: PageContext;
+  data: Strategic;
+  agenda?: AgendaRollUp;
+}) {
   const { goal } = data;
   return (
     <Layout
@@ -107,6 +117,7 @@ export function StrategicGoalPage({ ctx, data }: { ctx: PageContext; data: Strat
           </li>
         ))}
       </ul>
+      {agenda ? <StrategicAgenda ctx={ctx} rollUp={agenda} /> : null}
       <RelatedGoals ctx={ctx} related={data.related} />
       <Programmes ctx={ctx} programmes={data.programmes} />
     </Layout>
@@ -183,7 +194,15 @@ function Inspiration({ ctx, data }: { ctx: PageContext; data: Operational }) {
 }
 
 /** /doelen/2.x.y.a: the planning, target, initiatives and possible initiators of one goal. */
-export function OperationalGoalPage({ ctx, data }: { ctx: PageContext; data: Operational }) {
+export function OperationalGoalPage({
+  ctx,
+  data,
+  agenda,
+}: {
+  ctx: PageContext;
+  data: Operational;
+  agenda?: AgendaGoalDetail;
+}) {
   const { goal } = data;
   const kindLabel = goal.kind === 'oplossingsrichting' ? 'Oplossingsrichting' : 'Operationeel doel';
   return (
@@ -233,6 +252,7 @@ export function OperationalGoalPage({ ctx, data }: { ctx: PageContext; data: Ope
       <p class="utrecht-paragraph marke-muted">
         Jaren in de planningstabel: {YEARS.join(', ').replace('2027+', '2027 en later')}.
       </p>
+      {agenda ? <OperationalAgenda ctx={ctx} code={goal.code} item={agenda} /> : null}
       <h2 class="utrecht-heading-2">Inspirerende initiatieven</h2>
       <Inspiration ctx={ctx} data={data} />
       <h2 class="utrecht-heading-2">Mogelijke initiatiefnemers</h2>

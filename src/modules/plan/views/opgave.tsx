@@ -4,6 +4,8 @@ import { Blocks, Tag } from '../../../web/components.js';
 import { href, type PageContext } from '../../../web/context.js';
 import { Layout } from '../../../web/layout.js';
 import type { getOpgave } from '../plan.service.js';
+import type { AgendaRollUp } from '../plan.types.js';
+import { OpgaveAgenda } from './goal-agenda.js';
 import { GoalLink, goalHref, goalSummary, YEARS, yearCell } from './goal-parts.js';
 import { OpgaveTimelineSvg } from './opgave-timeline.js';
 
@@ -48,7 +50,15 @@ function Timeline({ ctx, data }: { ctx: PageContext; data: Data }) {
 }
 
 /** /opgaven/:slug: why the opgave matters, its goals and a year timeline of its goals. */
-export function OpgavePage({ ctx, data }: { ctx: PageContext; data: Data }) {
+export function OpgavePage({
+  ctx,
+  data,
+  agenda,
+}: {
+  ctx: PageContext;
+  data: Data;
+  agenda?: AgendaRollUp;
+}) {
   const { opgave } = data;
   return (
     <Layout
@@ -85,6 +95,7 @@ export function OpgavePage({ ctx, data }: { ctx: PageContext; data: Data }) {
           </li>
         ))}
       </ul>
+      {agenda ? <OpgaveAgenda ctx={ctx} slug={opgave.slug} rollUp={agenda} /> : null}
       <h2 class="utrecht-heading-2">Tijdlijn van de operationele doelen</h2>
       <p class="utrecht-paragraph">
         Een stip is het jaar dat de tekst van het doel noemt (doeljaar). Een open vierkantje is een
