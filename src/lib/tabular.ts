@@ -4,8 +4,13 @@
  * Parsing is left to csv-parse and exceljs (ADR 0007); this file only normalises their output.
  */
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { err, ok, type Result } from './result.js';
+
+/** exceljs is large; it is loaded on the first XLSX, not at every start of the server. */
+async function loadExcel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
 
 /** Uploads larger than this are refused before parsing (issue 3: "uploads over 10 MB"). */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -63,7 +68,7 @@ function readCsv(bytes: Uint8Array): Result<Table, string> {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<Result<Table, string>> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) return err('Het XLSX-bestand heeft geen werkblad.');
@@ -109,7 +114,7 @@ export async function writeXlsx(
   columns: readonly string[],
   rows: ReadonlyArray<Record<string, unknown>>,
 ): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow([...columns]);
   for (const row of rows) sheet.addRow(columns.map((c) => xlsxValue(row[c])));

@@ -44,12 +44,12 @@ describe.skipIf(!hasBrowser)('monitoring journey', () => {
           .getByLabel('Bestand (CSV of XLSX)')
           .setInputFiles({ name: 'acp.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
         await page.getByRole('button', { name: 'Bekijk wat er verandert' }).click();
-        expect(await page.locator('main').innerText()).toContain('Nieuw: 2, gewijzigd: 0');
+        expect(await page.locator('main').textContent()).toContain('Nieuw: 2, gewijzigd: 0');
         assertNoViolations('voorvertoning', await runAxe(page));
         await page.getByRole('button', { name: 'Toepassen' }).click();
-        expect(await page.locator('main').innerText()).toContain('De metingen zijn opgeslagen.');
+        expect(await page.locator('main').textContent()).toContain('De metingen zijn opgeslagen.');
         await page.goto(`${server.origin}/indicatoren/acp-ouderen`);
-        expect(await page.locator('main').innerText()).toContain('Niet op koers');
+        expect(await page.locator('main').textContent()).toContain('Niet op koers');
         assertNoViolations('indicator', await runAxe(page));
       } finally {
         await steward.close();
@@ -85,7 +85,7 @@ describe.skipIf(!hasBrowser)('monitoring journey', () => {
         await page.getByLabel(/Duiding over indicator acp-ouderen/).check();
         await page.getByLabel(/Dialoog van 2026-03-14/).check();
         await page.getByRole('button', { name: /Besluit nemen/ }).click();
-        expect(await page.locator('main').innerText()).toContain(
+        expect(await page.locator('main').textContent()).toContain(
           'Achterstand op de streefwaarde; eerst dit doel.',
         );
         await page
@@ -95,9 +95,9 @@ describe.skipIf(!hasBrowser)('monitoring journey', () => {
         await page.getByRole('button', { name: 'Ronde afronden' }).click();
 
         await page.goto(`${server.origin}/werkagenda?opgave=sterke-sociale-basis&status=risico`);
-        expect(await page.locator('main').innerText()).toContain('2.2.1. B');
+        expect(await page.locator('main').textContent()).toContain('2.2.1. B');
         await page.goto(`${server.origin}/voortgang/doelen/2.2.1.b`);
-        expect(await page.locator('main').innerText()).toContain(
+        expect(await page.locator('main').textContent()).toContain(
           'Besluit uit monitoringsronde 2026-H1',
         );
         assertNoViolations('bewijskaart', await runAxe(page));

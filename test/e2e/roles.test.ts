@@ -39,7 +39,7 @@ describe.skipIf(!hasBrowser)('logging in as each role', () => {
         try {
           const { page } = session;
           await signInInBrowser(page, server.origin, user.email);
-          expect(await page.locator('main').innerText()).toContain(ROLES[role]);
+          expect(await page.locator('main').textContent()).toContain(ROLES[role]);
           assertNoViolations(`/account als ${role}`, await runAxe(page));
           const offered = await page
             .locator('.marke-workspace a')

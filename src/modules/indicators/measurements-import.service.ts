@@ -186,7 +186,8 @@ function checkColumns(table: Table): RowProblem[] {
   return problems;
 }
 
-export type ValidatedImport = { rows: MeasurementRow[] };
+/** `lines[i]` is the spreadsheet row number of `rows[i]`, for the preview. */
+export type ValidatedImport = { rows: MeasurementRow[]; lines: number[] };
 
 /** All problems of a file, or its rows ready to stage. */
 export async function validateMeasurements(
@@ -215,8 +216,9 @@ export async function validateMeasurements(
   const problems: RowProblem[] = [];
   const rows: MeasurementRow[] = [];
   const seen = new Map<string, number>();
+  const lines = table.value.rowNumbers ?? table.value.rows.map((_, index) => index + 2);
   table.value.rows.forEach((raw, index) => {
-    const line = index + 2;
+    const line = lines[index] ?? index + 2;
     const row = checkRow(raw, line, context, problems);
     if (!row) return;
     const key = `${row.indicator}|${row.areaCode}|${row.period}`;
@@ -231,7 +233,7 @@ export async function validateMeasurements(
     else seen.set(key, line);
     rows.push(row);
   });
-  return problems.length > 0 ? err(problems) : ok({ rows });
+  return problems.length > 0 ? err(problems) : ok({ rows, lines });
 }
 
 export type PreviewRow = MeasurementRow & {
@@ -245,6 +247,7 @@ export async function previewMeasurements(
   db: Db,
   regionId: number,
   rows: MeasurementRow[],
+  lines: number[] = [],
 ): Promise<PreviewRow[]> {
   const indicators = new Map(
     (await repo.indicatorIdsByCode(db, regionId)).map((i) => [i.code, i.id]),
@@ -262,7 +265,7 @@ export async function previewMeasurements(
     const before = current.has(key) ? current.get(key) : undefined;
     const change =
       before === undefined ? 'nieuw' : before === row.value ? 'ongewijzigd' : 'gewijzigd';
-    return { ...row, line: i + 2, before, change };
+    return { ...row, line: lines[i] ?? i + 2, before, change };
   });
 }
 

@@ -59,14 +59,14 @@ export function measurementAdminRoutes({ db, config, stylesheetPath }: AppDeps) 
     const staged = await loadStaged(db, session.user, MEASUREMENT_IMPORT, id);
     if (!staged.ok)
       return refuse(c, 404, 'Deze voorvertoning bestaat niet (meer). Lees het bestand opnieuw in.');
-    const { rows } = staged.value.payload as ValidatedImport;
+    const { rows, lines } = staged.value.payload as ValidatedImport;
     return c.html(
       <MeasurementPreviewPage
         ctx={await pageContext(c)}
         csrf={csrf}
         id={id}
         filename={staged.value.filename}
-        rows={await previewMeasurements(db, session.user.regionId, rows)}
+        rows={await previewMeasurements(db, session.user.regionId, rows, lines)}
         previous={staged.value.previous}
         error={error}
       />,

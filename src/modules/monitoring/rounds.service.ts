@@ -58,9 +58,7 @@ export async function startRound(
           period: i.latest?.period ?? null,
           value: i.latest?.value ?? null,
           source: i.latest?.source ?? i.source,
-          target_text: target
-            ? `${target.comparator} ${target.value} (${target.kind}, ${target.year})`
-            : '',
+          target_text: target ? targetText(target, i) : '',
           status: target?.status.status ?? 'geen_streefwaarde',
           status_reason: target?.status.reason ?? 'Het plan noemt geen streefwaarde.',
           goal_codes: i.goals.map((g) => g.code),
