@@ -1,5 +1,6 @@
 /** Werkagenda services: the agenda with roll-ups, and saving an item with its update and audit row. */
 import type { Kysely } from 'kysely';
+import { memoByDataVersion } from '../../db/memo.js';
 import type { Database, Priority } from '../../db/schema.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import type { SessionUser } from '../auth/index.js';
@@ -45,10 +46,10 @@ export function inYear(
 
 /** The agenda table (filtered) with owners and roll-ups per strategic goal and opgave (unfiltered). */
 export async function getAgenda(db: Db, regionId: number, filter: AgendaFilterInput) {
-  const [rows, owners] = await Promise.all([
-    repo.listAgendaRows(db, regionId),
-    repo.listOwners(db, regionId),
-  ]);
+  // Memoised until the data changes: every evidence card and report reads the whole agenda.
+  const [rows, owners] = await memoByDataVersion(db, `agenda:${regionId}`, () =>
+    Promise.all([repo.listAgendaRows(db, regionId), repo.listOwners(db, regionId)]),
+  );
   const ownedBy = (r: Row, slug: string) =>
     owners.some((o) => o.agenda_item_id === r.item_id && o.slug === slug);
   const shown = rows.filter(

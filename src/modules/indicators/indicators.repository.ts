@@ -255,17 +255,3 @@ export async function indicatorIdsByCode(db: Db, regionId: number) {
     .where('region_id', '=', regionId)
     .execute();
 }
-
-/** Ids of the region's indicators linked to any of these goals. */
-export async function indicatorIdsForGoals(db: Db, regionId: number, goalCodes: string[]) {
-  if (goalCodes.length === 0) return [];
-  const rows = await db
-    .selectFrom('indicator_goal')
-    .innerJoin('indicator', 'indicator.id', 'indicator_goal.indicator_id')
-    .select('indicator.id')
-    .distinct()
-    .where('indicator.region_id', '=', regionId)
-    .where('indicator_goal.goal_code', 'in', goalCodes)
-    .execute();
-  return rows.map((r) => r.id);
-}

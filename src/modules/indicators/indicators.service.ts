@@ -1,5 +1,6 @@
 /** Reading indicators: with their goals, targets and status, measurements and series per area. */
 import type { Kysely } from 'kysely';
+import { memoByDataVersion } from '../../db/memo.js';
 import type { Database } from '../../db/schema.js';
 import { err, ok } from '../../lib/result.js';
 import { type Area, areaIndex } from '../areas/index.js';
@@ -144,15 +145,16 @@ const REGION_WIDE = new Set(['land', 'provincie', 'ggd-regio']);
 
 type Scope = { regionId: number; regionAreaCode: string; publicOnly: boolean; today?: Date };
 
+/** All summaries of a scope, memoised until the data changes (evidence cards share them). */
+export function listIndicatorSummaries(db: Db, scope: Scope): Promise<IndicatorSummary[]> {
+  const day = (scope.today ?? new Date()).toISOString().slice(0, 10);
+  const key = `indicator-summaries:${scope.regionId}:${scope.regionAreaCode}:${scope.publicOnly}:${day}`;
+  return memoByDataVersion(db, key, () => computeSummaries(db, scope));
+}
+
 /** Summaries of a set of indicators (all of the region's when `only` is absent). */
-export async function listIndicatorSummaries(
-  db: Db,
-  scope: Scope,
-  only?: (indicator: IndicatorRow) => boolean,
-): Promise<IndicatorSummary[]> {
-  const indicators = (await repo.listIndicators(db, scope.regionId, scope.publicOnly)).filter(
-    (i) => !only || only(i),
-  );
+async function computeSummaries(db: Db, scope: Scope): Promise<IndicatorSummary[]> {
+  const indicators = await repo.listIndicators(db, scope.regionId, scope.publicOnly);
   const ids = indicators.map((i) => i.id);
   const [links, targets, areas] = await Promise.all([
     repo.listGoalLinks(db, ids),
@@ -189,9 +191,10 @@ export async function listIndicatorSummaries(
 
 /** Indicators linked to any of these goal codes (plan notation), for goal pages and evidence. */
 export async function indicatorsForGoals(db: Db, scope: Scope, goalCodes: string[]) {
-  const ids = new Set(await repo.indicatorIdsForGoals(db, scope.regionId, goalCodes));
-  if (ids.size === 0) return [];
-  return listIndicatorSummaries(db, scope, (i) => ids.has(i.id));
+  const codes = new Set(goalCodes);
+  return (await listIndicatorSummaries(db, scope)).filter((i) =>
+    i.goals.some((g) => codes.has(g.code)),
+  );
 }
 
 const LEVEL_RANK: Record<string, number> = {
@@ -214,8 +217,7 @@ export function byPeriodThenArea(a: Measurement, b: Measurement): number {
 
 /** One indicator with every measurement, for its page and the API. */
 export async function getIndicator(db: Db, scope: Scope, code: string) {
-  const summaries = await listIndicatorSummaries(db, scope, (i) => i.code === code);
-  const summary = summaries[0];
+  const summary = (await listIndicatorSummaries(db, scope)).find((i) => i.code === code);
   if (!summary) return err('NotFound' as const);
   const areas = await areaIndex(db, scope.regionId);
   const measurements = (await repo.listMeasurements(db, [summary.id]))

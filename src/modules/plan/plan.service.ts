@@ -1,5 +1,7 @@
 /** Read services of the plan module: each returns the data one page or API call needs. */
+
 import type { Kysely } from 'kysely';
+import { memoByDataVersion } from '../../db/memo.js';
 import type { Database } from '../../db/schema.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import { isSlug } from '../../lib/slug.js';
@@ -179,7 +181,11 @@ export type GoalIndexEntry = {
 };
 
 /** Every goal of a region by code (plan notation, `2.1.1` and `2.1.1. A`), in plan order. */
-export async function goalIndex(db: Db, regionId: number): Promise<Map<string, GoalIndexEntry>> {
+export function goalIndex(db: Db, regionId: number): Promise<Map<string, GoalIndexEntry>> {
+  return memoByDataVersion(db, `goal-index:${regionId}`, () => buildGoalIndex(db, regionId));
+}
+
+async function buildGoalIndex(db: Db, regionId: number): Promise<Map<string, GoalIndexEntry>> {
   const [strategic, operational] = await Promise.all([
     repo.listStrategicGoals(db, regionId),
     repo.listOperationalGoals(db, regionId),

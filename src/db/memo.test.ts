@@ -1,0 +1,27 @@
+/** The data-version memo: reused until a change, shared by concurrent callers, failures retried. */
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../../test/db.js';
+import { bumpDataVersion } from '../modules/plan/index.js';
+import { memoByDataVersion } from './memo.js';
+
+describeEachDatabase('memo by data version', (get) => {
+  it('computes once per version and key, and again after a change', async () => {
+    const { db } = get();
+    let runs = 0;
+    const compute = async () => ++runs;
+    const [a, b] = await Promise.all([
+      memoByDataVersion(db, 'k', compute),
+      memoByDataVersion(db, 'k', compute),
+    ]);
+    expect([a, b, runs]).toEqual([1, 1, 1]);
+    expect(await memoByDataVersion(db, 'other', compute)).toBe(2);
+    await db.transaction().execute((trx) => bumpDataVersion(trx));
+    expect(await memoByDataVersion(db, 'k', compute)).toBe(3);
+    await expect(
+      memoByDataVersion(db, 'fails', async () => {
+        throw new Error('kapot');
+      }),
+    ).rejects.toThrow('kapot');
+    expect(await memoByDataVersion(db, 'fails', async () => 'nu wel')).toBe('nu wel');
+  });
+});
