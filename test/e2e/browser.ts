@@ -14,7 +14,7 @@ import type { Kysely } from 'kysely';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { Database } from '../../src/db/schema.js';
 import { testApp } from '../app.js';
-import { seededDatabase } from '../db.js';
+import { type DbKind, seededDatabase } from '../db.js';
 import { TEST_PASSWORD } from '../session.js';
 
 const require = createRequire(import.meta.url);
@@ -65,9 +65,9 @@ export function requireJava(): boolean {
 /** `db` lets a journey create accounts and check what was saved. */
 export type TestServer = { origin: string; db: Kysely<Database>; close: () => Promise<void> };
 
-/** Serves the app on a seeded PGlite copy at a free port on 127.0.0.1. */
-export async function startServer(): Promise<TestServer> {
-  const handle = await seededDatabase('pglite');
+/** Serves the app on a seeded database (a PGlite copy, or a fresh PostgreSQL database) on 127.0.0.1. */
+export async function startServer(kind: DbKind = 'pglite'): Promise<TestServer> {
+  const handle = await seededDatabase(kind);
   const { app } = testApp(handle.db);
   let server: ReturnType<typeof serve> | undefined;
   const port = await new Promise<number>((resolve) => {

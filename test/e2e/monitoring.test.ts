@@ -4,6 +4,7 @@
  * Real Chromium, axe on every page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKinds } from '../db.js';
 import { createAccount } from '../session.js';
 import {
   assertNoViolations,
@@ -20,10 +21,10 @@ const hasBrowser = requireBrowser();
 const CSV =
   'indicator;area_code;period;value;source\nacp-ouderen;PV22;2024;41,5;Testbestand\nacp-ouderen;PV22;2025;52;Testbestand\n';
 
-describe.skipIf(!hasBrowser)('monitoring journey', () => {
+describe.skipIf(!hasBrowser).each(databaseKinds())('monitoring journey [%s]', (kind) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer(kind);
   });
   afterAll(async () => {
     await server?.close();

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workspaceFor } from '../../src/modules/auth/auth.workspace.js';
 import { ROLE_NAMES, ROLES } from '../../src/modules/auth/index.js';
+import { databaseKinds } from '../db.js';
 import { createAccount } from '../session.js';
 import {
   assertNoViolations,
@@ -20,11 +21,11 @@ import {
 
 const hasBrowser = requireBrowser();
 
-describe.skipIf(!hasBrowser)('logging in as each role', () => {
+describe.skipIf(!hasBrowser).each(databaseKinds())('logging in as each role [%s]', (kind) => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer(kind);
   });
   afterAll(async () => {
     await server?.close();
