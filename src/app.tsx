@@ -13,6 +13,13 @@ import {
   planApi,
   planRoutes,
 } from './modules/plan/index.js';
+import {
+  panelAdminRoutes,
+  processNoteRoutes,
+  storiesApi,
+  storyAdminRoutes,
+  storyPublicRoutes,
+} from './modules/stories/index.js';
 import { type Asset, buildStylesheet } from './web/assets.js';
 import { encodedBody, pickEncoding } from './web/compression.js';
 import type { PageContext } from './web/context.js';
@@ -127,6 +134,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
       [
         { suffix: '/search', allowed: ['q'] },
         { suffix: '/goals', allowed: ['kind', 'opgave'] },
+        { suffix: '/stories', allowed: ['opgave', 'role'] },
       ],
       (c, unknown) =>
         problem(
@@ -139,11 +147,15 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   );
   api.route('/', planApi(deps));
   api.route('/', agendaApi(deps));
+  api.route('/', storiesApi(deps));
   app.route('/api/v1/regions/:region', api);
 
   // Before the region sites: these routes take query strings (?token=) and set cookies.
   app.route('/', authRoutes(deps));
   app.route('/', agendaAdminRoutes(deps));
+  app.route('/', storyAdminRoutes(deps));
+  app.route('/', processNoteRoutes(deps));
+  app.route('/', panelAdminRoutes(deps));
 
   const site = new Hono<AppEnv>({ strict: false });
   site.use('*', regionContext(deps));
@@ -153,6 +165,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
       [
         { suffix: '/zoeken', allowed: ['q'] },
         { suffix: '/werkagenda', allowed: ['opgave', 'status', 'prioriteit', 'eigenaar', 'jaar'] },
+        { suffix: '/verhalen', allowed: ['opgave', 'rol', 'pagina'] },
       ],
       (c, unknown) =>
         htmlError(
@@ -166,6 +179,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   site.route('/', planRoutes(deps));
   site.route('/', organisationRoutes(deps));
   site.route('/', agendaRoutes(deps));
+  site.route('/', storyPublicRoutes(deps));
   site.get('/open-data', (c) => c.html(<OpenDataPage ctx={c.get('ctx')} />));
   site.notFound((c) => htmlError(c, c.get('ctx'), 404, 'We kunnen deze pagina niet vinden.'));
   app.route('/regio/:region', site);

@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_agenda.js';
 import * as m0005 from './migrations/0005_agenda_decisions.js';
 import * as m0006 from './migrations/0006_imports.js';
 import * as m0007 from './migrations/0007_areas.js';
+import * as m0008 from './migrations/0008_stories.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005_agenda_decisions': m0005,
   '0006_imports': m0006,
   '0007_areas': m0007,
+  '0008_stories': m0008,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
