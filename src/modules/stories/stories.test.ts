@@ -8,31 +8,9 @@ import { testApp } from '../../../test/app.js';
 import { describeEachDatabase } from '../../../test/db.js';
 import { postForm, signInAs, type TestSession } from '../../../test/session.js';
 import { getStory, listPublishedStories } from './index.js';
+import { validStory } from './stories.fixtures.js';
 
 type App = ReturnType<typeof testApp>['app'];
-
-/** A story form that passes every check; tests change one field at a time. */
-export function validStory(
-  csrf: string,
-  extra: Record<string, string> = {},
-): Record<string, string> {
-  return {
-    _csrf: csrf,
-    text: 'Sinds de koffieochtend in het dorpshuis kom ik weer onder de mensen. De wijkverpleegkundige wees me erop.',
-    role: 'inwoner',
-    told_on: '2025-03',
-    area: 'GM0106',
-    'opgave:sterke-sociale-basis': 'on',
-    goals: '2.1.1.a',
-    'doelgroep:ouderen': 'on',
-    consent_by: 'verteller',
-    consent_method: 'mondeling',
-    consent_recorded_by: 'wijkverpleegkundige, zorgorganisatie',
-    consent_on: '2025-03-14',
-    actie: 'indienen',
-    ...extra,
-  };
-}
 
 const idFrom = (res: Response) =>
   Number(/\/beheer\/verhalen\/(\d+)/.exec(res.headers.get('location') ?? '')?.[1]);
