@@ -325,6 +325,61 @@ describeEachDatabase('stories', (get) => {
     );
   });
 
+  it('lets the writer edit a rejected story and hand it in again, audited with before and after', async () => {
+    const { app } = testApp(get().db);
+    const { db } = get();
+    const writer = await signInAs(app, db, 'redacteur', { organisation: 'ggd-drenthe' });
+    const boss = await signInAs(app, db, 'beheerder');
+    const id = idFrom(await post(app, writer, '/beheer/verhalen', validStory(writer.csrf)));
+    await post(app, boss, `/beheer/verhalen/${id}/afwijzen`, {
+      _csrf: boss.csrf,
+      reason: 'Noem geen dorpshuis.',
+    });
+    const form = await app.request(`/beheer/verhalen/${id}/bewerken`, {
+      headers: { cookie: writer.cookie },
+    });
+    expect(form.status).toBe(200);
+    const html = await form.text();
+    expect(html).toContain('Sinds de koffieochtend in het dorpshuis');
+    expect(html).toContain('name="opgave:sterke-sociale-basis" value="on" checked=""');
+    expect(html).toContain('value="wijkverpleegkundige, zorgorganisatie"');
+    const text = 'Sinds de koffieochtend kom ik weer onder de mensen. Dat had ik niet verwacht.';
+    const saved = await post(
+      app,
+      writer,
+      `/beheer/verhalen/${id}`,
+      validStory(writer.csrf, { text }),
+    );
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe(`/beheer/verhalen/${id}?melding=ingediend`);
+    const story = await getStory(db, id);
+    expect(story.ok && [story.value.status, story.value.rejectionReason, story.value.text]).toEqual(
+      ['ingediend', null, text],
+    );
+    const update = await db
+      .selectFrom('audit_log')
+      .select(['before', 'after'])
+      .where('action', '=', 'story.update')
+      .where('entity_key', '=', String(id))
+      .executeTakeFirstOrThrow();
+    expect(update.before).toMatchObject({
+      status: 'afgewezen',
+      rejection_reason: 'Noem geen dorpshuis.',
+    });
+    expect(update.after).toMatchObject({ status: 'ingediend', rejection_reason: null, text });
+    const invalid = await post(
+      app,
+      writer,
+      `/beheer/verhalen/${id}`,
+      validStory(writer.csrf, { text: 'kort' }),
+    );
+    expect(invalid.status).toBe(400);
+    expect(await invalid.text()).toContain(`action="/beheer/verhalen/${id}"`);
+    expect(
+      (await post(app, writer, '/beheer/verhalen/99999999', validStory(writer.csrf))).status,
+    ).toBe(404);
+  });
+
   it('answers unknown public filters with a 400 and shows demo stories as voorbeeld', async () => {
     const { app } = testApp(get().db);
     const { db } = get();

@@ -139,8 +139,10 @@ export const StoryForm = z.object({
     .refine((v) => isPastDay(v), 'Vul de datum van de toestemming in als 2025-03-14.'),
   is_demo: checkbox,
   privacy_confirmed: checkbox,
-  checked_names: z.string().max(2000).optional(),
-  actie: z.enum(['concept', 'indienen', 'opslaan']).default('concept'),
+  checked_names: z.string().max(2000, 'Laad het formulier opnieuw.').optional(),
+  actie: z
+    .enum(['concept', 'indienen', 'opslaan'], { message: 'Kies opslaan als concept of indienen.' })
+    .default('concept'),
 });
 export type StoryFormInput = z.infer<typeof StoryForm>;
 
