@@ -8,6 +8,7 @@ export {
   listPanelResults,
   type PanelDistribution,
   type PanelQuestionView,
+  PROTECTED_TEXT,
   SUPPRESSED_TEXT,
 } from './panel-results.service.js';
 export { processNoteRoutes } from './process-notes.routes.js';

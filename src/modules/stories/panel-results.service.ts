@@ -12,11 +12,15 @@ import { PANEL_MIN_RESPONDENTS } from './stories.types.js';
 type Db = Kysely<Database>;
 
 export const SUPPRESSED_TEXT = 'te weinig antwoorden';
+/** A distribution with enough answers, hidden so a small neighbour cannot be recomputed. */
+export const PROTECTED_TEXT = 'verborgen om een klein aantal elders te beschermen';
 
 export type PanelDistribution = {
   period: string;
   area: { code: string; name: string; level: string };
   suppressed: boolean;
+  /** What a suppressed distribution shows instead of figures; null when shown. */
+  status: string | null;
   /** Respondents; null when suppressed. */
   n: number | null;
   counts: Array<{ option: string; count: number | null; percent: number | null }>;
@@ -87,6 +91,7 @@ export async function listPanelResults(
           period: d.period,
           area: { code: d.areaCode, name: area?.name ?? d.areaCode, level: area?.level ?? '' },
           suppressed: d.suppressed,
+          status: d.reason === 'te-weinig' ? SUPPRESSED_TEXT : d.reason ? PROTECTED_TEXT : null,
           n: d.suppressed ? null : d.n,
           counts: q.options.map((option, i) => ({
             option,
@@ -121,7 +126,7 @@ export const PANEL_EXPORT_COLUMNS = [
 
 /**
  * CSV rows: the import's columns (period, area_code, option, count) plus the question and a
- * status; a suppressed distribution has empty counts and the status "te weinig antwoorden".
+ * status; a suppressed distribution has empty counts and says why ("te weinig antwoorden").
  */
 export function panelExportRows(questions: PanelQuestionView[]) {
   return questions.flatMap((q) =>
@@ -132,10 +137,10 @@ export function panelExportRows(questions: PanelQuestionView[]) {
         area_code: d.area.code,
         option: c.option,
         count: c.count ?? '',
-        status: d.suppressed ? SUPPRESSED_TEXT : '',
+        status: d.status ?? '',
       })),
     ),
   );
 }
 
-export const PANEL_RULE = `Minder dan ${PANEL_MIN_RESPONDENTS} antwoorden in een gebied en periode? Dan tonen we die verdeling niet ("${SUPPRESSED_TEXT}"). Soms verbergen we ook een buurgebied, zodat het kleine aantal niet terug te rekenen is.`;
+export const PANEL_RULE = `Minder dan ${PANEL_MIN_RESPONDENTS} antwoorden in een gebied en periode? Dan tonen we die verdeling niet ("${SUPPRESSED_TEXT}"). Soms verbergen we ook een buurgebied ("${PROTECTED_TEXT}"), zodat het kleine aantal niet terug te rekenen is.`;

@@ -309,7 +309,7 @@ describeEachDatabase('panel results', (get) => {
       /GM0114<\/span><\/th><td class="utrecht-table__cell marke-muted" colspan="3">te weinig antwoorden<\/td>/,
     );
     expect(html).toMatch(
-      /GM0109<\/span><\/th><td class="utrecht-table__cell marke-muted" colspan="3">te weinig antwoorden<\/td>/,
+      /GM0109<\/span><\/th><td class="utrecht-table__cell marke-muted" colspan="3">verborgen om een klein aantal elders te beschermen<\/td>/,
     );
     expect(html).toMatch(
       /GM0106<\/span><\/th><td class="utrecht-table__cell">20<\/td><td class="utrecht-table__cell">60% \(12\)<\/td>/,

@@ -9,7 +9,6 @@ import {
   listPanelResults,
   PANEL_EXPORT_COLUMNS,
   panelExportRows,
-  SUPPRESSED_TEXT,
 } from './panel-results.service.js';
 import { STORY_ROLE_NAMES, type StoryRole } from './stories.types.js';
 import { listPublishedStories } from './stories-view.service.js';
@@ -73,7 +72,7 @@ export function storiesApi({ db }: AppDeps) {
           period: d.period,
           area_code: d.area.code,
           area_name: d.area.name,
-          status: d.suppressed ? SUPPRESSED_TEXT : 'getoond',
+          status: d.status ?? 'getoond',
           n: d.n,
           counts: d.counts,
         })),

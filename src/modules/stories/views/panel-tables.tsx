@@ -1,6 +1,5 @@
 /** Panel distributions as tables (and one bar chart per period), shared by public and signed-in pages. */
 import type { PanelDistribution, PanelQuestionView } from '../panel-results.service.js';
-import { SUPPRESSED_TEXT } from '../panel-results.service.js';
 
 const BAR_WIDTH = 560;
 const LABEL_HEIGHT = 18;
@@ -68,7 +67,7 @@ function Row({ d, options }: { d: PanelDistribution; options: string[] }) {
       </th>
       {d.suppressed ? (
         <td class="utrecht-table__cell marke-muted" colspan={options.length + 1}>
-          {SUPPRESSED_TEXT}
+          {d.status}
         </td>
       ) : (
         <>
