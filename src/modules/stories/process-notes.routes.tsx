@@ -51,7 +51,7 @@ export function processNoteRoutes(deps: AppDeps) {
     );
   });
 
-  app.get('/beheer/procesnotities/:id{[0-9]{1,10}}/bewerken', async (c) => {
+  app.get('/beheer/procesnotities/:id{[0-9]{1,9}}/bewerken', async (c) => {
     const session = c.get('session');
     if (!session) return c.redirect('/inloggen', 303);
     if (!canWriteNotes(session.user)) return refuse(c, 403, WRITE_ONLY);
@@ -91,6 +91,6 @@ export function processNoteRoutes(deps: AppDeps) {
     );
   };
   app.post('/beheer/procesnotities', (c) => save(c));
-  app.post('/beheer/procesnotities/:id{[0-9]{1,10}}', (c) => save(c, Number(c.req.param('id'))));
+  app.post('/beheer/procesnotities/:id{[0-9]{1,9}}', (c) => save(c, Number(c.req.param('id'))));
   return app;
 }

@@ -121,7 +121,7 @@ export function storyAdminRoutes(deps: AppDeps) {
     return c.redirect(`/beheer/verhalen/${saved.value.id}?melding=${saved.value.status}`, 303);
   });
 
-  app.get('/beheer/verhalen/:id{[0-9]{1,10}}', async (c) => {
+  app.get('/beheer/verhalen/:id{[0-9]{1,9}}', async (c) => {
     const session = c.get('session');
     if (!session) return c.redirect('/inloggen', 303);
     const page = await getStoryForUser(db, session.user, Number(c.req.param('id')));
@@ -139,7 +139,7 @@ export function storyAdminRoutes(deps: AppDeps) {
     );
   });
 
-  app.get('/beheer/verhalen/:id{[0-9]{1,10}}/bewerken', async (c) => {
+  app.get('/beheer/verhalen/:id{[0-9]{1,9}}/bewerken', async (c) => {
     const session = c.get('session');
     if (!session) return c.redirect('/inloggen', 303);
     const id = Number(c.req.param('id'));
@@ -163,7 +163,7 @@ export function storyAdminRoutes(deps: AppDeps) {
     );
   });
 
-  app.post('/beheer/verhalen/:id{[0-9]{1,10}}', async (c) => {
+  app.post('/beheer/verhalen/:id{[0-9]{1,9}}', async (c) => {
     const session = c.get('session');
     if (!session) return c.redirect('/inloggen', 303);
     const form = await formFields(c);
@@ -178,7 +178,7 @@ export function storyAdminRoutes(deps: AppDeps) {
     return c.redirect(`/beheer/verhalen/${id}?melding=${saved.value.status}`, 303);
   });
 
-  app.post('/beheer/verhalen/:id{[0-9]{1,10}}/publiceren', async (c) => {
+  app.post('/beheer/verhalen/:id{[0-9]{1,9}}/publiceren', async (c) => {
     const session = c.get('session');
     if (!session) return c.redirect('/inloggen', 303);
     const form = await formFields(c);
@@ -194,7 +194,7 @@ export function storyAdminRoutes(deps: AppDeps) {
     return c.redirect(`/beheer/verhalen/${id}?melding=gepubliceerd`, 303);
   });
 
-  app.post('/beheer/verhalen/:id{[0-9]{1,10}}/afwijzen', async (c) => {
+  app.post('/beheer/verhalen/:id{[0-9]{1,9}}/afwijzen', async (c) => {
     const session = c.get('session');
     if (!session) return c.redirect('/inloggen', 303);
     const form = await formFields(c);
