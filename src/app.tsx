@@ -24,6 +24,13 @@ import {
   planApi,
   planRoutes,
 } from './modules/plan/index.js';
+import {
+  panelAdminRoutes,
+  processNoteRoutes,
+  storiesApi,
+  storyAdminRoutes,
+  storyPublicRoutes,
+} from './modules/stories/index.js';
 import { type Asset, buildStylesheet } from './web/assets.js';
 import { encodedBody, pickEncoding } from './web/compression.js';
 import type { PageContext } from './web/context.js';
@@ -138,6 +145,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
       [
         { suffix: '/search', allowed: ['q'] },
         { suffix: '/goals', allowed: ['kind', 'opgave'] },
+        { suffix: '/stories', allowed: ['opgave', 'role'] },
       ],
       (c, unknown) =>
         problem(
@@ -151,6 +159,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   api.route('/', planApi(deps));
   api.route('/', agendaApi(deps));
   api.route('/', indicatorsApi(deps));
+  api.route('/', storiesApi(deps));
   app.route('/api/v1/regions/:region', api);
 
   // Before the region sites: these routes take query strings (?token=) and set cookies.
@@ -158,6 +167,9 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   app.route('/', agendaAdminRoutes(deps));
   app.route('/', measurementAdminRoutes(deps));
   app.route('/', roundAdminRoutes(deps));
+  app.route('/', storyAdminRoutes(deps));
+  app.route('/', processNoteRoutes(deps));
+  app.route('/', panelAdminRoutes(deps));
 
   const site = new Hono<AppEnv>({ strict: false });
   site.use('*', regionContext(deps));
@@ -167,6 +179,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
       [
         { suffix: '/zoeken', allowed: ['q'] },
         { suffix: '/werkagenda', allowed: ['opgave', 'status', 'prioriteit', 'eigenaar', 'jaar'] },
+        { suffix: '/verhalen', allowed: ['opgave', 'rol', 'pagina'] },
       ],
       (c, unknown) =>
         htmlError(
@@ -183,6 +196,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   site.route('/', agendaRoutes(deps));
   site.route('/', indicatorRoutes(deps));
   site.route('/', monitoringRoutes(deps));
+  site.route('/', storyPublicRoutes(deps));
   site.get('/open-data', (c) => c.html(<OpenDataPage ctx={c.get('ctx')} />));
   site.notFound((c) => htmlError(c, c.get('ctx'), 404, 'We kunnen deze pagina niet vinden.'));
   app.route('/regio/:region', site);

@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_agenda.js';
 import * as m0005 from './migrations/0005_agenda_decisions.js';
 import * as m0006 from './migrations/0006_imports.js';
 import * as m0007 from './migrations/0007_areas.js';
+import * as m0008 from './migrations/0008_stories.js';
 import * as m0009 from './migrations/0009_indicators.js';
 import * as m0011 from './migrations/0011_rounds.js';
 import type { Database } from './schema.js';
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0005_agenda_decisions': m0005,
   '0006_imports': m0006,
   '0007_areas': m0007,
+  '0008_stories': m0008,
   '0009_indicators': m0009,
   '0011_rounds': m0011,
 };

@@ -528,6 +528,76 @@ export interface ImportBatchTable {
   applied_by: string | null;
 }
 
+export type StoryRole = 'inwoner' | 'professional' | 'mantelzorger';
+export type StoryStatus = 'concept' | 'ingediend' | 'gepubliceerd' | 'afgewezen';
+export type ConsentBy = 'verteller' | 'vertegenwoordiger';
+export type ConsentMethod = 'mondeling' | 'schriftelijk' | 'digitaal';
+
+export interface StoryTable {
+  id: Generated<number>;
+  region_id: number;
+  organisation_id: number | null;
+  text: string;
+  role: StoryRole;
+  told_on: string;
+  area_code: string;
+  opgave_slugs: Jsonb<string[]>;
+  goal_codes: Jsonb<string[]>;
+  target_groups: Jsonb<string[]>;
+  consent_by: ConsentBy;
+  consent_method: ConsentMethod;
+  consent_recorded_by: string;
+  consent_on: string;
+  privacy_confirmed: Generated<boolean>;
+  status: Generated<StoryStatus>;
+  rejection_reason: string | null;
+  published_by: string | null;
+  published_at: ColumnType<Date | null, string | null | undefined, string | null>;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_by: string;
+  updated_at: ColumnType<Date, string | undefined, string>;
+  is_demo: Generated<boolean>;
+}
+
+export type ProcessNoteSubject = 'opgave' | 'governance' | 'samenwerking';
+
+export interface ProcessNoteTable {
+  id: Generated<number>;
+  region_id: number;
+  noted_on: string;
+  subject_kind: ProcessNoteSubject;
+  subject_key: string | null;
+  text: string;
+  is_public: Generated<boolean>;
+  written_by: string;
+  author_name: string;
+  created_at: CreatedAt;
+  updated_by: string;
+  updated_at: ColumnType<Date, string | undefined, string>;
+}
+
+export interface PanelQuestionTable {
+  id: Generated<number>;
+  region_id: number;
+  question: string;
+  options: Jsonb<string[]>;
+  source: string;
+  published: Generated<boolean>;
+  is_demo: Generated<boolean>;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, string | undefined, string>;
+}
+
+export interface PanelResultTable {
+  question_id: number;
+  period: string;
+  area_code: string;
+  option: string;
+  count: number;
+}
+
 export interface Database {
   agenda_item: AgendaItemTable;
   agenda_owner: AgendaOwnerTable;
@@ -573,5 +643,9 @@ export interface Database {
   round_interpretation: RoundInterpretationTable;
   round_dialogue: RoundDialogueTable;
   round_decision: RoundDecisionTable;
+  story: StoryTable;
+  process_note: ProcessNoteTable;
+  panel_question: PanelQuestionTable;
+  panel_result: PanelResultTable;
   data_version: DataVersionTable;
 }

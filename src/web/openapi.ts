@@ -114,6 +114,27 @@ export function openApiDocument() {
           },
         },
       },
+      [`${base}/stories`]: get('Gepubliceerde verhalen (zonder namen, met toestemming)', [
+        { name: 'opgave', in: 'query', schema: { type: 'string' } },
+        {
+          name: 'role',
+          in: 'query',
+          schema: { type: 'string', enum: ['inwoner', 'professional', 'mantelzorger'] },
+        },
+      ]),
+      [`${base}/panel`]: get(
+        'Burgerpanel: gepubliceerde vragen met de verdeling per gebied en periode (minder dan 10 antwoorden: niet getoond)',
+      ),
+      [`${base}/panel.csv`]: {
+        get: {
+          summary: 'Burgerpanel als CSV (kolommen van de import, plus vraag en status)',
+          parameters: [region],
+          responses: {
+            200: { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } },
+            404: problem,
+          },
+        },
+      },
       [`${base}/agenda.xlsx`]: {
         get: {
           summary: 'Werkagenda als Excel (XLSX; dezelfde kolommen en rijen als de CSV)',

@@ -38,6 +38,24 @@ export const WORKSPACE_LINKS: readonly WorkspaceLink[] = [
     label: 'Wijzigingen (audit)',
     hint: 'Wie veranderde wat en wanneer, per onderdeel.',
   },
+  {
+    action: 'monitoring:read',
+    href: '/beheer/verhalen',
+    label: 'Verhalen',
+    hint: 'Verhalen van inwoners, professionals en mantelzorgers: toevoegen, lezen en publiceren.',
+  },
+  {
+    action: 'monitoring:read',
+    href: '/beheer/procesnotities',
+    label: 'Procesnotities',
+    hint: 'Notities uit de procesevaluatie van de samenwerking.',
+  },
+  {
+    action: 'monitoring:read',
+    href: '/beheer/panel',
+    label: 'Panelresultaten',
+    hint: 'Vragen en antwoorden uit het burgerpanel, per gebied en periode.',
+  },
 ];
 
 /** The links this user may follow, in the order above. */
