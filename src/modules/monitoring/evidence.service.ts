@@ -12,6 +12,12 @@ import {
   listIndicatorSummaries,
 } from '../indicators/index.js';
 import { type GoalIndexEntry, goalIndex, parseGoalCode } from '../plan/index.js';
+import {
+  listProcessNotes,
+  listPublishedStories,
+  type Note,
+  type PublicStory,
+} from '../stories/index.js';
 
 type Db = Kysely<Database>;
 export type Scope = { regionId: number; regionAreaCode: string; publicOnly: boolean };
@@ -45,6 +51,8 @@ export type Evidence = {
   statusCounts: StatusCounts;
   indicators: IndicatorSummary[];
   updates: Awaited<ReturnType<typeof latestAgendaUpdates>>;
+  stories: PublicStory[];
+  notes: Note[];
 };
 
 async function build(
@@ -58,9 +66,21 @@ async function build(
   const codes = goals.map((g) => g.code);
   const operational = new Set(goals.filter((g) => g.kind === 'operational').map((g) => g.code));
   const agendaRows = agenda.rows.filter((r) => operational.has(r.code));
-  const [indicators, updates] = await Promise.all([
+  const storyFilter =
+    head.kind === 'opgave'
+      ? { opgaveSlug: head.code, limit: 5 }
+      : { goalCode: head.code, limit: 5 };
+  const [indicators, updates, stories, notes] = await Promise.all([
     indicatorsForGoals(db, scope, codes),
     latestAgendaUpdates(db, scope.regionId, [...operational], 8),
+    listPublishedStories(db, scope.regionId, storyFilter),
+    head.kind === 'opgave'
+      ? listProcessNotes(db, scope.regionId, {
+          publicOnly: scope.publicOnly,
+          opgaveSlug: head.code,
+          limit: 5,
+        })
+      : Promise.resolve([]),
   ]);
   return {
     kind: head.kind,
@@ -77,6 +97,8 @@ async function build(
     statusCounts: countStatuses(agendaRows),
     indicators,
     updates,
+    stories,
+    notes,
   };
 }
 

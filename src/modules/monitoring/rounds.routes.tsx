@@ -15,6 +15,7 @@ import {
   verifyCsrf,
 } from '../auth/index.js';
 import { getRegionById, goalIndex } from '../plan/index.js';
+import { listPublishedStories } from '../stories/index.js';
 import { reportCsv } from './report.service.js';
 import {
   addDecision,
@@ -64,7 +65,13 @@ async function formOptions(db: Kysely<Database>, user: SessionUser, view: RoundV
   const operational = [...goals.values()]
     .filter((g) => g.kind === 'operational')
     .map((g): [string, string] => [g.code, `${g.code} ${g.text.slice(0, 70)}`]);
-  return { subjects, goals: operational };
+  const stories = (await listPublishedStories(db, user.regionId, { limit: 30 })).map(
+    (st): [string, string] => [
+      String(st.id),
+      `${st.roleLabel}, ${st.area.name}: ${st.text.slice(0, 80)}`,
+    ],
+  );
+  return { subjects, goals: operational, stories };
 }
 
 export function roundAdminRoutes({ db, config, stylesheetPath }: AppDeps) {
@@ -208,12 +215,12 @@ export function roundAdminRoutes({ db, config, stylesheetPath }: AppDeps) {
   step('dialoog', 'dialoog', async (user, code, values) => {
     const parsed = DialogueForm.safeParse(values);
     if (!parsed.success) return fieldErrors(parsed.error);
-    const saved = await addDialogue(db, user, code, { ...parsed.data, storyIds: [] });
-    return saved.ok
-      ? undefined
-      : saved.error === 'Invalid' || saved.error === 'Exists'
-        ? { notes: 'Niet opgeslagen.' }
-        : saved.error;
+    const storyIds = (values.story ?? '').split('\n').filter(Boolean).map(Number);
+    const saved = await addDialogue(db, user, code, { ...parsed.data, storyIds });
+    if (saved.ok) return undefined;
+    return saved.error === 'Invalid' || saved.error === 'Exists'
+      ? { story: 'Kies alleen gepubliceerde verhalen uit de lijst.' }
+      : saved.error;
   });
 
   step('besluit', 'besluit', async (user, code, values) => {

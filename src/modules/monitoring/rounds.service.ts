@@ -11,6 +11,7 @@ import { applyAgendaDecision, currentPlanning, getAgenda } from '../agenda/index
 import { can, type SessionUser } from '../auth/index.js';
 import { listIndicatorSummaries, targetText } from '../indicators/index.js';
 import { bumpDataVersion, goalIndex, parseGoalCode } from '../plan/index.js';
+import { getStory, type PublicStory } from '../stories/index.js';
 import * as repo from './rounds.repository.js';
 import { type DecisionInputForm, parseParticipants } from './rounds.types.js';
 
@@ -103,6 +104,11 @@ export async function getRound(db: Db, regionId: number, code: string, publicOnl
     repo.listDecisions(db, round.id),
   ]);
   const shownIndicators = publicOnly ? indicators.filter((i) => i.is_public) : indicators;
+  const stories = await storiesBroughtIn(
+    db,
+    regionId,
+    dialogues.flatMap((d) => d.story_ids),
+  );
   const shownCodes = new Set(shownIndicators.map((i) => i.indicator_code));
   return ok({
     round,
@@ -116,7 +122,22 @@ export async function getRound(db: Db, regionId: number, code: string, publicOnl
     ),
     dialogues,
     decisions,
+    stories,
   });
+}
+
+/**
+ * The stories brought into dialogues that are still published in this region. A story that was
+ * withdrawn later disappears from the round's pages and report too.
+ */
+async function storiesBroughtIn(db: Db, regionId: number, ids: number[]): Promise<PublicStory[]> {
+  const stories: PublicStory[] = [];
+  for (const id of [...new Set(ids)]) {
+    const story = await getStory(db, id);
+    if (story.ok && story.value.regionId === regionId && story.value.status === 'gepubliceerd')
+      stories.push(story.value);
+  }
+  return stories;
 }
 export type RoundView = Extract<Awaited<ReturnType<typeof getRound>>, { ok: true }>['value'];
 
@@ -190,6 +211,8 @@ export async function addDialogue(
 ): Promise<Result<number, RoundError>> {
   const round = await openRound(db, user, code, 'rounds:contribute');
   if (!round.ok) return round;
+  const stories = await storiesBroughtIn(db, user.regionId, input.storyIds);
+  if (stories.length !== new Set(input.storyIds).size) return err('Invalid');
   const row = await db.transaction().execute(async (trx) => {
     const inserted = await repo.insertDialogue(trx, {
       roundId: round.value.id,
@@ -227,6 +250,7 @@ async function checkEvidence(
   const valid = new Set([
     ...interpretations.map((i) => `duiding:${i.id}`),
     ...dialogues.map((d) => `dialoog:${d.id}`),
+    ...dialogues.flatMap((d) => d.story_ids.map((id) => `verhaal:${id}`)),
     ...indicators.map((i) => `indicator:${i.indicator_code}`),
   ]);
   if (refs.length === 0 || refs.some((r) => !valid.has(r))) return undefined;

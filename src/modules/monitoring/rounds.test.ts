@@ -4,6 +4,7 @@ import { testApp } from '../../../test/app.js';
 import { describeEachDatabase } from '../../../test/db.js';
 import { postForm, signInAs } from '../../../test/session.js';
 import { pdfAvailable } from '../../web/pdf.js';
+import { bumpDataVersion } from '../plan/index.js';
 
 describeEachDatabase('monitoring rounds', (get) => {
   it('runs a round to a decision that changes the agenda, with provenance, and publishes the report', async () => {
@@ -102,6 +103,45 @@ describeEachDatabase('monitoring rounds', (get) => {
         )
       ).status,
     ).toBe(303);
+    const region = await db
+      .selectFrom('region')
+      .select('id')
+      .where('code', '=', 'drenthe')
+      .executeTakeFirstOrThrow();
+    const story = await db
+      .insertInto('story')
+      .values({
+        region_id: region.id,
+        text: 'Mijn vader wil zelf bepalen hoe zijn laatste jaren eruitzien, maar niemand vroeg ernaar.',
+        role: 'mantelzorger',
+        told_on: '2026-02',
+        area_code: 'GM0106',
+        opgave_slugs: JSON.stringify(['sterke-sociale-basis']),
+        goal_codes: JSON.stringify(['2.2.1. B']),
+        consent_by: 'verteller',
+        consent_method: 'mondeling',
+        consent_recorded_by: 'ouderenadviseur',
+        consent_on: '2026-02-10',
+        status: 'gepubliceerd',
+        created_by: 'test',
+        updated_by: 'test',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const withDraft = await postForm(
+      app,
+      `${base}/dialoog`,
+      {
+        _csrf: trekker.csrf,
+        held_on: '2026-03-01',
+        participants: 'huisarts – Dokter Drenthe',
+        notes: 'Een verhaal dat niet gepubliceerd is.',
+        story: '999999',
+      },
+      trekker.cookie,
+    );
+    expect(withDraft.status).toBe(400);
+    expect(await withDraft.text()).toContain('Kies alleen gepubliceerde verhalen uit de lijst.');
     expect(
       (
         await postForm(
@@ -112,6 +152,7 @@ describeEachDatabase('monitoring rounds', (get) => {
             held_on: '2026-03-14',
             participants: 'huisarts – Dokter Drenthe\nouderenadviseur, welzijn',
             notes: 'ACP-gesprekken komen traag op gang; huisartsen vragen om één aanpak.',
+            story: String(story.id),
           },
           trekker.cookie,
         )
@@ -167,6 +208,7 @@ describeEachDatabase('monitoring rounds', (get) => {
     });
     body.append('evidence', duiding);
     body.append('evidence', dialoog);
+    body.append('evidence', `verhaal:${story.id}`);
     const decided = await app.request(`${base}/besluit`, {
       method: 'POST',
       body,
@@ -186,7 +228,7 @@ describeEachDatabase('monitoring rounds', (get) => {
       .select(['before', 'evidence'])
       .executeTakeFirstOrThrow();
     expect(decision.before).toMatchObject({ priority: null, status: 'niet_gestart' });
-    expect(decision.evidence).toHaveLength(2);
+    expect(decision.evidence).toHaveLength(3);
     const card = await (await app.request('/voortgang/doelen/2.2.1.b')).text();
     expect(card).toContain(
       'Besluit uit monitoringsronde 2026-H1: ACP is de basis voor passende zorg; eerst dit.',
@@ -236,6 +278,23 @@ describeEachDatabase('monitoring rounds', (get) => {
     expect(report).toContain('Inhoud');
     expect(report).toContain('4. Doen: besluiten');
     expect(report).toContain('huisarts (Dokter Drenthe)');
+    expect(report).toContain('Ingebrachte verhalen');
+    expect(report).toContain('niemand vroeg ernaar');
+    expect(report).toContain(`href="#verhaal-${story.id}"`);
+    const opgaveCard = await (await app.request('/voortgang/opgaven/sterke-sociale-basis')).text();
+    expect(opgaveCard).toContain('niemand vroeg ernaar');
+    // As the reject flow does: the story leaves every public page (data version bumped).
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('story')
+        .set({ status: 'afgewezen' })
+        .where('id', '=', story.id)
+        .execute();
+      await bumpDataVersion(trx);
+    });
+    const withdrawn = await (await app.request('/rapporten/2026-H1')).text();
+    expect(withdrawn).not.toContain('niemand vroeg ernaar');
+    expect(withdrawn).toContain('niet meer gepubliceerd');
     expect(report).not.toContain('Zwangere vrouwen die roken');
     const internal = await (
       await app.request(`${base}/rapport`, { headers: { cookie: lezer.cookie } })

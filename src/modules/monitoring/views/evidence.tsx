@@ -13,6 +13,7 @@ import {
   type TargetStatus,
 } from '../../indicators/index.js';
 import { goalCodeToSegment } from '../../plan/index.js';
+import type { PublicStory } from '../../stories/index.js';
 import type { Evidence, provincialOverview, StatusCounts } from '../evidence.service.js';
 
 type Overview = Awaited<ReturnType<typeof provincialOverview>>;
@@ -218,6 +219,29 @@ export function EvidencePage({
       )}
       <h2 class="utrecht-heading-2">Werkagenda</h2>
       <AgendaRows ctx={ctx} rows={e.agendaRows} />
+      <h2 class="utrecht-heading-2">Verhalen</h2>
+      <StoryList ctx={ctx} stories={e.stories} />
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={href(ctx, `/verhalen?opgave=${e.opgave.slug}`)}>
+          Alle verhalen over {e.opgave.name}
+        </a>
+      </p>
+      {e.kind === 'opgave' ? (
+        <>
+          <h2 class="utrecht-heading-2">Hoe gaat de samenwerking?</h2>
+          {e.notes.length === 0 ? (
+            <p class="utrecht-paragraph">Nog geen procesnotities.</p>
+          ) : (
+            <ul class="utrecht-unordered-list">
+              {e.notes.map((n) => (
+                <li>
+                  <strong>{n.notedOn}</strong>: {n.text}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      ) : null}
       <h2 class="utrecht-heading-2">Laatste updates en besluiten</h2>
       {e.updates.length === 0 ? (
         <p class="utrecht-paragraph">Nog geen updates.</p>
@@ -294,5 +318,29 @@ function AgendaRows({ ctx, rows }: { ctx: PageContext; rows: Evidence['agendaRow
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Published stories as quotes: role, place and date, never a name. */
+export function StoryList({ ctx, stories }: { ctx: PageContext; stories: PublicStory[] }) {
+  if (stories.length === 0)
+    return <p class="utrecht-paragraph">Nog geen gepubliceerde verhalen.</p>;
+  return (
+    <ul class="marke-stories">
+      {stories.map((s) => (
+        <li id={`verhaal-${s.id}`}>
+          <blockquote class="marke-quote">
+            <p class="utrecht-paragraph">{s.text}</p>
+          </blockquote>
+          <p class="utrecht-paragraph marke-muted">
+            {s.roleLabel}, {s.area.name}, {s.dateLabel}
+            {s.isDemo ? ' · voorbeeld' : ''} ·{' '}
+            <a class="utrecht-link" href={href(ctx, '/verhalen')}>
+              meer verhalen
+            </a>
+          </p>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -98,7 +98,7 @@ export function ReportPage({
         </section>
         <section id="dialoog">
           <h2 class="utrecht-heading-2">3. Dialoog: gesprekken</h2>
-          <Dialogues view={view} />
+          <Dialogues ctx={ctx} view={view} />
         </section>
         <section id="doen">
           <h2 class="utrecht-heading-2">4. Doen: besluiten</h2>

@@ -4,6 +4,7 @@ import { PRIORITIES, STATUSES } from '../../agenda/index.js';
 import { formatValue, STATUS_LABELS, type TargetStatus } from '../../indicators/index.js';
 import { goalCodeToSegment } from '../../plan/index.js';
 import type { RoundView } from '../rounds.service.js';
+import { StoryList } from './evidence.js';
 
 export function snapshotStatus(status: string): string {
   return status in STATUS_LABELS ? STATUS_LABELS[status as TargetStatus] : 'Geen streefwaarde';
@@ -110,23 +111,37 @@ export function Interpretations({ view }: { view: RoundView }) {
   );
 }
 
-export function Dialogues({ view }: { view: RoundView }) {
+export function Dialogues({ ctx, view }: { ctx: PageContext; view: RoundView }) {
   if (view.dialogues.length === 0) return <p class="utrecht-paragraph">Nog geen dialoog.</p>;
+  const known = new Set(view.stories.map((st) => st.id));
   return (
-    <ul class="utrecht-unordered-list">
-      {view.dialogues.map((d) => (
-        <li id={`dialoog-${d.id}`}>
-          <strong>{d.held_on}</strong>: {d.notes}
-          <br />
-          <span class="marke-muted">
-            Deelnemers:{' '}
-            {d.participants
-              .map((p) => (p.organisation ? `${p.role} (${p.organisation})` : p.role))
-              .join(', ')}
-          </span>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul class="utrecht-unordered-list">
+        {view.dialogues.map((d) => (
+          <li id={`dialoog-${d.id}`}>
+            <strong>{d.held_on}</strong>: {d.notes}
+            <br />
+            <span class="marke-muted">
+              Deelnemers:{' '}
+              {d.participants
+                .map((p) => (p.organisation ? `${p.role} (${p.organisation})` : p.role))
+                .join(', ')}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {view.stories.length > 0 ? (
+        <>
+          <h3 class="utrecht-heading-3">Ingebrachte verhalen</h3>
+          <StoryList ctx={ctx} stories={view.stories} />
+        </>
+      ) : null}
+      {view.dialogues.some((d) => d.story_ids.some((id) => !known.has(id))) ? (
+        <p class="utrecht-paragraph marke-muted">
+          Eén of meer ingebrachte verhalen zijn niet meer gepubliceerd en staan hier niet.
+        </p>
+      ) : null}
+    </>
   );
 }
 

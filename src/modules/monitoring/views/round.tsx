@@ -219,6 +219,8 @@ type RoundPageProps = {
   canManage: boolean;
   subjects: Array<[string, string]>;
   goals: Array<[string, string]>;
+  /** Published stories that can be brought into a dialogue: [id, short label]. */
+  stories: Array<[string, string]>;
   form?: string;
   values?: Values;
   errors?: FieldErrors;
@@ -278,7 +280,7 @@ export function RoundPage(props: RoundPageProps) {
         </form>
       ) : null}
       <h2 class="utrecht-heading-2">3. Dialoog</h2>
-      <Dialogues view={view} />
+      <Dialogues ctx={ctx} view={view} />
       {open && canContribute ? (
         <form method="post" action={`/beheer/rondes/${code}/dialoog`}>
           <CsrfField token={csrf} />
@@ -341,6 +343,10 @@ function DecisionFormView({ view, csrf, goals, values = {}, errors = {} }: Round
       `Duiding over ${i.subject_kind} ${i.subject_key}`,
     ]),
     ...view.dialogues.map((d): [string, string] => [`dialoog:${d.id}`, `Dialoog van ${d.held_on}`]),
+    ...view.stories.map((st): [string, string] => [
+      `verhaal:${st.id}`,
+      `Verhaal: ${st.roleLabel}, ${st.area.name}`,
+    ]),
     ...view.indicators.map((i): [string, string] => [
       `indicator:${i.indicator_code}`,
       `Indicator: ${i.indicator_name}`,
