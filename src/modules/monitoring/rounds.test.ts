@@ -118,6 +118,7 @@ describeEachDatabase('monitoring rounds', (get) => {
         area_code: 'GM0106',
         opgave_slugs: JSON.stringify(['sterke-sociale-basis']),
         goal_codes: JSON.stringify(['2.2.1. B']),
+        target_groups: JSON.stringify(['mantelzorgers']),
         consent_by: 'verteller',
         consent_method: 'mondeling',
         consent_recorded_by: 'ouderenadviseur',
