@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveAgendaItem } from '../../src/modules/agenda/index.js';
+import { databaseKinds } from '../db.js';
 import { createAccount } from '../session.js';
 import {
   assertNoViolations,
@@ -20,11 +21,11 @@ import {
 
 const hasBrowser = requireBrowser();
 
-describe.skipIf(!hasBrowser)('werkagenda in the browser', () => {
+describe.skipIf(!hasBrowser).each(databaseKinds())('werkagenda in the browser [%s]', (kind) => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer(kind);
   });
   afterAll(async () => {
     await server?.close();

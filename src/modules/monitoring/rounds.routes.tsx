@@ -171,9 +171,10 @@ export function roundAdminRoutes({ db, config, stylesheetPath }: AppDeps) {
     return roundPage(c, g.session.user, g.session.csrfToken, c.req.param('code'));
   });
 
+  /** One step's form: CSRF, then the role (before any input is read), then the handler. */
   const step = (
     path: string,
-    form: string,
+    action: 'rounds:manage' | 'rounds:contribute',
     handle: (
       user: SessionUser,
       code: string,
@@ -186,6 +187,8 @@ export function roundAdminRoutes({ db, config, stylesheetPath }: AppDeps) {
       const values = await postedForm(c);
       if (!verifyCsrf(c, values._csrf))
         return refuse(c, 403, 'Dit formulier is verlopen. Laad de pagina opnieuw.');
+      if (!can(g.session.user, action))
+        return refuse(c, 403, 'Uw rol mag dit niet in een monitoringsronde.');
       const code = c.req.param('code');
       const outcome = await handle(g.session.user, code, values);
       if (outcome === 'Forbidden')
@@ -195,14 +198,14 @@ export function roundAdminRoutes({ db, config, stylesheetPath }: AppDeps) {
         return refuse(c, 409, 'Deze ronde is afgerond; er kan niets meer bij.');
       if (outcome)
         return roundPage(c, g.session.user, g.session.csrfToken, code, {
-          form,
+          form: path,
           values,
           errors: outcome,
         });
-      return c.redirect(`/beheer/rondes/${code}#${form}`, 303);
+      return c.redirect(`/beheer/rondes/${code}#${path}`, 303);
     });
 
-  step('duiding', 'duiding', async (user, code, values) => {
+  step('duiding', 'rounds:contribute', async (user, code, values) => {
     const parsed = InterpretationForm.safeParse(values);
     if (!parsed.success) return fieldErrors(parsed.error);
     const saved = await addInterpretation(db, user, code, parsed.data);
@@ -212,7 +215,7 @@ export function roundAdminRoutes({ db, config, stylesheetPath }: AppDeps) {
       : saved.error;
   });
 
-  step('dialoog', 'dialoog', async (user, code, values) => {
+  step('dialoog', 'rounds:contribute', async (user, code, values) => {
     const parsed = DialogueForm.safeParse(values);
     if (!parsed.success) return fieldErrors(parsed.error);
     const storyIds = (values.story ?? '').split('\n').filter(Boolean).map(Number);
@@ -223,7 +226,7 @@ export function roundAdminRoutes({ db, config, stylesheetPath }: AppDeps) {
       : saved.error;
   });
 
-  step('besluit', 'besluit', async (user, code, values) => {
+  step('besluit', 'rounds:manage', async (user, code, values) => {
     const parsed = DecisionForm.safeParse(values);
     if (!parsed.success) return fieldErrors(parsed.error);
     const refs = (values.evidence ?? '').split('\n').filter(Boolean);
@@ -240,7 +243,7 @@ export function roundAdminRoutes({ db, config, stylesheetPath }: AppDeps) {
       : saved.error;
   });
 
-  step('afronden', 'afronden', async (user, code, values) => {
+  step('afronden', 'rounds:manage', async (user, code, values) => {
     const parsed = CloseForm.safeParse(values);
     if (!parsed.success) return fieldErrors(parsed.error);
     const saved = await closeRound(db, user, code, {

@@ -256,7 +256,9 @@ export function RoundPage(props: RoundPageProps) {
       <h2 class="utrecht-heading-2">1. Data</h2>
       <AgendaSnapshot view={view} />
       <IndicatorSnapshot view={view} />
-      <h2 class="utrecht-heading-2">2. Duiden</h2>
+      <h2 class="utrecht-heading-2" id="duiding">
+        2. Duiden
+      </h2>
       <Interpretations view={view} />
       {open && canContribute ? (
         <form method="post" action={`/beheer/rondes/${code}/duiding`}>
@@ -279,7 +281,9 @@ export function RoundPage(props: RoundPageProps) {
           </button>
         </form>
       ) : null}
-      <h2 class="utrecht-heading-2">3. Dialoog</h2>
+      <h2 class="utrecht-heading-2" id="dialoog">
+        3. Dialoog
+      </h2>
       <Dialogues ctx={ctx} view={view} />
       {open && canContribute ? (
         <form method="post" action={`/beheer/rondes/${code}/dialoog`}>
@@ -308,14 +312,18 @@ export function RoundPage(props: RoundPageProps) {
           </button>
         </form>
       ) : null}
-      <h2 class="utrecht-heading-2">4. Doen</h2>
+      <h2 class="utrecht-heading-2" id="besluit">
+        4. Doen
+      </h2>
       <Decisions ctx={ctx} view={view} />
       {open && canManage ? (
         <DecisionFormView {...props} values={valuesFor('besluit')} errors={errorsFor('besluit')} />
       ) : null}
       {open && canManage ? (
         <form method="post" action={`/beheer/rondes/${code}/afronden`}>
-          <h2 class="utrecht-heading-2">Ronde afronden</h2>
+          <h2 class="utrecht-heading-2" id="afronden">
+            Ronde afronden
+          </h2>
           <CsrfField token={csrf} />
           <TextArea
             id="summary"
