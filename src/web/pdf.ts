@@ -4,7 +4,6 @@
  * the caller says so. One PDF at a time, so a burst of requests cannot start many browsers.
  */
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { buildStylesheet } from './assets.js';
 
 const CHROMIUM = process.env.MARKE_CHROMIUM ?? '/usr/bin/chromium';
@@ -20,6 +19,8 @@ export async function htmlToPdf(html: string): Promise<Uint8Array<ArrayBuffer>> 
   css ??= buildStylesheet().raw.toString('utf8');
   const inlined = html.replace(/<link rel="stylesheet" href="[^"]*"\/?>/, `<style>${css}</style>`);
   const run = queue.then(async () => {
+    // Loaded on the first PDF: playwright-core is large and most processes never print.
+    const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],

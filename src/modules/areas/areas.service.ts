@@ -1,4 +1,5 @@
 /** Loading a region's areas from its `areas.csv`, and looking them up. */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
@@ -46,7 +47,12 @@ export async function importAreasFromDirectory(
   const file = path.join(dir, 'areas.csv');
   const bytes = await readFile(file).catch(() => undefined);
   if (!bytes) return ok(0);
-  return importAreas(db, regionId, 'areas.csv', new Uint8Array(bytes));
+  // Unchanged file (same checksum as last time): nothing to do, so a restart stays fast.
+  const checksum = createHash('sha256').update(bytes).digest('hex');
+  if ((await repo.seedChecksum(db, regionId)) === checksum) return ok(0);
+  const imported = await importAreas(db, regionId, 'areas.csv', new Uint8Array(bytes));
+  if (imported.ok) await repo.setSeedChecksum(db, regionId, checksum);
+  return imported;
 }
 
 /** All areas of a region, by code. */

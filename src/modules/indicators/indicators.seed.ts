@@ -24,12 +24,12 @@ export type SeedResult =
   | { status: 'unchanged' }
   | { status: 'loaded'; indicators: number; measurements: number };
 
-async function readSources(dir: string, seeds: IndicatorSeedT[]) {
+/** The data files the YAML names (`file: x.csv`), read by name before the YAML is parsed. */
+async function readSources(dir: string, yamlText: string) {
   const files = new Map<string, Uint8Array>();
-  for (const seed of seeds) {
-    const name = seed.measurements_from?.file;
-    if (name && !files.has(name))
-      files.set(name, new Uint8Array(await readFile(path.join(dir, name))));
+  for (const match of yamlText.matchAll(/\bfile:\s*([a-z0-9-]+\.csv)\b/g)) {
+    const name = match[1] ?? '';
+    if (!files.has(name)) files.set(name, new Uint8Array(await readFile(path.join(dir, name))));
   }
   return files;
 }
@@ -103,16 +103,19 @@ export async function importIndicatorsFromDirectory(
 ): Promise<Result<SeedResult, string[]>> {
   const bytes = await readFile(path.join(dir, FILE)).catch(() => undefined);
   if (!bytes) return ok({ status: 'unchanged' });
-  const parsed = IndicatorsFile.safeParse(parseYaml(bytes.toString('utf8')));
-  if (!parsed.success)
-    return err(parsed.error.issues.map((i) => `${FILE} › ${i.path.join('.')}: ${i.message}`));
-  const seeds = parsed.data.indicators;
-  const files = await readSources(dir, seeds);
+  // Checksum before parsing: a restart with unchanged files costs two file reads and one query.
+  const files = await readSources(dir, bytes.toString('utf8')).catch((error: Error) => error);
+  if (files instanceof Error)
+    return err([`${FILE}: een genoemd databestand ontbreekt (${files.message}).`]);
   const hash = createHash('sha256').update(bytes);
   for (const [name, content] of [...files].sort()) hash.update(name).update(content);
   const checksum = hash.digest('hex');
   if ((await repo.seedChecksum(db, regionId, FILE)) === checksum)
     return ok({ status: 'unchanged' });
+  const parsed = IndicatorsFile.safeParse(parseYaml(bytes.toString('utf8')));
+  if (!parsed.success)
+    return err(parsed.error.issues.map((i) => `${FILE} › ${i.path.join('.')}: ${i.message}`));
+  const seeds = parsed.data.indicators;
 
   const [goals, areaMap] = await Promise.all([goalIndex(db, regionId), areaIndex(db, regionId)]);
   const areas = new Set(areaMap.keys());
