@@ -11,6 +11,7 @@ import {
 } from './modules/agenda/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import {
+  indicatorAdminRoutes,
   indicatorRoutes,
   indicatorsApi,
   measurementAdminRoutes,
@@ -157,6 +158,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   app.route('/', authRoutes(deps));
   app.route('/', agendaAdminRoutes(deps));
   app.route('/', measurementAdminRoutes(deps));
+  app.route('/', indicatorAdminRoutes(deps));
   app.route('/', roundAdminRoutes(deps));
 
   const site = new Hono<AppEnv>({ strict: false });
