@@ -3,7 +3,6 @@ import type { PageContext } from '../../../web/context.js';
 import { Layout } from '../../../web/layout.js';
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../auth/index.js';
 import type { IndicatorSummary } from '../indicators.service.js';
-import { TRACK_NAMES } from '../indicators.types.js';
 import type { EditView, listForAdmin, Origin } from '../indicators-admin.service.js';
 import {
   IndicatorFieldset,
@@ -137,7 +136,7 @@ export function IndicatorAdminListPage(props: {
                   </a>{' '}
                   <span class="marke-muted marke-code">{i.code}</span>
                 </th>
-                <td class={cell}>{TRACK_NAMES[i.track]}</td>
+                <td class={cell}>{i.track === '2040' ? '2040' : 'cyclus'}</td>
                 <td class={cell}>{i.is_public ? 'ja' : 'nee'}</td>
                 <td class={cell}>{i.is_demo ? 'ja' : 'nee'}</td>
                 <td class={cell}>{i.measurementCount}</td>
@@ -277,7 +276,7 @@ function DeleteSection({
   const code = view.indicator.code;
   if (view.measurementCount > 0)
     return (
-      <p class="utrecht-paragraph">
+      <p class="utrecht-paragraph" id="bevestig">
         Deze indicator heeft {view.measurementCount} metingen en kan daarom niet weg. Wilt u haar
         verbergen? Zet dan "openbaar" uit.
       </p>
