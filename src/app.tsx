@@ -11,6 +11,7 @@ import {
 } from './modules/agenda/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import {
+  indicatorAdminRoutes,
   indicatorRoutes,
   indicatorsApi,
   measurementAdminRoutes,
@@ -166,6 +167,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   app.route('/', authRoutes(deps));
   app.route('/', agendaAdminRoutes(deps));
   app.route('/', measurementAdminRoutes(deps));
+  app.route('/', indicatorAdminRoutes(deps));
   app.route('/', roundAdminRoutes(deps));
   app.route('/', storyAdminRoutes(deps));
   app.route('/', processNoteRoutes(deps));

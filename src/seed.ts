@@ -41,7 +41,11 @@ export async function seedRegionDirectory(
     };
   const loaded =
     indicators.value.status === 'loaded'
-      ? `${indicators.value.indicators} indicatoren, ${indicators.value.measurements} metingen`
+      ? `${indicators.value.indicators} indicatoren, ${indicators.value.measurements} metingen${
+          indicators.value.skipped.length > 0
+            ? `; niet overschreven omdat ze in beheer zijn aangepast: ${indicators.value.skipped.join(', ')}`
+            : ''
+        }`
       : 'ongewijzigd';
   return { ok: true, value: { plan: plan.value, areas: areas.value, indicators: loaded } };
 }

@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007_areas.js';
 import * as m0008 from './migrations/0008_stories.js';
 import * as m0009 from './migrations/0009_indicators.js';
 import * as m0011 from './migrations/0011_rounds.js';
+import * as m0012 from './migrations/0012_indicator_admin.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008_stories': m0008,
   '0009_indicators': m0009,
   '0011_rounds': m0011,
+  '0012_indicator_admin': m0012,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

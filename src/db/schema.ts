@@ -424,6 +424,16 @@ export interface SeedFileTable {
   loaded_at: CreatedAt;
 }
 
+/** Per code in `indicators.yaml`: its entry's checksum as last loaded; set once managed in beheer. */
+export interface IndicatorSeedTable {
+  region_id: number;
+  code: string;
+  checksum: string;
+  loaded_at: ColumnType<Date, string | undefined, string>;
+  managed_here_at: ColumnType<Date | null, string | null | undefined, string | null>;
+  managed_here_by: string | null;
+}
+
 export interface MonitoringRoundTable {
   id: Generated<number>;
   region_id: number;
@@ -637,6 +647,7 @@ export interface Database {
   indicator_target: IndicatorTargetTable;
   measurement: MeasurementTable;
   seed_file: SeedFileTable;
+  indicator_seed: IndicatorSeedTable;
   monitoring_round: MonitoringRoundTable;
   round_indicator_snapshot: RoundIndicatorSnapshotTable;
   round_agenda_snapshot: RoundAgendaSnapshotTable;

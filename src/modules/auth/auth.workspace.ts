@@ -21,6 +21,12 @@ export const WORKSPACE_LINKS: readonly WorkspaceLink[] = [
     hint: 'Data, duiden, dialoog en doen: de ronde, de besluiten en het rapport.',
   },
   {
+    action: 'indicators:manage',
+    href: '/beheer/indicatoren',
+    label: 'Indicatoren beheren',
+    hint: 'Indicatoren, hun doelen en streefwaarden maken en aanpassen, ook die nog niet openbaar zijn.',
+  },
+  {
     action: 'measurements:import',
     href: '/beheer/metingen/import',
     label: 'Metingen inlezen',

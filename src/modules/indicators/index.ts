@@ -16,6 +16,7 @@ export {
   STATUS_RULE,
   type TargetStatus,
 } from './indicators.status.js';
+export { indicatorAdminRoutes } from './indicators-admin.routes.js';
 export { measurementAdminRoutes } from './measurements.routes.js';
 export { formatValue, targetText } from './views/indicator-parts.js';
 export { IndicatorTable, StatusRule } from './views/indicators.js';

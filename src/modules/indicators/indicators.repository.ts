@@ -255,3 +255,49 @@ export async function indicatorIdsByCode(db: Db, regionId: number) {
     .where('region_id', '=', regionId)
     .execute();
 }
+
+export type SeedState = {
+  code: string;
+  checksum: string;
+  managed_here_at: Date | null;
+  managed_here_by: string | null;
+};
+
+/** Per code of the plan file: the entry as last loaded, and whether beheer has taken it over. */
+export async function listSeedStates(db: Db, regionId: number): Promise<Map<string, SeedState>> {
+  const rows = await db
+    .selectFrom('indicator_seed')
+    .select(['code', 'checksum', 'managed_here_at', 'managed_here_by'])
+    .where('region_id', '=', regionId)
+    .execute();
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
+/** Records the entry as loaded; `managedHereBy` marks a code the file may no longer overwrite. */
+export async function upsertSeedState(
+  db: Db,
+  regionId: number,
+  code: string,
+  checksum: string,
+  managedHereBy: string | null = null,
+): Promise<void> {
+  const managed = managedHereBy === null ? null : new Date().toISOString();
+  await db
+    .insertInto('indicator_seed')
+    .values({
+      region_id: regionId,
+      code,
+      checksum,
+      managed_here_at: managed,
+      managed_here_by: managedHereBy,
+    })
+    .onConflict((oc) =>
+      oc.columns(['region_id', 'code']).doUpdateSet({
+        checksum,
+        loaded_at: new Date().toISOString(),
+        managed_here_at: managed,
+        managed_here_by: managedHereBy,
+      }),
+    )
+    .execute();
+}

@@ -1,7 +1,8 @@
 /**
  * Loads a region's `indicators.yaml` (the plan's own indicators, targets and baselines) and the
  * real data files it points to. Skipped when the files are unchanged (checksum), so a data
- * steward's later imports are not overwritten on every start.
+ * steward's later imports are not overwritten on every start; per indicator, only changed entries
+ * are written, and never an indicator that is managed in beheer (see docs/ARCHITECTURE.md).
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -22,7 +23,7 @@ const FILE = 'indicators.yaml';
 
 export type SeedResult =
   | { status: 'unchanged' }
-  | { status: 'loaded'; indicators: number; measurements: number };
+  | { status: 'loaded'; indicators: number; measurements: number; skipped: string[] };
 
 /** The data files the YAML names (`file: x.csv`), read by name before the YAML is parsed. */
 async function readSources(dir: string, yamlText: string) {
@@ -95,6 +96,44 @@ function checkReferences(
   return problems;
 }
 
+/** The checksum of one entry (as parsed, so layout changes do not count) and its data file. */
+function entryChecksum(seed: IndicatorSeedT, files: Map<string, Uint8Array>): string {
+  const hash = createHash('sha256').update(JSON.stringify(seed));
+  const file = seed.measurements_from?.file;
+  if (file) hash.update(files.get(file) ?? new Uint8Array());
+  return hash.digest('hex');
+}
+
+function measurementRows(seed: IndicatorSeedT, id: number, fromFile: repo.MeasurementInsert[]) {
+  return [
+    ...seed.measurements.map(
+      (m): repo.MeasurementInsert => ({
+        indicatorId: id,
+        indicator: seed.code,
+        areaCode: m.area,
+        period: m.period,
+        value: m.value,
+        missingReason: null,
+        numerator: null,
+        denominator: null,
+        sampleSize: null,
+        ciLow: null,
+        ciHigh: null,
+        source: m.source,
+        note: m.note,
+        isProjection: m.projection,
+      }),
+    ),
+    ...fromFile.map((m) => ({ ...m, indicatorId: id })),
+  ];
+}
+
+/**
+ * Loads the file when it changed (whole-file checksum), and then per indicator only what changed
+ * (entry checksum), so imported measurements of untouched indicators stay as they are. An
+ * indicator edited, created or deleted in beheer is managed there: the file never overwrites it;
+ * a differing file entry is reported (`skipped`, and an audit row with what the file says).
+ */
 export async function importIndicatorsFromDirectory(
   db: Db,
   regionId: number,
@@ -103,19 +142,33 @@ export async function importIndicatorsFromDirectory(
 ): Promise<Result<SeedResult, string[]>> {
   const bytes = await readFile(path.join(dir, FILE)).catch(() => undefined);
   if (!bytes) return ok({ status: 'unchanged' });
-  // Checksum before parsing: a restart with unchanged files costs two file reads and one query.
+  // Checksum before parsing: a restart with unchanged files costs two file reads and two queries.
   const files = await readSources(dir, bytes.toString('utf8')).catch((error: Error) => error);
   if (files instanceof Error)
     return err([`${FILE}: een genoemd databestand ontbreekt (${files.message}).`]);
   const hash = createHash('sha256').update(bytes);
   for (const [name, content] of [...files].sort()) hash.update(name).update(content);
   const checksum = hash.digest('hex');
-  if ((await repo.seedChecksum(db, regionId, FILE)) === checksum)
-    return ok({ status: 'unchanged' });
+  const [stored, states] = await Promise.all([
+    repo.seedChecksum(db, regionId, FILE),
+    repo.listSeedStates(db, regionId),
+  ]);
+  if (stored === checksum && states.size > 0) return ok({ status: 'unchanged' });
   const parsed = IndicatorsFile.safeParse(parseYaml(bytes.toString('utf8')));
   if (!parsed.success)
     return err(parsed.error.issues.map((i) => `${FILE} › ${i.path.join('.')}: ${i.message}`));
-  const seeds = parsed.data.indicators;
+  const seeds = parsed.data.indicators.map((seed) => ({
+    ...seed,
+    goals: seed.goals.map((g) => ({ ...g, code: parseGoalCode(g.code)?.code ?? g.code })),
+  }));
+  if (stored === checksum) {
+    // A database loaded before per-indicator states existed already holds exactly this file.
+    await db.transaction().execute(async (trx) => {
+      for (const seed of seeds)
+        await repo.upsertSeedState(trx, regionId, seed.code, entryChecksum(seed, files));
+    });
+    return ok({ status: 'unchanged' });
+  }
 
   const [goals, areaMap] = await Promise.all([goalIndex(db, regionId), areaIndex(db, regionId)]);
   const areas = new Set(areaMap.keys());
@@ -128,36 +181,40 @@ export async function importIndicatorsFromDirectory(
   }
   if (problems.length > 0) return err(problems);
 
+  // A database loaded before per-indicator states existed had no beheer edits yet: the file owns it.
+  const legacy = states.size === 0 && stored !== undefined;
+  const existing = new Set((await repo.indicatorIdsByCode(db, regionId)).map((i) => i.code));
   let measurements = 0;
+  let loaded = 0;
+  const skipped: string[] = [];
   await db.transaction().execute(async (trx) => {
     for (const seed of seeds) {
-      const normalised = {
-        ...seed,
-        goals: seed.goals.map((g) => ({ ...g, code: parseGoalCode(g.code)?.code ?? g.code })),
-      };
-      const id = await repo.upsertIndicator(trx, regionId, normalised);
-      await repo.replaceGoalsAndTargets(trx, id, normalised);
-      const rows: repo.MeasurementInsert[] = [
-        ...seed.measurements.map((m) => ({
-          indicatorId: id,
-          indicator: seed.code,
-          areaCode: m.area,
-          period: m.period,
-          value: m.value,
-          missingReason: null,
-          numerator: null,
-          denominator: null,
-          sampleSize: null,
-          ciLow: null,
-          ciHigh: null,
-          source: m.source,
-          note: m.note,
-          isProjection: m.projection,
-        })),
-        ...(fromFiles.get(seed.code) ?? []).map((m) => ({ ...m, indicatorId: id })),
-      ];
+      const entry = entryChecksum(seed, files);
+      const state = states.get(seed.code);
+      if (state?.checksum === entry) continue;
+      // No state but a row: a data steward created this code in beheer before the file had it.
+      const createdHere = !legacy && !state && existing.has(seed.code);
+      if (state?.managed_here_at || createdHere) {
+        skipped.push(seed.code);
+        if (createdHere) await repo.upsertSeedState(trx, regionId, seed.code, '', 'beheer');
+        await writeAudit(trx, {
+          actor,
+          action: 'indicator.seed_skipped',
+          entityType: 'indicator',
+          entityKey: seed.code,
+          regionId,
+          before: null,
+          after: { reason: 'in beheer aangepast; het planbestand zegt nu:', file: seed },
+        });
+        continue;
+      }
+      const id = await repo.upsertIndicator(trx, regionId, seed);
+      await repo.replaceGoalsAndTargets(trx, id, seed);
+      const rows = measurementRows(seed, id, fromFiles.get(seed.code) ?? []);
       measurements += rows.length;
       await repo.upsertMeasurements(trx, rows, null);
+      await repo.upsertSeedState(trx, regionId, seed.code, entry);
+      loaded += 1;
     }
     await repo.setSeedChecksum(trx, regionId, FILE, checksum);
     await writeAudit(trx, {
@@ -167,9 +224,9 @@ export async function importIndicatorsFromDirectory(
       entityKey: FILE,
       regionId,
       before: null,
-      after: { checksum, indicators: seeds.length, measurements },
+      after: { checksum, indicators: loaded, measurements, skipped },
     });
     await bumpDataVersion(trx);
   });
-  return ok({ status: 'loaded', indicators: seeds.length, measurements });
+  return ok({ status: 'loaded', indicators: loaded, measurements, skipped });
 }

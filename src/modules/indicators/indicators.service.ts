@@ -34,6 +34,7 @@ export type Measurement = {
 };
 
 export type TargetWithStatus = {
+  id: number;
   comparator: TargetDbRow['comparator'];
   kind: TargetDbRow['kind'];
   value: number;
@@ -96,6 +97,7 @@ function summarise(
   const withStatus = own.map((t) => {
     const series = seriesOf(measurements, t.area_code);
     return {
+      id: t.id,
       comparator: t.comparator,
       kind: t.kind,
       value: Number(t.value),
