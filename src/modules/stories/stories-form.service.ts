@@ -2,7 +2,9 @@
  * Checking a posted story form: the zod schema, the tags against the plan and the areas, and the
  * privacy check. Pure apart from loading the reference lists once per request.
  */
+
 import type { Kysely } from 'kysely';
+import { memoByDataVersion } from '../../db/memo.js';
 import type { Database } from '../../db/schema.js';
 import { type Area, areaIndex } from '../areas/index.js';
 import { parseGoalCode } from '../plan/index.js';
@@ -26,7 +28,12 @@ export type StoryRefs = {
 };
 
 /** The lists a story form chooses from and is checked against. */
-export async function loadStoryRefs(db: Kysely<Database>, regionId: number): Promise<StoryRefs> {
+export function loadStoryRefs(db: Kysely<Database>, regionId: number): Promise<StoryRefs> {
+  // Every story list and evidence card needs these names; they change only with the plan.
+  return memoByDataVersion(db, `story-refs:${regionId}`, () => buildStoryRefs(db, regionId));
+}
+
+async function buildStoryRefs(db: Kysely<Database>, regionId: number): Promise<StoryRefs> {
   const [opgaven, goals, areas, organisations] = await Promise.all([
     refsRepo.listOpgaven(db, regionId),
     refsRepo.listGoalRefs(db, regionId),
