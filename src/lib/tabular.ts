@@ -99,11 +99,11 @@ type NumberedRecord = { number: number; values: string[] };
 function toTable(records: NumberedRecord[]): Result<Table, string> {
   const [header, ...body] = records.filter((r) => r.values.some((v) => v.trim() !== ''));
   if (!header) return err('Het bestand heeft geen kopregel.');
-  const columns = header.values.map((h) => h.trim().toLowerCase());
+  const columns = header.values.map((h) => h.replaceAll('\0', '').trim().toLowerCase());
   const duplicate = columns.find((c, i) => c !== '' && columns.indexOf(c) !== i);
   if (duplicate) return err(`De kolom "${duplicate}" staat twee keer in de kopregel.`);
   const rows = body.map((r) =>
-    Object.fromEntries(columns.map((c, i) => [c, (r.values[i] ?? '').trim()])),
+    Object.fromEntries(columns.map((c, i) => [c, (r.values[i] ?? '').replaceAll('\0', '').trim()])),
   );
   return ok({ columns, rows, rowNumbers: body.map((r) => r.number) });
 }

@@ -66,9 +66,15 @@ export async function addDecisionUpdate(
 }
 
 /** The newest updates and decisions on these goals, with the round a decision came from. */
-export async function listLatestUpdates(db: Db, regionId: number, codes: string[], limit: number) {
+export async function listLatestUpdates(
+  db: Db,
+  regionId: number,
+  codes: string[],
+  limit: number,
+  publicOnly: boolean,
+) {
   if (codes.length === 0) return [];
-  return db
+  let query = db
     .selectFrom('agenda_update as u')
     .innerJoin('agenda_item as a', 'a.id', 'u.agenda_item_id')
     .innerJoin('operational_goal as g', 'g.id', 'a.operational_goal_id')
@@ -87,6 +93,11 @@ export async function listLatestUpdates(db: Db, regionId: number, codes: string[
     .where('g.code', 'in', codes)
     .orderBy('u.occurred_on', 'desc')
     .orderBy('u.id', 'desc')
-    .limit(limit)
-    .execute();
+    .limit(limit);
+  // A decision of a round that is not public stays internal until the round is published.
+  if (publicOnly)
+    query = query.where((eb) =>
+      eb.or([eb('u.decision_id', 'is', null), eb('r.is_public', '=', true)]),
+    );
+  return query.execute();
 }

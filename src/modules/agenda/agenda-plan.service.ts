@@ -57,7 +57,7 @@ export function agendaForPlan(db: Kysely<Database>): AgendaProvider {
       const agenda = await getAgenda(db, regionId, {});
       const row = agenda.rows.find((r) => r.code === code);
       if (!row) return undefined;
-      const updates = row.item_id ? await repo.listUpdates(db, row.item_id) : [];
+      const updates = row.item_id ? await repo.listUpdates(db, row.item_id, true) : [];
       return {
         ...part(row),
         phase: row.phase,

@@ -73,6 +73,11 @@ export async function applyAgendaDecision(trx: Db, input: DecisionInput): Promis
 }
 
 /** Latest updates and decisions on a set of goals, for evidence cards and reports. */
-export function latestAgendaUpdates(db: Db, regionId: number, codes: string[], limit = 10) {
-  return repo.listLatestUpdates(db, regionId, codes, limit);
+export function latestAgendaUpdates(
+  db: Db,
+  regionId: number,
+  codes: string[],
+  options: { limit: number; publicOnly: boolean },
+) {
+  return repo.listLatestUpdates(db, regionId, codes, options.limit, options.publicOnly);
 }

@@ -50,15 +50,24 @@ export async function listOwners(db: Db, regionId: number) {
     .execute();
 }
 
-/** The dated progress updates of one item, newest first, for its timeline. */
-export async function listUpdates(db: Db, itemId: number) {
-  return db
-    .selectFrom('agenda_update')
-    .select(['occurred_on', 'text', 'author', 'kind'])
-    .where('agenda_item_id', '=', itemId)
-    .orderBy('occurred_on', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+/**
+ * The dated progress updates of one item, newest first, for its timeline. Public pages leave out
+ * decisions of monitoring rounds that are not public (yet): their reasons belong to the round.
+ */
+export async function listUpdates(db: Db, itemId: number, publicOnly = false) {
+  let query = db
+    .selectFrom('agenda_update as u')
+    .leftJoin('round_decision as d', 'd.id', 'u.decision_id')
+    .leftJoin('monitoring_round as r', 'r.id', 'd.round_id')
+    .select(['u.occurred_on', 'u.text', 'u.author', 'u.kind', 'r.code as round_code'])
+    .where('u.agenda_item_id', '=', itemId)
+    .orderBy('u.occurred_on', 'desc')
+    .orderBy('u.id', 'desc');
+  if (publicOnly)
+    query = query.where((eb) =>
+      eb.or([eb('u.decision_id', 'is', null), eb('r.is_public', '=', true)]),
+    );
+  return query.execute();
 }
 
 /** Writes an item (created on first save) and returns it before and after, for the audit row. */

@@ -32,8 +32,13 @@ export async function signedInPageContext(
 export async function formFields(c: Context): Promise<Record<string, string>> {
   const body = await c.req.parseBody();
   return Object.fromEntries(
-    Object.entries(body).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])),
+    Object.entries(body).flatMap(([k, v]) => (typeof v === 'string' ? [[k, withoutNul(v)]] : [])),
   );
+}
+
+/** PostgreSQL text cannot hold NUL bytes; no person types one, so they are dropped. */
+export function withoutNul(text: string): string {
+  return text.includes('\0') ? text.replaceAll('\0', '') : text;
 }
 
 export type Upload = { name: string; bytes: Uint8Array };
@@ -47,9 +52,9 @@ export async function formWithUpload(
   const fields: Record<string, string> = {};
   let file: Upload | undefined;
   for (const [key, value] of Object.entries(body)) {
-    if (typeof value === 'string') fields[key] = value;
+    if (typeof value === 'string') fields[key] = withoutNul(value);
     else if (key === field && value instanceof File && value.size > 0)
-      file = { name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) };
+      file = { name: withoutNul(value.name), bytes: new Uint8Array(await value.arrayBuffer()) };
   }
   return { fields, file };
 }

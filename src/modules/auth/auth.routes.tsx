@@ -42,6 +42,10 @@ import type { FieldErrors } from './views/forms.js';
 type C = Context<AuthEnv>;
 
 /** The signed-in part of the site. */
+/** The routes that take a file: the imports of werkagenda, measurements and panel results. */
+const UPLOAD_PATHS =
+  /^\/beheer\/(werkagenda\/import|metingen\/import|panel\/[0-9]{1,9}\/upload)\/?$/;
+
 export const AUTH_PATHS = [
   '/inloggen',
   '/uitloggen',
@@ -74,7 +78,8 @@ export function authRoutes({ db, config, stylesheetPath }: AppDeps) {
       'Dit formulier is verlopen of kwam niet van deze site. Ga terug, laad de pagina opnieuw en probeer het nog eens.',
     );
 
-  // Forms are small; only file uploads (multipart) may carry up to MAX_UPLOAD_BYTES.
+  // Forms are small; only the file-upload routes (multipart) may carry up to MAX_UPLOAD_BYTES, so
+  // no ordinary form can be made to parse megabytes by posting it as multipart.
   const formLimit = bodyLimit({
     maxSize: 100 * 1024,
     onError: (c) => refuse(c, 413, 'Dit formulier is te groot (meer dan 100 kB).'),
@@ -89,7 +94,8 @@ export function authRoutes({ db, config, stylesheetPath }: AppDeps) {
       ),
   });
   const sizeLimit: MiddlewareHandler<AuthEnv> = (c, next) =>
-    (c.req.header('content-type') ?? '').startsWith('multipart/form-data')
+    (c.req.header('content-type') ?? '').startsWith('multipart/form-data') &&
+    UPLOAD_PATHS.test(c.req.path)
       ? uploadLimit(c, next)
       : formLimit(c, next);
 

@@ -6,6 +6,7 @@ export {
   formWithUpload,
   signedInPageContext,
   type Upload,
+  withoutNul,
 } from './auth.forms.js';
 export { type AuthEnv, loadSession, SESSION_COOKIE, verifyCsrf } from './auth.middleware.js';
 export { type Action, can, rolesFor } from './auth.policy.js';

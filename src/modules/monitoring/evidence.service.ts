@@ -72,7 +72,10 @@ async function build(
       : { goalCode: head.code, limit: 5 };
   const [indicators, updates, stories, notes] = await Promise.all([
     indicatorsForGoals(db, scope, codes),
-    latestAgendaUpdates(db, scope.regionId, [...operational], 8),
+    latestAgendaUpdates(db, scope.regionId, [...operational], {
+      limit: 8,
+      publicOnly: scope.publicOnly,
+    }),
     listPublishedStories(db, scope.regionId, storyFilter),
     head.kind === 'opgave'
       ? listProcessNotes(db, scope.regionId, {

@@ -13,6 +13,7 @@ import {
   type SessionUser,
   signedInPageContext,
   verifyCsrf,
+  withoutNul,
 } from '../auth/index.js';
 import { getRegionById, goalIndex } from '../plan/index.js';
 import { listPublishedStories } from '../stories/index.js';
@@ -46,7 +47,7 @@ async function postedForm(c: C): Promise<Record<string, string>> {
   return Object.fromEntries(
     Object.entries(body).flatMap(([k, v]) => {
       const values = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
-      return values.length ? [[k, values.join('\n')]] : [];
+      return values.length ? [[k, withoutNul(values.join('\n'))]] : [];
     }),
   );
 }

@@ -230,11 +230,16 @@ describeEachDatabase('monitoring rounds', (get) => {
       .executeTakeFirstOrThrow();
     expect(decision.before).toMatchObject({ priority: null, status: 'niet_gestart' });
     expect(decision.evidence).toHaveLength(3);
-    const card = await (await app.request('/voortgang/doelen/2.2.1.b')).text();
-    expect(card).toContain(
-      'Besluit uit monitoringsronde 2026-H1: ACP is de basis voor passende zorg; eerst dit.',
+    // While the round is not public, its decision's reason stays off the public pages.
+    const hidden = await (await app.request('/voortgang/doelen/2.2.1.b')).text();
+    expect(hidden).not.toContain('ACP is de basis voor passende zorg');
+    expect(await (await app.request('/doelen/2.2.1.b')).text()).not.toContain(
+      'ACP is de basis voor passende zorg',
     );
-    expect(card).toContain('href="/rapporten/2026-H1"');
+    const editPage = await app.request('/beheer/werkagenda/2.2.1.b', {
+      headers: { cookie: admin.cookie },
+    });
+    expect(await editPage.text()).toContain('Besluit uit monitoringsronde 2026-H1');
     const audit = await db
       .selectFrom('audit_log')
       .select('action')
@@ -263,6 +268,11 @@ describeEachDatabase('monitoring rounds', (get) => {
         )
       ).status,
     ).toBe(303);
+    const card = await (await app.request('/voortgang/doelen/2.2.1.b')).text();
+    expect(card).toContain(
+      'Besluit uit monitoringsronde 2026-H1: ACP is de basis voor passende zorg; eerst dit.',
+    );
+    expect(card).toContain('href="/rapporten/2026-H1"');
     expect(
       (
         await postForm(

@@ -134,6 +134,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
+  // Numbers are data, not formulas: -3.5 stays -3.5 so a file can be read back in.
+  if (typeof value === 'number') return String(value);
   const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
   return FORMULA_START.test(text) ? `'${text}` : text;
 }

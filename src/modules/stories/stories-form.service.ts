@@ -98,12 +98,16 @@ function privacyErrors(
   return errors;
 }
 
+const MAX_STORY_SCAN = 4000;
+
 /** Checks the whole form at once, so the error summary lists every problem together. */
 export function checkStoryForm(
   form: Record<string, string>,
   refs: StoryRefs,
 ): { ok: true; value: CheckedStory } | { ok: false; error: StoryFormFailure } {
-  const flags = checkPrivacy(form.text ?? '', refs.knownNames);
+  // The length check (zod, 4000) comes first in effect: an overlong text is not scanned at all.
+  const text = form.text ?? '';
+  const flags = text.length <= MAX_STORY_SCAN ? checkPrivacy(text, refs.knownNames) : [];
   const parsed = StoryForm.safeParse(form);
   const errors: Record<string, string> = {};
   if (!parsed.success)

@@ -113,11 +113,15 @@ export function maskKnownNames(text: string, names: readonly string[]): string {
  * and the text's start, a newline, or the last . ! ? : or ….
  */
 export function isSentenceStart(text: string, index: number): boolean {
-  const upto = text.slice(0, index);
+  // Only a short window before the word: scanning from the start made long texts quadratic.
+  const start = Math.max(0, index - SENTENCE_WINDOW);
+  const upto = text.slice(start, index);
   const tail = /[\s"'“”‘’„([*•–-]*$/u.exec(upto)?.[0] ?? '';
   const before = upto.slice(0, upto.length - tail.length);
-  return before === '' || tail.includes('\n') || /[.!?:…]$/.test(before);
+  return (before === '' && start === 0) || tail.includes('\n') || /[.!?:…]$/.test(before);
 }
+
+const SENTENCE_WINDOW = 40;
 
 function nameAfter(text: string, from: number): { end: number } | undefined {
   NAME_AFTER.lastIndex = from;
