@@ -10,6 +10,7 @@ import {
   type IndicatorSummary,
   listIndicatorSummaries,
   type Measurement,
+  SUPPRESSED_REASON,
 } from './indicators.service.js';
 import { MEASUREMENT_COLUMNS } from './indicators.types.js';
 
@@ -87,7 +88,8 @@ export function indicatorsApi({ db }: AppDeps) {
           indicator: s.code,
           area_code: m.areaCode,
           period: m.period,
-          value: m.value ?? (m.missingReason ? '.' : ''),
+          value:
+            m.value ?? (m.missingReason === SUPPRESSED_REASON ? 'x' : m.missingReason ? '.' : ''),
           numerator: m.numerator,
           denominator: m.denominator,
           sample_size: m.sampleSize,

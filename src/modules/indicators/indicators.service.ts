@@ -56,19 +56,34 @@ export type IndicatorSummary = IndicatorRow & {
   series: Measurement[];
 };
 
+/** Figures based on fewer observations than this are never shown (disclosure control). */
+export const MIN_OBSERVATIONS = 10;
+export const SUPPRESSED_REASON = 'te weinig waarnemingen (minder dan 10)';
+
+/** Whether a row rests on too few observations (its sample size, or else its denominator). */
+function tooFew(row: MeasurementDbRow): boolean {
+  const n = row.sample_size ?? (row.denominator === null ? null : Number(row.denominator));
+  return n !== null && n < MIN_OBSERVATIONS;
+}
+
+/**
+ * Every output (pages, API, CSV, round snapshots) reads measurements through here, so a value
+ * from fewer than MIN_OBSERVATIONS observations is suppressed everywhere, with its reason.
+ */
 function toMeasurement(row: MeasurementDbRow, areas: Map<string, Area>): Measurement {
+  const hidden = tooFew(row);
   return {
     areaCode: row.area_code,
     areaName: areas.get(row.area_code)?.name ?? row.area_code,
     areaLevel: areas.get(row.area_code)?.level ?? 'onbekend',
     period: row.period,
-    value: num(row.value),
-    missingReason: row.missing_reason,
-    numerator: num(row.numerator),
-    denominator: num(row.denominator),
-    sampleSize: row.sample_size,
-    ciLow: num(row.ci_low),
-    ciHigh: num(row.ci_high),
+    value: hidden ? null : num(row.value),
+    missingReason: hidden ? SUPPRESSED_REASON : row.missing_reason,
+    numerator: hidden ? null : num(row.numerator),
+    denominator: hidden ? null : num(row.denominator),
+    sampleSize: hidden ? null : row.sample_size,
+    ciLow: hidden ? null : num(row.ci_low),
+    ciHigh: hidden ? null : num(row.ci_high),
     source: row.source,
     note: row.note,
     isProjection: row.is_projection,

@@ -199,3 +199,38 @@ describeEachDatabase('measurement import', (get) => {
     }
   }, 60_000);
 });
+
+describeEachDatabase('disclosure control on measurements', (get) => {
+  it('never shows a value from fewer than 10 observations: not in HTML, JSON or CSV', async () => {
+    const { app } = testApp(get().db);
+    const data = await signInAs(app, get().db, 'data');
+    const file = [
+      'indicator,area_code,period,value,numerator,denominator,sample_size,source',
+      'hybride-zorg-gebruik,GM0106,2025,83.3,5,6,6,Testbestand',
+      'hybride-zorg-gebruik,GM0114,2025,61.7,,,250,Testbestand',
+    ].join('\n');
+    const staged = await postUpload(
+      app,
+      BASE,
+      { _csrf: data.csrf },
+      { name: 'n.csv', bytes: file },
+      data.cookie,
+    );
+    const url = staged.headers.get('location') ?? '';
+    expect(
+      (await postForm(app, `${url}/toepassen`, { _csrf: data.csrf }, data.cookie)).status,
+    ).toBe(303);
+    const html = await (await app.request('/indicatoren/hybride-zorg-gebruik')).text();
+    expect(html).toContain('61,7%');
+    expect(html).toContain('te weinig waarnemingen (minder dan 10)');
+    expect(html).not.toContain('83,3');
+    const json = await (
+      await app.request('/api/v1/regions/drenthe/indicators/hybride-zorg-gebruik')
+    ).text();
+    expect(json).not.toContain('83.3');
+    expect(json).toContain('te weinig waarnemingen');
+    const csv = await (await app.request('/api/v1/regions/drenthe/measurements.csv')).text();
+    expect(csv).toContain('hybride-zorg-gebruik,GM0106,2025,x,,,,,,Testbestand');
+    expect(csv).not.toContain('83.3');
+  });
+});
