@@ -9,8 +9,8 @@ import * as m0006 from './migrations/0006_imports.js';
 import * as m0007 from './migrations/0007_areas.js';
 import * as m0008 from './migrations/0008_stories.js';
 import * as m0009 from './migrations/0009_indicators.js';
-import * as m0011 from './migrations/0011_rounds.js';
-import * as m0012 from './migrations/0012_indicator_admin.js';
+import * as m0010 from './migrations/0010_rounds.js';
+import * as m0011 from './migrations/0011_indicator_admin.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -23,8 +23,8 @@ const migrations: Record<string, Migration> = {
   '0007_areas': m0007,
   '0008_stories': m0008,
   '0009_indicators': m0009,
-  '0011_rounds': m0011,
-  '0012_indicator_admin': m0012,
+  '0010_rounds': m0010,
+  '0011_indicator_admin': m0011,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

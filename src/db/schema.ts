@@ -462,6 +462,8 @@ export interface RoundIndicatorSnapshotTable {
   target_text: string;
   status: string;
   status_reason: string;
+  is_projection: boolean;
+  is_demo: boolean;
   goal_codes: Jsonb<string[]>;
 }
 

@@ -13,6 +13,7 @@ export const REPORT_COLUMNS = [
   'eenheid',
   'streefwaarde',
   'status',
+  'soort',
   'bron',
 ] as const;
 
@@ -28,6 +29,7 @@ export function reportCsv(view: RoundView): string {
       eenheid: i.unit,
       streefwaarde: i.target_text,
       status: i.status,
+      soort: i.is_demo ? 'voorbeelddata' : i.is_projection ? 'prognose' : 'meting',
       bron: i.source,
     })),
     ...view.agenda.map((a) => ({
@@ -40,6 +42,7 @@ export function reportCsv(view: RoundView): string {
       eenheid: '%',
       streefwaarde: '',
       status: a.status,
+      soort: 'stand werkagenda',
       bron: 'Werkagenda in Marke bij de start van de ronde',
     })),
   ];

@@ -62,6 +62,8 @@ export async function startRound(
           target_text: target ? targetText(target, i) : '',
           status: target?.status.status ?? 'geen_streefwaarde',
           status_reason: target?.status.reason ?? 'Het plan noemt geen streefwaarde.',
+          is_projection: i.latest?.isProjection ?? false,
+          is_demo: i.is_demo || (i.latest?.isDemo ?? false),
           goal_codes: i.goals.map((g) => g.code),
         };
       }),
@@ -103,13 +105,22 @@ export async function getRound(db: Db, regionId: number, code: string, publicOnl
     repo.listDialogues(db, round.id),
     repo.listDecisions(db, round.id),
   ]);
-  const shownIndicators = publicOnly ? indicators.filter((i) => i.is_public) : indicators;
+  // Public: public when the round started and still public now (an indicator hidden later, e.g.
+  // after a data problem, leaves the public report too).
+  const publicNow = publicOnly ? await publicIndicatorCodes(db, regionId) : undefined;
+  const shownIndicators = publicNow
+    ? indicators.filter((i) => i.is_public && publicNow.has(i.indicator_code))
+    : indicators;
   const stories = await storiesBroughtIn(
     db,
     regionId,
     dialogues.flatMap((d) => d.story_ids),
   );
   const shownCodes = new Set(shownIndicators.map((i) => i.indicator_code));
+  const shownInterpretationRows = interpretations.filter(
+    (i) => i.subject_kind !== 'indicator' || shownCodes.has(i.subject_key),
+  );
+  const shownInterpretations = new Set(shownInterpretationRows.map((i) => i.id));
   return ok({
     round,
     indicators: shownIndicators.map((i) => ({
@@ -117,13 +128,30 @@ export async function getRound(db: Db, regionId: number, code: string, publicOnl
       value: i.value === null ? null : Number(i.value),
     })),
     agenda,
-    interpretations: interpretations.filter(
-      (i) => i.subject_kind !== 'indicator' || shownCodes.has(i.subject_key),
-    ),
+    interpretations: shownInterpretationRows,
     dialogues,
-    decisions,
+    decisions: publicOnly
+      ? decisions.map((d) => ({
+          ...d,
+          evidence: d.evidence.filter(
+            (e) =>
+              (e.kind !== 'indicator' || shownCodes.has(e.ref)) &&
+              (e.kind !== 'verhaal' || stories.some((st) => String(st.id) === e.ref)) &&
+              (e.kind !== 'duiding' || shownInterpretations.has(Number(e.ref))),
+          ),
+        }))
+      : decisions,
     stories,
   });
+}
+
+async function publicIndicatorCodes(db: Db, regionId: number): Promise<Set<string>> {
+  const summaries = await listIndicatorSummaries(db, {
+    regionId,
+    regionAreaCode: '',
+    publicOnly: true,
+  });
+  return new Set(summaries.map((i) => i.code));
 }
 
 /**

@@ -313,13 +313,29 @@ describeEachDatabase('monitoring rounds', (get) => {
     expect(internal).toContain('Zwangere vrouwen die roken');
     const csv = await (await app.request('/rapporten/2026-H1/bijlage.csv')).text();
     expect(csv.split('\r\n')[0]).toBe(
-      'onderdeel,code,naam,gebied,periode,waarde,eenheid,streefwaarde,status,bron',
+      'onderdeel,code,naam,gebied,periode,waarde,eenheid,streefwaarde,status,soort,bron',
     );
     expect(csv).toContain(
       'indicator,ziekteverzuim-zorg,Ziekteverzuim in de Drentse zorg,PV22,2023,9.2,%',
     );
     expect(csv).toContain('werkagenda,2.2.1. B');
+    expect(csv).toContain(
+      'personeelstekort-zorg,Verwacht tekort aan zorgmedewerkers,PV22,2032,5000,medewerkers,,geen_streefwaarde,prognose',
+    );
+    expect(report).toContain('prognose');
     expect(csv).not.toContain('roken-zwangeren');
+    // Hidden after the round: leaves the public report too.
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('indicator')
+        .set({ is_public: false })
+        .where('code', '=', 'ziekteverzuim-zorg')
+        .execute();
+      await bumpDataVersion(trx);
+    });
+    expect(await (await app.request('/rapporten/2026-H1')).text()).not.toContain(
+      'Ziekteverzuim in de Drentse zorg',
+    );
     expect((await app.request(`${base}/rapport.csv`)).status).toBe(303);
   }, 60_000);
 

@@ -52,6 +52,8 @@ export function IndicatorSnapshot({ view }: { view: RoundView }) {
                 {i.period
                   ? `${formatValue(i.value, i)} (${i.area_name}, ${i.period})`
                   : 'nog geen meting'}
+                {i.is_projection ? <span class="marke-tag">prognose</span> : null}
+                {i.is_demo ? <span class="marke-tag">voorbeelddata</span> : null}
               </td>
               <td class="utrecht-table__cell">{i.target_text || '–'}</td>
               <td class="utrecht-table__cell">

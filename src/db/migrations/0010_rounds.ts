@@ -38,6 +38,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       target_text text not null,
       status text not null,
       status_reason text not null,
+      is_projection boolean not null default false,
+      is_demo boolean not null default false,
       goal_codes jsonb not null,
       primary key (round_id, indicator_code)
     );
