@@ -119,7 +119,12 @@ function neutralContext(config: Config, stylesheet: Asset): PageContext {
 export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   const stylesheet = buildStylesheet();
   const deps: AppDeps = { db, config, stylesheetPath: stylesheet.path };
-  const cache = new PageCache(() => currentDataVersion(db), config.cacheCheckMs);
+  // Statuses against targets depend on today's date (a target year passes), so a new day is a new
+  // version of every page even when no data changed.
+  const cache = new PageCache(
+    async () => `${await currentDataVersion(db)}:${new Date().toISOString().slice(0, 10)}`,
+    config.cacheCheckMs,
+  );
   const app = new Hono<AppEnv>({ strict: false });
 
   app.use('*', securityHeaders());

@@ -49,7 +49,7 @@ export async function seedAll(
         (e) => `  ${e.file}${e.path ? ` › ${e.path}` : ''}: ${e.message}`,
       );
       throw new Error(
-        `De plandata in ${dir} is niet in orde; er is niets geïmporteerd:\n${lines.join('\n')}`,
+        `De data in ${dir} is niet in orde; het bestand met de fout is niet ingelezen:\n${lines.join('\n')}`,
       );
     }
     const outcome = result.value.plan;

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import { readTable } from '../../lib/tabular.js';
+import { bumpDataVersion } from '../plan/index.js';
 import * as repo from './areas.repository.js';
 import { type Area, type AreaInput, AreaRow } from './areas.types.js';
 
@@ -34,7 +35,11 @@ export async function importAreas(
         `${filename}: ${row.code} hoort bij ${row.parent_code}, maar dat gebied ontbreekt.`,
       );
   if (errors.length > 0) return err(errors);
-  await repo.upsertAreas(db, regionId, rows);
+  // Area names show on public pages and in memoised reads: a change is a new data version.
+  await db.transaction().execute(async (trx) => {
+    await repo.upsertAreas(trx, regionId, rows);
+    await bumpDataVersion(trx);
+  });
   return ok(rows.length);
 }
 

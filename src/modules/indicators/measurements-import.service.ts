@@ -28,8 +28,10 @@ export const MEASUREMENT_IMPORT = 'measurements';
 /** A number as people write it: "27,1", "27.1", "1.700" is not accepted (ambiguous) unless "1700". */
 export function parseNumber(raw: string): number | undefined {
   const text = raw.trim().replace(/\s/g, '');
-  if (!/^-?[0-9]+([.,][0-9]+)?$/.test(text)) return undefined;
-  return Number(text.replace(',', '.'));
+  // At most 15 digits: beyond that a double is no longer exact, and 400 digits would be Infinity.
+  if (!/^-?[0-9]{1,15}([.,][0-9]{1,15})?$/.test(text)) return undefined;
+  const value = Number(text.replace(',', '.'));
+  return Number.isFinite(value) ? value : undefined;
 }
 
 /** CBS markers and "-99999999"-style placeholders mean "no value"; the reason is kept. */
@@ -112,7 +114,9 @@ function checkRow(
   ) as Record<'numerator' | 'denominator' | 'sample_size' | 'ci_low' | 'ci_high', number | null>;
   if (
     numbers.sample_size !== null &&
-    (!Number.isInteger(numbers.sample_size) || numbers.sample_size < 0)
+    (!Number.isInteger(numbers.sample_size) ||
+      numbers.sample_size < 0 ||
+      numbers.sample_size > 2_147_483_647)
   )
     problems.push({
       row: line,
@@ -289,7 +293,24 @@ export async function stageMeasurements(
 }
 
 /** Applies a staged file in one transaction: values, one audit row per indicator, data version. */
+/** Thrown inside the apply transaction (rolling it back) when an indicator was deleted since. */
+class IndicatorGone extends Error {}
+
 export async function applyMeasurements(
+  db: Db,
+  user: SessionUser,
+  batchId: number,
+  allowDuplicate: boolean,
+) {
+  try {
+    return await applyMeasurementBatch(db, user, batchId, allowDuplicate);
+  } catch (error) {
+    if (error instanceof IndicatorGone) return err('IndicatorGone' as const);
+    throw error;
+  }
+}
+
+function applyMeasurementBatch(
   db: Db,
   user: SessionUser,
   batchId: number,
@@ -309,8 +330,7 @@ export async function applyMeasurements(
       const inserts = rows.map((r) => {
         const indicatorId = indicators.get(r.indicator);
         // The indicator was checked at preview time; if it was deleted since, stop everything.
-        if (indicatorId === undefined)
-          throw new Error(`Indicator ${r.indicator} bestaat niet meer.`);
+        if (indicatorId === undefined) throw new IndicatorGone(r.indicator);
         return { ...r, indicatorId };
       });
       await repo.upsertMeasurements(trx, inserts, id);

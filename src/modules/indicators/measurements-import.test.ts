@@ -234,3 +234,35 @@ describeEachDatabase('disclosure control on measurements', (get) => {
     expect(csv).not.toContain('83.3');
   });
 });
+
+describeEachDatabase('odd input never gives a 500', (get) => {
+  it('drops NUL bytes and refuses numbers a double cannot hold, per row', async () => {
+    const { app } = testApp(get().db);
+    const data = await signInAs(app, get().db, 'beheerder');
+    const file = `indicator,area_code,period,value,sample_size,source\nacp-ouderen,PV22,2024,${'9'.repeat(400)},,Test\nacp-ouderen,PV22,2025,5,3000000000,Te\u0000st\n`;
+    const res = await postUpload(
+      app,
+      BASE,
+      { _csrf: data.csrf },
+      { name: 'raar\u0000.csv', bytes: file },
+      data.cookie,
+    );
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('Geen getal en geen bekende markering');
+    expect(html).toContain('Aantal waarnemingen is een heel getal');
+    const round = await postForm(
+      app,
+      '/beheer/rondes',
+      { _csrf: data.csrf, code: '2030', title: 'Ronde\u0000 met NUL' },
+      data.cookie,
+    );
+    expect(round.status).toBe(303);
+    const saved = await get()
+      .db.selectFrom('monitoring_round')
+      .select('title')
+      .where('code', '=', '2030')
+      .executeTakeFirstOrThrow();
+    expect(saved.title).toBe('Ronde met NUL');
+  });
+});

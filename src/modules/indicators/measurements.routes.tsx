@@ -133,6 +133,13 @@ export function measurementAdminRoutes({ db, config, stylesheetPath }: AppDeps) 
           'Dit bestand is al eerder ingelezen. Vink aan dat u het toch opnieuw wilt inlezen.',
         );
       if (applied.error === 'AlreadyApplied') return c.redirect(`${BASE}?klaar=1`, 303);
+      if (applied.error === 'IndicatorGone')
+        return htmlError(
+          c,
+          await pageContext(c),
+          409,
+          'Een indicator uit dit bestand is intussen verwijderd. Er is niets opgeslagen; lees het bestand opnieuw in.',
+        );
       return refuse(c, 404, 'Deze voorvertoning bestaat niet (meer). Lees het bestand opnieuw in.');
     }
     return c.redirect(`${BASE}?klaar=1`, 303);

@@ -143,7 +143,11 @@ export async function evidenceForGoal(db: Db, scope: Scope, rawCode: string) {
   const progress =
     goal.kind === 'strategic'
       ? (agenda.byStrategic.get(goal.code) ?? null)
-      : (agenda.rows.find((r) => r.code === goal.code)?.progress ?? 0);
+      : (() => {
+          // No agenda item yet: unknown progress, as the plan page shows ("–"), not 0%.
+          const row = agenda.rows.find((r) => r.code === goal.code);
+          return row?.item_id ? (row.progress ?? 0) : null;
+        })();
   return ok(
     await build(
       db,

@@ -19,6 +19,8 @@ type Db = Kysely<Database>;
 export type RoundError = 'NotFound' | 'Forbidden' | 'Closed' | 'Exists' | 'Invalid';
 
 const actorOf = (user: SessionUser) => `user:${user.id}`;
+const isUniqueViolation = (error: unknown) =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Freezes every indicator's latest value and target status, and every agenda item's state. */
@@ -35,63 +37,71 @@ export async function startRound(
     listIndicatorSummaries(db, scope),
     getAgenda(db, user.regionId, {}),
   ]);
-  await db.transaction().execute(async (trx) => {
-    const round = await repo.insertRound(
-      trx,
-      user.regionId,
-      input.code,
-      input.title,
-      actorOf(user),
-    );
-    await repo.insertIndicatorSnapshot(
-      trx,
-      indicators.map((i) => {
-        const target = i.targets[0];
-        return {
+  const started = await db
+    .transaction()
+    .execute(async (trx) => {
+      // A double click: the second insert hits unique(region_id, code) and is told "bestaat al".
+      const round = await repo.insertRound(
+        trx,
+        user.regionId,
+        input.code,
+        input.title,
+        actorOf(user),
+      );
+      await repo.insertIndicatorSnapshot(
+        trx,
+        indicators.map((i) => {
+          const target = i.targets[0];
+          return {
+            round_id: round.id,
+            indicator_code: i.code,
+            indicator_name: i.name,
+            is_public: i.is_public,
+            unit: i.unit,
+            decimals: i.decimals,
+            area_code: i.latest?.areaCode ?? target?.areaCode ?? regionAreaCode,
+            area_name: i.latest?.areaName ?? target?.areaName ?? '',
+            period: i.latest?.period ?? null,
+            value: i.latest?.value ?? null,
+            source: i.latest?.source ?? i.source,
+            target_text: target ? targetText(target, i) : '',
+            status: target?.status.status ?? 'geen_streefwaarde',
+            status_reason: target?.status.reason ?? 'Het plan noemt geen streefwaarde.',
+            is_projection: i.latest?.isProjection ?? false,
+            is_demo: i.is_demo || (i.latest?.isDemo ?? false),
+            goal_codes: i.goals.map((g) => g.code),
+          };
+        }),
+      );
+      await repo.insertAgendaSnapshot(
+        trx,
+        agenda.rows.map((r) => ({
           round_id: round.id,
-          indicator_code: i.code,
-          indicator_name: i.name,
-          is_public: i.is_public,
-          unit: i.unit,
-          decimals: i.decimals,
-          area_code: i.latest?.areaCode ?? target?.areaCode ?? regionAreaCode,
-          area_name: i.latest?.areaName ?? target?.areaName ?? '',
-          period: i.latest?.period ?? null,
-          value: i.latest?.value ?? null,
-          source: i.latest?.source ?? i.source,
-          target_text: target ? targetText(target, i) : '',
-          status: target?.status.status ?? 'geen_streefwaarde',
-          status_reason: target?.status.reason ?? 'Het plan noemt geen streefwaarde.',
-          is_projection: i.latest?.isProjection ?? false,
-          is_demo: i.is_demo || (i.latest?.isDemo ?? false),
-          goal_codes: i.goals.map((g) => g.code),
-        };
-      }),
-    );
-    await repo.insertAgendaSnapshot(
-      trx,
-      agenda.rows.map((r) => ({
-        round_id: round.id,
-        goal_code: r.code,
-        opgave_slug: r.opgave_slug,
-        status: r.status ?? 'niet_gestart',
-        priority: r.priority,
-        progress: r.item_id ? (r.progress ?? 0) : 0,
-        planned_start: r.planned_start,
-        planned_end: r.planned_end,
-      })),
-    );
-    await writeAudit(trx, {
-      actor: actorOf(user),
-      action: 'round.start',
-      entityType: 'monitoring_round',
-      entityKey: input.code,
-      regionId: user.regionId,
-      before: null,
-      after: { ...input, indicators: indicators.length, goals: agenda.rows.length },
+          goal_code: r.code,
+          opgave_slug: r.opgave_slug,
+          status: r.status ?? 'niet_gestart',
+          priority: r.priority,
+          progress: r.item_id ? (r.progress ?? 0) : 0,
+          planned_start: r.planned_start,
+          planned_end: r.planned_end,
+        })),
+      );
+      await writeAudit(trx, {
+        actor: actorOf(user),
+        action: 'round.start',
+        entityType: 'monitoring_round',
+        entityKey: input.code,
+        regionId: user.regionId,
+        before: null,
+        after: { ...input, indicators: indicators.length, goals: agenda.rows.length },
+      });
+      return true;
+    })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) return false;
+      throw error;
     });
-  });
-  return ok({ code: input.code });
+  return started ? ok({ code: input.code }) : err('Exists');
 }
 
 /** A round with all four steps; the public version only when the round is public. */
