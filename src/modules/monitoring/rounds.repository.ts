@@ -190,3 +190,13 @@ export async function closeRound(db: Db, roundId: number, summary: string, isPub
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** Locks the round row until the end of the transaction (open/closed check and change together). */
+export async function lockRound(db: Db, roundId: number) {
+  return db
+    .selectFrom('monitoring_round')
+    .select(['id', 'status'])
+    .where('id', '=', roundId)
+    .forUpdate()
+    .executeTakeFirst();
+}

@@ -16,7 +16,7 @@ import {
   withoutNul,
 } from '../auth/index.js';
 import { getRegionById, goalIndex } from '../plan/index.js';
-import { listPublishedStories } from '../stories/index.js';
+import { checkPrivacy, hasBlockingFlags, listPublishedStories } from '../stories/index.js';
 import { reportCsv } from './report.service.js';
 import {
   addDecision,
@@ -39,6 +39,12 @@ import { ReportPage } from './views/report.js';
 import { RoundListPage, RoundPage } from './views/round.js';
 
 type C = Context<AuthEnv>;
+
+/** Round texts end up in the report: no e-mail addresses, phone numbers or addresses in them. */
+const CONTACT_DETAILS =
+  'Haal e-mailadressen, telefoonnummers en adressen weg: deze tekst komt in het rapport.';
+const hasContactDetails = (...texts: string[]) =>
+  texts.some((text) => hasBlockingFlags(checkPrivacy(text.slice(0, 8000))));
 const CODE = ':code{20[0-9]{2}(?:-(?:H[12]|Q[1-4]))?}';
 
 /** Text fields once, and every value of repeated fields (checkbox groups) joined by newlines. */
@@ -209,6 +215,7 @@ export function roundAdminRoutes({ db, config, stylesheetPath }: AppDeps) {
   step('duiding', 'rounds:contribute', async (user, code, values) => {
     const parsed = InterpretationForm.safeParse(values);
     if (!parsed.success) return fieldErrors(parsed.error);
+    if (hasContactDetails(parsed.data.text)) return { text: CONTACT_DETAILS };
     const saved = await addInterpretation(db, user, code, parsed.data);
     if (saved.ok) return undefined;
     return saved.error === 'Invalid' || saved.error === 'Exists'
@@ -219,6 +226,8 @@ export function roundAdminRoutes({ db, config, stylesheetPath }: AppDeps) {
   step('dialoog', 'rounds:contribute', async (user, code, values) => {
     const parsed = DialogueForm.safeParse(values);
     if (!parsed.success) return fieldErrors(parsed.error);
+    if (hasContactDetails(parsed.data.participants)) return { participants: CONTACT_DETAILS };
+    if (hasContactDetails(parsed.data.notes)) return { notes: CONTACT_DETAILS };
     const storyIds = (values.story ?? '').split('\n').filter(Boolean).map(Number);
     const saved = await addDialogue(db, user, code, { ...parsed.data, storyIds });
     if (saved.ok) return undefined;
@@ -230,6 +239,7 @@ export function roundAdminRoutes({ db, config, stylesheetPath }: AppDeps) {
   step('besluit', 'rounds:manage', async (user, code, values) => {
     const parsed = DecisionForm.safeParse(values);
     if (!parsed.success) return fieldErrors(parsed.error);
+    if (hasContactDetails(parsed.data.reason)) return { reason: CONTACT_DETAILS };
     const refs = (values.evidence ?? '').split('\n').filter(Boolean);
     const saved = await addDecision(db, user, code, parsed.data, refs);
     if (saved.ok) return undefined;
@@ -247,6 +257,7 @@ export function roundAdminRoutes({ db, config, stylesheetPath }: AppDeps) {
   step('afronden', 'rounds:manage', async (user, code, values) => {
     const parsed = CloseForm.safeParse(values);
     if (!parsed.success) return fieldErrors(parsed.error);
+    if (hasContactDetails(parsed.data.summary)) return { summary: CONTACT_DETAILS };
     const saved = await closeRound(db, user, code, {
       summary: parsed.data.summary,
       isPublic: parsed.data.is_public === 'ja',

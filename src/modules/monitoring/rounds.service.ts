@@ -3,7 +3,7 @@
  * agenda statuses; interpretations and dialogues are added while it is open; decisions change the
  * agenda (with provenance); closing writes the summary and whether the report is public.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { writeAudit } from '../../db/audit.js';
 import type { Database, Evidence } from '../../db/schema.js';
 import { err, ok, type Result } from '../../lib/result.js';
@@ -102,6 +102,22 @@ export async function startRound(
       throw error;
     });
   return started ? ok({ code: input.code }) : err('Exists');
+}
+
+/**
+ * Runs a change inside a transaction that first locks the round and checks it is still open, so
+ * a contribution racing a close cannot land in a closed (perhaps public) round.
+ */
+async function inOpenRound<T>(
+  db: Db,
+  roundId: number,
+  change: (trx: Transaction<Database>) => Promise<T>,
+): Promise<Result<T, 'Closed'>> {
+  return db.transaction().execute(async (trx) => {
+    const round = await repo.lockRound(trx, roundId);
+    if (round?.status !== 'open') return err('Closed' as const);
+    return ok(await change(trx));
+  });
 }
 
 /** A round with all four steps; the public version only when the round is public. */
@@ -209,7 +225,7 @@ export async function addInterpretation(
   const key = rest.join(':');
   if (!(await subjectExists(db, user.regionId, round.value.id, kind ?? '', key)))
     return err('Invalid');
-  const row = await db.transaction().execute(async (trx) => {
+  const row = await inOpenRound(db, round.value.id, async (trx) => {
     const inserted = await repo.insertInterpretation(trx, {
       roundId: round.value.id,
       kind: kind as 'opgave' | 'doel' | 'indicator',
@@ -229,7 +245,7 @@ export async function addInterpretation(
     });
     return inserted;
   });
-  return ok(row.id);
+  return row.ok ? ok(row.value.id) : row;
 }
 
 async function subjectExists(db: Db, regionId: number, roundId: number, kind: string, key: string) {
@@ -251,7 +267,7 @@ export async function addDialogue(
   if (!round.ok) return round;
   const stories = await storiesBroughtIn(db, user.regionId, input.storyIds);
   if (stories.length !== new Set(input.storyIds).size) return err('Invalid');
-  const row = await db.transaction().execute(async (trx) => {
+  const row = await inOpenRound(db, round.value.id, async (trx) => {
     const inserted = await repo.insertDialogue(trx, {
       roundId: round.value.id,
       heldOn: input.held_on,
@@ -271,7 +287,7 @@ export async function addDialogue(
     });
     return inserted;
   });
-  return ok(row.id);
+  return row.ok ? ok(row.value.id) : row;
 }
 
 /** Evidence refs must point into this round: its interpretations, dialogues or snapshot. */
@@ -320,7 +336,7 @@ export async function addDecision(
       .map((k) => [k, input[k]]),
   );
   const { code: _code, ...beforeFields } = before.value;
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await inOpenRound(db, round.value.id, async (trx) => {
     const decision = await repo.insertDecision(trx, {
       roundId: round.value.id,
       goalCode: goal.code,
@@ -354,7 +370,7 @@ export async function addDecision(
     await bumpDataVersion(trx);
     return decision.id;
   });
-  return ok(id);
+  return id;
 }
 
 /** Closes the round with its summary; a public round's report appears on the public site. */
@@ -366,7 +382,7 @@ export async function closeRound(
 ): Promise<Result<string, RoundError>> {
   const round = await openRound(db, user, code, 'rounds:manage');
   if (!round.ok) return round;
-  await db.transaction().execute(async (trx) => {
+  const closed = await inOpenRound(db, round.value.id, async (trx) => {
     const after = await repo.closeRound(trx, round.value.id, input.summary, input.isPublic);
     await writeAudit(trx, {
       actor: actorOf(user),
@@ -379,5 +395,5 @@ export async function closeRound(
     });
     await bumpDataVersion(trx);
   });
-  return ok(code);
+  return closed.ok ? ok(code) : closed;
 }

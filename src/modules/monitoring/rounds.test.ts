@@ -339,6 +339,50 @@ describeEachDatabase('monitoring rounds', (get) => {
     expect((await app.request(`${base}/rapport.csv`)).status).toBe(303);
   }, 60_000);
 
+  it('refuses contact details in round texts, which end up in the report', async () => {
+    const { app } = testApp(get().db);
+    const admin = await signInAs(app, get().db, 'beheerder');
+    await postForm(
+      app,
+      '/beheer/rondes',
+      { _csrf: admin.csrf, code: '2028', title: 'Privacyronde' },
+      admin.cookie,
+    );
+    const mail = await postForm(
+      app,
+      '/beheer/rondes/2028/duiding',
+      {
+        _csrf: admin.csrf,
+        subject: 'doel:2.1.1',
+        text: 'Bel de trekker op 06-12345678 voor meer uitleg.',
+      },
+      admin.cookie,
+    );
+    expect(mail.status).toBe(400);
+    const html = await mail.text();
+    expect(html).toContain('deze tekst komt in het rapport');
+    expect(html).toContain('06-12345678');
+    const dialogue = await postForm(
+      app,
+      '/beheer/rondes/2028/dialoog',
+      {
+        _csrf: admin.csrf,
+        held_on: '2026-04-01',
+        participants: 'huisarts – j.jansen@example.org',
+        notes: 'Een gesprek over de cijfers.',
+      },
+      admin.cookie,
+    );
+    expect(dialogue.status).toBe(400);
+    const rows = await get()
+      .db.selectFrom('round_interpretation')
+      .innerJoin('monitoring_round', 'monitoring_round.id', 'round_interpretation.round_id')
+      .select('round_interpretation.id')
+      .where('monitoring_round.code', '=', '2028')
+      .execute();
+    expect(rows).toEqual([]);
+  });
+
   it.skipIf(!pdfAvailable())(
     'renders the report as PDF through Chromium',
     async () => {
