@@ -246,6 +246,24 @@ export type PreviewRow = MeasurementRow & {
   change: 'nieuw' | 'gewijzigd' | 'ongewijzigd';
 };
 
+type StoredCell = Awaited<ReturnType<typeof repo.listMeasurements>>[number];
+
+/** Every stored field counts: a new n, interval or source is a change too (and audited). */
+function sameCell(stored: StoredCell, row: MeasurementRow): boolean {
+  const n = (v: string | null) => (v === null ? null : Number(v));
+  return (
+    n(stored.value) === row.value &&
+    stored.missing_reason === row.missingReason &&
+    n(stored.numerator) === row.numerator &&
+    n(stored.denominator) === row.denominator &&
+    stored.sample_size === row.sampleSize &&
+    n(stored.ci_low) === row.ciLow &&
+    n(stored.ci_high) === row.ciHigh &&
+    stored.source === row.source &&
+    stored.note === row.note
+  );
+}
+
 /** Old → new per row: new cells, changed values and unchanged ones. */
 export async function previewMeasurements(
   db: Db,
@@ -258,17 +276,12 @@ export async function previewMeasurements(
   );
   const ids = [...new Set(rows.map((r) => indicators.get(r.indicator) ?? 0))];
   const existing = await repo.listMeasurements(db, ids);
-  const current = new Map(
-    existing.map((m) => [
-      `${m.indicator_id}|${m.area_code}|${m.period}`,
-      m.value === null ? null : Number(m.value),
-    ]),
-  );
+  const current = new Map(existing.map((m) => [`${m.indicator_id}|${m.area_code}|${m.period}`, m]));
   return rows.map((row, i) => {
     const key = `${indicators.get(row.indicator)}|${row.areaCode}|${row.period}`;
-    const before = current.has(key) ? current.get(key) : undefined;
-    const change =
-      before === undefined ? 'nieuw' : before === row.value ? 'ongewijzigd' : 'gewijzigd';
+    const stored = current.get(key);
+    const before = stored ? (stored.value === null ? null : Number(stored.value)) : undefined;
+    const change = !stored ? 'nieuw' : sameCell(stored, row) ? 'ongewijzigd' : 'gewijzigd';
     return { ...row, line: lines[i] ?? i + 2, before, change };
   });
 }
