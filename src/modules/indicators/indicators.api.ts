@@ -6,6 +6,7 @@ import type { AppDeps, AppEnv } from '../../web/types.js';
 import { csvCell } from '../plan/index.js';
 import { publicScope } from './indicators.routes.js';
 import {
+  allMeasurements,
   getIndicator,
   type IndicatorSummary,
   listIndicatorSummaries,
@@ -78,28 +79,23 @@ export function indicatorsApi({ db }: AppDeps) {
   });
   app.get('/measurements.csv', async (c) => {
     const ctx = c.get('ctx');
-    const summaries = await listIndicatorSummaries(db, publicScope(ctx));
     const rows: string[][] = [];
-    for (const s of summaries) {
-      const detail = await getIndicator(db, publicScope(ctx), s.code);
-      if (!detail.ok) continue;
-      for (const m of detail.value.measurements) {
-        const record: Record<(typeof MEASUREMENT_COLUMNS)[number], unknown> = {
-          indicator: s.code,
-          area_code: m.areaCode,
-          period: m.period,
-          value:
-            m.value ?? (m.missingReason === SUPPRESSED_REASON ? 'x' : m.missingReason ? '.' : ''),
-          numerator: m.numerator,
-          denominator: m.denominator,
-          sample_size: m.sampleSize,
-          ci_low: m.ciLow,
-          ci_high: m.ciHigh,
-          source: m.source,
-          note: m.note,
-        };
-        rows.push(MEASUREMENT_COLUMNS.map((col) => csvCell(record[col])));
-      }
+    for (const { indicator, m } of await allMeasurements(db, publicScope(ctx))) {
+      const record: Record<(typeof MEASUREMENT_COLUMNS)[number], unknown> = {
+        indicator,
+        area_code: m.areaCode,
+        period: m.period,
+        value:
+          m.value ?? (m.missingReason === SUPPRESSED_REASON ? 'x' : m.missingReason ? '.' : ''),
+        numerator: m.numerator,
+        denominator: m.denominator,
+        sample_size: m.sampleSize,
+        ci_low: m.ciLow,
+        ci_high: m.ciHigh,
+        source: m.source,
+        note: m.note,
+      };
+      rows.push(MEASUREMENT_COLUMNS.map((col) => csvCell(record[col])));
     }
     const body = stringify(rows, {
       header: true,
