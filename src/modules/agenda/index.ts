@@ -9,5 +9,12 @@ export {
 } from './agenda.decisions.js';
 export { agendaAdminRoutes, agendaRoutes } from './agenda.routes.js';
 export { getAgenda, rollUp, saveAgendaItem } from './agenda.service.js';
-export { PRIORITIES, ROLLUP_RULE, STATUSES } from './agenda.types.js';
+export {
+  PERIOD_MESSAGE,
+  PERIOD_PATTERN,
+  PRIORITIES,
+  periodsInOrder,
+  ROLLUP_RULE,
+  STATUSES,
+} from './agenda.types.js';
 export { agendaForPlan } from './agenda-plan.service.js';

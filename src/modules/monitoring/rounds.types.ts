@@ -1,13 +1,12 @@
 /** Monitoring rounds: the zod schemas of their forms. */
 import { z } from 'zod';
 import type { AgendaStatus, Priority } from '../../db/schema.js';
+import { PERIOD_MESSAGE, PERIOD_PATTERN, periodsInOrder } from '../agenda/index.js';
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
-const period = z
-  .string()
-  .trim()
-  .regex(/^20[2-4][0-9](-Q[1-4])?$/, 'Schrijf een jaar (2026) of een kwartaal (2026-Q3).');
+// The agenda's own period rules: the same pattern, and a year counts as its last quarter at the end.
+const period = z.string().trim().regex(PERIOD_PATTERN, PERIOD_MESSAGE);
 
 export const RoundForm = z.object({
   code: z
@@ -16,8 +15,6 @@ export const RoundForm = z.object({
     .regex(/^20[0-9]{2}(-(H[12]|Q[1-4]))?$/, 'Schrijf de ronde als 2025, 2025-H1 of 2025-Q3.'),
   title: z.string().trim().min(3, 'Geef de ronde een titel.').max(200, 'Hoogstens 200 tekens.'),
 });
-
-export const SUBJECT_KINDS = { opgave: 'Opgave', doel: 'Doel', indicator: 'Indicator' } as const;
 
 export const InterpretationForm = z.object({
   subject: z.string().regex(/^(opgave|doel|indicator):.{1,80}$/, 'Kies waar de duiding over gaat.'),
@@ -64,7 +61,7 @@ export const DecisionForm = z
     message: 'Een besluit verandert iets: kies een prioriteit, status of planning.',
     path: ['priority'],
   })
-  .refine((f) => !f.planned_start || !f.planned_end || f.planned_start <= f.planned_end, {
+  .refine((f) => periodsInOrder(f.planned_start, f.planned_end), {
     message: 'Het einde ligt vóór het begin.',
     path: ['planned_end'],
   });
