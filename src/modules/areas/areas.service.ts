@@ -26,7 +26,10 @@ export async function importAreas(
   table.value.rows.forEach((raw, i) => {
     const parsed = AreaRow.safeParse(raw);
     if (parsed.success) rows.push(parsed.data);
-    else errors.push(`${filename} rij ${i + 2}: ${parsed.error.issues[0]?.message}`);
+    else
+      errors.push(
+        `${filename} rij ${table.value.rowNumbers?.[i] ?? i + 2}: ${parsed.error.issues[0]?.message}`,
+      );
   });
   const codes = new Set(rows.map((r) => r.code));
   for (const row of rows)

@@ -143,8 +143,9 @@ export async function checkPanelUpload(
   const seen = new Map<string, number>();
   const rows: PanelRowInput[] = [];
   const problems: RowProblem[] = [];
+  const lines = table.value.rowNumbers ?? table.value.rows.map((_, i) => i + 2);
   table.value.rows.forEach((input, i) => {
-    const line = i + 2;
+    const line = lines[i] ?? i + 2;
     // Our own CSV export guards cells that start with = + - @ by a quote; read them back without it.
     const raw: Record<string, string> = {
       ...input,
@@ -212,16 +213,16 @@ export async function loadPanelPreview(db: Db, user: SessionUser, batchId: numbe
   return ok({ batch: staged.value, question, rows: payload.data.rows });
 }
 
-/** Applies a preview in one transaction: replaced distributions, audit row, cache refresh. */
-export async function applyPanelUpload(
+/** Thrown inside the apply transaction when the question was deleted since the preview. */
+class QuestionGone extends Error {}
+
+function applyPanelBatch(
   db: Db,
   user: SessionUser,
   batchId: number,
-  options: { allowDuplicate?: boolean } = {},
-): Promise<Result<{ questionId: number; rows: number }, PanelError>> {
-  if (!canManagePanel(user)) return err('Forbidden');
-  if (!validId(batchId)) return err('NotFound');
-  const applied = await applyStaged(
+  options: { allowDuplicate?: boolean },
+) {
+  return applyStaged(
     db,
     user,
     PANEL_IMPORT_KIND,
@@ -229,7 +230,8 @@ export async function applyPanelUpload(
     async (trx, raw) => {
       const payload = Payload.parse(raw);
       const question = await repo.lockQuestion(trx, payload.questionId);
-      if (!question || question.region_id !== user.regionId) return undefined;
+      // Gone since the preview: throw, so the batch is not marked applied (all-or-nothing).
+      if (!question || question.region_id !== user.regionId) throw new QuestionGone();
       const before = await repo.replaceResults(trx, question.id, payload.rows);
       await writeAudit(trx, {
         actor: `user:${user.id}`,
@@ -245,8 +247,26 @@ export async function applyPanelUpload(
     },
     options,
   );
+}
+
+/** Applies a preview in one transaction: replaced distributions, audit row, cache refresh. */
+export async function applyPanelUpload(
+  db: Db,
+  user: SessionUser,
+  batchId: number,
+  options: { allowDuplicate?: boolean } = {},
+): Promise<Result<{ questionId: number; rows: number }, PanelError>> {
+  if (!canManagePanel(user)) return err('Forbidden');
+  if (!validId(batchId)) return err('NotFound');
+  let applied: Awaited<ReturnType<typeof applyPanelBatch>>;
+  try {
+    applied = await applyPanelBatch(db, user, batchId, options);
+  } catch (error) {
+    if (error instanceof QuestionGone) return err('NotFound');
+    throw error;
+  }
   if (!applied.ok) return err(applied.error);
-  return applied.value ? ok(applied.value) : err('NotFound');
+  return ok(applied.value);
 }
 
 /** Drops the user's own preview. */
