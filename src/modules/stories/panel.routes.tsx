@@ -139,7 +139,12 @@ export function panelAdminRoutes(deps: AppDeps) {
         problems: [],
         ignoredColumns: [],
       });
-    const checked = await checkPanelUpload(db, session.user.regionId, question.options, file);
+    const checked = await checkPanelUpload(
+      db,
+      session.user.regionId,
+      { id, options: question.options },
+      file,
+    );
     if (checked.fileError || checked.problems.length > 0) return questionPage(c, id, checked);
     const staged = await stagePanelUpload(db, session.user, id, file, checked.rows);
     return c.redirect(

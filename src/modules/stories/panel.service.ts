@@ -113,9 +113,10 @@ export type UploadCheck = {
 export async function checkPanelUpload(
   db: Db,
   regionId: number,
-  options: string[],
+  question: { id: number; options: string[] },
   file: { name: string; bytes: Uint8Array },
 ): Promise<UploadCheck> {
+  const { options } = question;
   const table = await readTable(file.name, file.bytes);
   if (!table.ok) return { rows: [], problems: [], fileError: table.error, ignoredColumns: [] };
   const missing = PANEL_COLUMNS.filter((c) => !table.value.columns.includes(c));
@@ -168,7 +169,28 @@ export async function checkPanelUpload(
     if (list.length > 0) problems.push({ row: line, problems: list });
     else if (parsed.success && option) rows.push({ ...parsed.data, area_code: area, option });
   });
+  // Results of other periods stay (an upload replaces only its own periods and areas), so the
+  // stored periods count too.
+  const stored = await repo.listResults(db, [question.id]);
+  const kinds = new Set([...stored, ...rows].map((r) => periodKind(r.period)));
+  if (kinds.size > 1)
+    return {
+      rows: [],
+      problems: [],
+      ignoredColumns,
+      fileError:
+        'Gebruik één soort periode per vraag: alleen jaren, alleen halve jaren, alleen kwartalen of alleen maanden (ook samen met wat er al staat). Met een jaar en zijn halve jaren samen kan een verborgen klein aantal worden teruggerekend.',
+    };
   return { rows, problems: problems.slice(0, MAX_LISTED_ERRORS), ignoredColumns };
+}
+
+/**
+ * Year, half year, quarter or month. One kind per question means no period contains another, so
+ * disclosure control (which compares areas within one period) cannot be undone by subtracting
+ * a half year from its year.
+ */
+function periodKind(period: string): string {
+  return /-H/.test(period) ? 'H' : /-Q/.test(period) ? 'Q' : /-\d{2}$/.test(period) ? 'M' : 'Y';
 }
 
 const Payload = z.object({

@@ -349,6 +349,43 @@ describeEachDatabase('panel results', (get) => {
     expect(csv).not.toMatch(/GM0114,(Ja|Nee),[0-9]/);
   });
 
+  it('refuses a second kind of period for a question, so a year minus its half year reveals nothing', async () => {
+    const { app } = testApp(get().db);
+    const boss = await signInAs(app, get().db, 'beheerder');
+    const id = await addQuestion(app, boss);
+    const staged = await postUpload(
+      app,
+      `/beheer/panel/${id}/upload`,
+      { _csrf: boss.csrf },
+      { name: 'jaar.csv', bytes: `${GOOD}\n\n` },
+      boss.cookie,
+    );
+    const previewUrl = staged.headers.get('location') ?? '';
+    expect(
+      (await postForm(app, `${previewUrl}/toepassen`, { _csrf: boss.csrf }, boss.cookie)).status,
+    ).toBe(303);
+    const halfYear = GOOD.replaceAll('2025,', '2025-H1,');
+    const mixed = await postUpload(
+      app,
+      `/beheer/panel/${id}/upload`,
+      { _csrf: boss.csrf },
+      { name: 'half.csv', bytes: halfYear },
+      boss.cookie,
+    );
+    expect(mixed.status).toBe(400);
+    expect(await mixed.text()).toContain('Gebruik één soort periode per vraag');
+    const inOneFile = `${GOOD.trimEnd()}\n2025-H1,GM0106,Ja,30\n`;
+    const other = await addQuestion(app, boss);
+    const both = await postUpload(
+      app,
+      `/beheer/panel/${other}/upload`,
+      { _csrf: boss.csrf },
+      { name: 'beide.csv', bytes: inOneFile },
+      boss.cookie,
+    );
+    expect(both.status).toBe(400);
+  });
+
   it('reads the same rows from XLSX and asks before applying the same file twice', async () => {
     const { app } = testApp(get().db);
     const data = await signInAs(app, get().db, 'data');
