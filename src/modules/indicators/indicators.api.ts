@@ -94,6 +94,8 @@ export function indicatorsApi({ db }: AppDeps) {
         ci_high: m.ciHigh,
         source: m.source,
         note: m.note,
+        is_projection: m.isProjection ? 'ja' : 'nee',
+        is_demo: m.isDemo ? 'ja' : 'nee',
       };
       rows.push(MEASUREMENT_COLUMNS.map((col) => csvCell(record[col])));
     }

@@ -51,9 +51,11 @@ describeEachDatabase('indicator pages and API', (get) => {
     expect(one.measurements.find((m) => m.area_code === 'GM0106')?.value).toBe(31.5);
     const csv = await (await app.request('/api/v1/regions/drenthe/measurements.csv')).text();
     expect(csv.split('\r\n')[0]).toBe(
-      'indicator,area_code,period,value,numerator,denominator,sample_size,ci_low,ci_high,source,note',
+      'indicator,area_code,period,value,numerator,denominator,sample_size,ci_low,ci_high,source,note,is_projection,is_demo',
     );
     expect(csv).toContain('roken-jongvolwassenen,GM0106,2024,31.5,');
+    expect(csv).toContain('personeelstekort-zorg,PV22,2032,5000,,,,,,');
+    expect(csv).toMatch(/personeelstekort-zorg,PV22,2032,5000,[^\r]*,ja,nee\r\n/);
     expect((await app.request('/api/v1/regions/drenthe/indicators/bestaat-niet')).status).toBe(404);
   });
 });

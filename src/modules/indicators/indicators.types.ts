@@ -93,6 +93,8 @@ export const MEASUREMENT_COLUMNS = [
   'ci_high',
   'source',
   'note',
+  'is_projection',
+  'is_demo',
 ] as const;
 export const REQUIRED_MEASUREMENT_COLUMNS = ['indicator', 'area_code', 'period', 'value'] as const;
 
@@ -117,6 +119,21 @@ export type MeasurementRow = {
   ciHigh: number | null;
   source: string;
   note: string;
+  /** A forecast, not a measurement (shown as "prognose"). */
+  isProjection?: boolean;
+  /** Generated or example data (shown as "voorbeelddata"). */
+  isDemo?: boolean;
+};
+
+/** The yes/no columns of the import: `ja`/`nee` as the export writes them (also true/false, 1/0). */
+export const FLAG_VALUES: Record<string, boolean> = {
+  '': false,
+  nee: false,
+  false: false,
+  '0': false,
+  ja: true,
+  true: true,
+  '1': true,
 };
 
 export type RowProblem = { row: number; column: string; value: string; message: string };

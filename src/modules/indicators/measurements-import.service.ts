@@ -14,6 +14,7 @@ import { applyStaged, type PreviousImport, stageImport } from '../imports/index.
 import { bumpDataVersion } from '../plan/index.js';
 import * as repo from './indicators.repository.js';
 import {
+  FLAG_VALUES,
   MEASUREMENT_COLUMNS,
   type MeasurementRow,
   MISSING_MARKERS,
@@ -152,6 +153,20 @@ function checkRow(
       value: '',
       message: 'Bron ontbreekt: vul de kolom source of het veld "Bron" in.',
     });
+  const flags = Object.fromEntries(
+    (['is_projection', 'is_demo'] as const).map((column) => {
+      const raw = (row[column] ?? '').trim().toLowerCase();
+      const flag = FLAG_VALUES[raw];
+      if (flag === undefined)
+        problems.push({
+          row: line,
+          column,
+          value: row[column] ?? '',
+          message: 'Schrijf ja of nee.',
+        });
+      return [column, flag ?? false];
+    }),
+  ) as Record<'is_projection' | 'is_demo', boolean>;
   if (problems.length > before) return undefined;
   return {
     indicator,
@@ -166,6 +181,8 @@ function checkRow(
     ciHigh: numbers.ci_high,
     source: source.slice(0, 300),
     note: (row.note ?? '').slice(0, 500),
+    isProjection: flags.is_projection,
+    isDemo: flags.is_demo,
   };
 }
 
@@ -260,7 +277,9 @@ function sameCell(stored: StoredCell, row: MeasurementRow): boolean {
     n(stored.ci_low) === row.ciLow &&
     n(stored.ci_high) === row.ciHigh &&
     stored.source === row.source &&
-    stored.note === row.note
+    stored.note === row.note &&
+    stored.is_projection === (row.isProjection ?? false) &&
+    stored.is_demo === (row.isDemo ?? false)
   );
 }
 

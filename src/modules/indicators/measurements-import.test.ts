@@ -230,7 +230,7 @@ describeEachDatabase('disclosure control on measurements', (get) => {
     expect(json).not.toContain('83.3');
     expect(json).toContain('te weinig waarnemingen');
     const csv = await (await app.request('/api/v1/regions/drenthe/measurements.csv')).text();
-    expect(csv).toContain('hybride-zorg-gebruik,GM0106,2025,x,,,,,,Testbestand');
+    expect(csv).toContain('hybride-zorg-gebruik,GM0106,2025,x,,,,,,Testbestand,,nee,nee');
     expect(csv).not.toContain('83.3');
   });
 });
@@ -264,5 +264,48 @@ describeEachDatabase('odd input never gives a 500', (get) => {
       .where('code', '=', '2030')
       .executeTakeFirstOrThrow();
     expect(saved.title).toBe('Ronde met NUL');
+  });
+});
+
+describeEachDatabase('flags in the measurement import', (get) => {
+  it('reads is_projection and is_demo as ja/nee, shows them and writes them back', async () => {
+    const { app } = testApp(get().db);
+    const data = await signInAs(app, get().db, 'data');
+    const file = [
+      'indicator,area_code,period,value,source,is_projection,is_demo',
+      'hybride-zorg-aangeboden,PV22,2026,64,Testbestand,ja,nee',
+      'hybride-zorg-aangeboden,PV22,2025,58,Testbestand,nee,ja',
+      'hybride-zorg-aangeboden,PV22,2024,50,Testbestand,misschien,',
+    ].join('\n');
+    const bad = await postUpload(
+      app,
+      BASE,
+      { _csrf: data.csrf },
+      { name: 'f.csv', bytes: file },
+      data.cookie,
+    );
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('Schrijf ja of nee.');
+    const good = file.replace('misschien', 'nee');
+    const staged = await postUpload(
+      app,
+      BASE,
+      { _csrf: data.csrf },
+      { name: 'g.csv', bytes: good },
+      data.cookie,
+    );
+    const url = staged.headers.get('location') ?? '';
+    expect(await (await app.request(url, { headers: { cookie: data.cookie } })).text()).toContain(
+      '(voorbeelddata)',
+    );
+    expect(
+      (await postForm(app, `${url}/toepassen`, { _csrf: data.csrf }, data.cookie)).status,
+    ).toBe(303);
+    const page = await (await app.request('/indicatoren/hybride-zorg-aangeboden')).text();
+    expect(page).toContain('prognose');
+    expect(page).toContain('voorbeelddata');
+    const csv = await (await app.request('/api/v1/regions/drenthe/measurements.csv')).text();
+    expect(csv).toContain('hybride-zorg-aangeboden,PV22,2026,64,,,,,,Testbestand,,ja,nee');
+    expect(csv).toContain('hybride-zorg-aangeboden,PV22,2025,58,,,,,,Testbestand,,nee,ja');
   });
 });

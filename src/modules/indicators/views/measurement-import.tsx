@@ -64,6 +64,10 @@ export function MeasurementImportPage({
             waarde
           </li>
           <li>Optioneel: {MEASUREMENT_COLUMNS.slice(4).join(', ')}</li>
+          <li>
+            <code>is_projection</code> en <code>is_demo</code>: ja of nee (leeg = nee). Een prognose
+            of voorbeelddata wordt overal zo getoond.
+          </li>
         </ul>
         <p class="utrecht-paragraph">
           De export{' '}
@@ -257,7 +261,11 @@ export function MeasurementPreviewPage({
                 <td class="utrecht-table__cell">
                   {r.before === undefined ? '–' : (r.before ?? 'geen waarde')}
                 </td>
-                <td class="utrecht-table__cell">{r.value ?? `geen waarde (${r.missingReason})`}</td>
+                <td class="utrecht-table__cell">
+                  {r.value ?? `geen waarde (${r.missingReason})`}
+                  {r.isProjection ? ' (prognose)' : ''}
+                  {r.isDemo ? ' (voorbeelddata)' : ''}
+                </td>
                 <td class="utrecht-table__cell">{r.change}</td>
               </tr>
             ))}
