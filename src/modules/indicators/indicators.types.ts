@@ -126,14 +126,14 @@ export type MeasurementRow = {
 };
 
 /** The yes/no columns of the import: `ja`/`nee` as the export writes them (also true/false, 1/0). */
-export const FLAG_VALUES: Record<string, boolean> = {
-  '': false,
-  nee: false,
-  false: false,
-  '0': false,
-  ja: true,
-  true: true,
-  '1': true,
-};
+export const FLAG_VALUES: ReadonlyMap<string, boolean> = new Map([
+  ['', false],
+  ['nee', false],
+  ['false', false],
+  ['0', false],
+  ['ja', true],
+  ['true', true],
+  ['1', true],
+]);
 
 export type RowProblem = { row: number; column: string; value: string; message: string };

@@ -39,7 +39,9 @@ export function parseNumber(raw: string): number | undefined {
 export function missingReason(raw: string): string | undefined {
   const text = raw.trim();
   if (text === '') return 'leeg in het bestand';
-  if (MISSING_MARKERS[text.toLowerCase()]) return MISSING_MARKERS[text.toLowerCase()];
+  const marker = text.toLowerCase();
+  // Own keys only: a cell such as "constructor" is no marker.
+  if (Object.hasOwn(MISSING_MARKERS, marker)) return MISSING_MARKERS[marker];
   if (/^-9{5,}$/.test(text)) return `geen waarde (${text})`;
   return undefined;
 }
@@ -156,7 +158,8 @@ function checkRow(
   const flags = Object.fromEntries(
     (['is_projection', 'is_demo'] as const).map((column) => {
       const raw = (row[column] ?? '').trim().toLowerCase();
-      const flag = FLAG_VALUES[raw];
+      // A Map, so a cell such as "constructor" is not found on Object's prototype.
+      const flag = FLAG_VALUES.get(raw);
       if (flag === undefined)
         problems.push({
           row: line,

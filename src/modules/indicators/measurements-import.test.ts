@@ -23,6 +23,7 @@ it('reads Dutch numbers and CBS markers', () => {
   expect(missingReason('-99999999')).toContain('geen waarde');
   expect(missingReason('')).toBe('leeg in het bestand');
   expect(missingReason('12')).toBeUndefined();
+  expect(missingReason('constructor')).toBeUndefined();
 });
 
 describeEachDatabase('measurement import', (get) => {
@@ -275,7 +276,7 @@ describeEachDatabase('flags in the measurement import', (get) => {
       'indicator,area_code,period,value,source,is_projection,is_demo',
       'hybride-zorg-aangeboden,PV22,2026,64,Testbestand,ja,nee',
       'hybride-zorg-aangeboden,PV22,2025,58,Testbestand,nee,ja',
-      'hybride-zorg-aangeboden,PV22,2024,50,Testbestand,misschien,',
+      'hybride-zorg-aangeboden,PV22,2024,50,Testbestand,misschien,constructor',
     ].join('\n');
     const bad = await postUpload(
       app,
@@ -286,7 +287,7 @@ describeEachDatabase('flags in the measurement import', (get) => {
     );
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('Schrijf ja of nee.');
-    const good = file.replace('misschien', 'nee');
+    const good = file.replace('misschien', 'nee').replace('constructor', '');
     const staged = await postUpload(
       app,
       BASE,
