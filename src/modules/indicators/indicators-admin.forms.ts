@@ -3,7 +3,7 @@
  * summary links to them). Pure: the plan's goals and the region's areas are passed in.
  */
 import { err, ok, type Result } from '../../lib/result.js';
-import type { FieldErrors } from '../auth/index.js';
+import { type FieldErrors, fieldErrors } from '../auth/index.js';
 import { parseGoalCode } from '../plan/index.js';
 import {
   AREA_LEVELS,
@@ -17,12 +17,6 @@ import {
 } from './indicators-admin.types.js';
 
 type Form = Record<string, string>;
-
-function zodErrors(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues) errors[String(issue.path[0] ?? 'formulier')] ??= issue.message;
-  return errors;
-}
 
 /** The code of a new indicator: format only; whether it is free is the service's question. */
 export function readCode(form: Form): Result<string, FieldErrors> {
@@ -62,7 +56,7 @@ export function readIndicatorForm(
   const fields = IndicatorFields.safeParse(form);
   const links = readGoals(form, goals);
   const errors: FieldErrors = {
-    ...(fields.success ? {} : zodErrors(fields.error.issues)),
+    ...(fields.success ? {} : fieldErrors(fields.error)),
     ...(links.ok ? {} : links.error),
   };
   if (!fields.success || !links.ok) return err(errors);
@@ -87,7 +81,7 @@ export function readIndicatorForm(
 /** A target; the area must be one of the region's CBS areas. All problems at once. */
 export function readTargetForm(form: Form, areas: Set<string>): Result<TargetInput, FieldErrors> {
   const parsed = TargetFields.safeParse(form);
-  const errors: FieldErrors = parsed.success ? {} : zodErrors(parsed.error.issues);
+  const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
   const rawArea = (form.t_area ?? '').trim();
   const areaCode = rawArea.toUpperCase();
   if (!errors.t_area && !areas.has(areaCode))

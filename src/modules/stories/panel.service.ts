@@ -10,7 +10,7 @@ import type { Database } from '../../db/schema.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import { readTable } from '../../lib/tabular.js';
 import { areaIndex } from '../areas/index.js';
-import type { SessionUser } from '../auth/index.js';
+import { fieldErrors, type SessionUser } from '../auth/index.js';
 import { applyStaged, discardStaged, loadStaged, stageImport } from '../imports/index.js';
 import { bumpDataVersion } from '../plan/index.js';
 import * as repo from './panel.repository.js';
@@ -45,12 +45,7 @@ export async function createPanelQuestion(
 ): Promise<Result<{ id: number }, PanelError>> {
   if (!canManagePanel(user)) return err('Forbidden');
   const parsed = PanelQuestionForm.safeParse(form);
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues)
-      errors[String(issue.path[0] ?? 'formulier')] ??= issue.message;
-    return err({ kind: 'Invalid', errors });
-  }
+  if (!parsed.success) return err({ kind: 'Invalid', errors: fieldErrors(parsed.error) });
   const row = await db.transaction().execute(async (trx) => {
     const inserted = await repo.insertQuestion(trx, {
       regionId: user.regionId,

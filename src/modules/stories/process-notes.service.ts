@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { writeAudit } from '../../db/audit.js';
 import type { Database, ProcessNoteSubject } from '../../db/schema.js';
 import { err, ok, type Result } from '../../lib/result.js';
-import type { SessionUser } from '../auth/index.js';
+import { fieldErrors, type SessionUser } from '../auth/index.js';
 import { bumpDataVersion } from '../plan/index.js';
 import * as repo from './process-notes.repository.js';
 import { canWriteNotes } from './stories.policy.js';
@@ -94,10 +94,7 @@ export type NoteError =
 
 async function checkNoteForm(db: Db, regionId: number, form: Record<string, string>) {
   const parsed = ProcessNoteForm.safeParse(form);
-  const errors: Record<string, string> = {};
-  if (!parsed.success)
-    for (const issue of parsed.error.issues)
-      errors[String(issue.path[0] ?? 'formulier')] ??= issue.message;
+  const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
   const subjects = await noteSubjects(db, regionId);
   if (!errors.subject && !subjects.some((s) => s.value === form.subject))
     errors.subject = 'Dit onderwerp kennen we niet. Kies een onderwerp uit de lijst.';

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { memoByDataVersion } from '../../db/memo.js';
 import type { Database } from '../../db/schema.js';
 import { type Area, areaIndex } from '../areas/index.js';
+import { fieldErrors } from '../auth/index.js';
 import { parseGoalCode } from '../plan/index.js';
 import {
   checkPrivacy,
@@ -109,10 +110,7 @@ export function checkStoryForm(
   const text = form.text ?? '';
   const flags = text.length <= MAX_STORY_SCAN ? checkPrivacy(text, refs.knownNames) : [];
   const parsed = StoryForm.safeParse(form);
-  const errors: Record<string, string> = {};
-  if (!parsed.success)
-    for (const issue of parsed.error.issues)
-      errors[String(issue.path[0] ?? 'formulier')] ??= issue.message;
+  const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
   const area = form.area ? refs.areas.get(form.area) : undefined;
   if (form.area && !errors.area && (!area || (area.level !== 'gemeente' && area.level !== 'wijk')))
     errors.area = 'Dit gebied kennen we niet. Kies een gemeente of wijk uit de lijst.';
