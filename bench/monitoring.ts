@@ -10,6 +10,7 @@ import { openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { Database } from '../src/db/schema.js';
 import { json } from '../src/db/upsert.js';
+import { inviteUser, setPassword } from '../src/modules/auth/index.js';
 import { seedRegionDirectory } from '../src/seed.js';
 
 export const DEMO = { indicators: 200, years: 10, firstYear: 2015 } as const;
@@ -137,51 +138,175 @@ export async function prepareMonitoringData(dataDir: string): Promise<number> {
       actor: 'bench',
     });
     if (!seeded.ok) throw new Error('Plandata ongeldig');
-    return await generate(handle.db);
+    const measurements = await generate(handle.db);
+    const region = await handle.db
+      .selectFrom('region')
+      .select('id')
+      .where('code', '=', 'drenthe')
+      .executeTakeFirstOrThrow();
+    await createEditor(handle.db, region.id);
+    return measurements;
   } finally {
     await handle.close();
   }
 }
 
+/** The beheerder whose real edits (agenda updates over HTTP) change the data during the run. */
+const EDITOR = {
+  email: 'bench-beheerder@example.org',
+  password: 'benchmark-wachtwoord-lang-genoeg',
+};
+/** The goal the editor updates; any change bumps the data version of every page. */
+const EDITED_GOAL = '2.1.1.a';
+const CHANGE_EVERY_MS = 1_000;
+
+async function createEditor(db: Kysely<Database>, regionId: number): Promise<void> {
+  const invited = await inviteUser(
+    db,
+    { regionId, email: EDITOR.email, name: 'Benchmark', role: 'beheerder', organisationId: null },
+    'bench',
+  );
+  if (!invited.ok) throw new Error(`bench account: ${invited.error}`);
+  const set = await setPassword(db, invited.value.token, EDITOR.password);
+  if (!set.ok) throw new Error(`bench password: ${set.error}`);
+}
+
+export type EditorSession = { cookie: string; csrf: string };
+
+const cookieOf = (res: Response, name: string) =>
+  res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith(`${name}=`))
+    ?.split(';')[0] ?? '';
+const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+
+/** Logs the bench beheerder in through the real login form. */
+export async function signInEditor(base: string): Promise<EditorSession> {
+  const form = await fetch(`${base}/inloggen`);
+  const res = await fetch(`${base}/inloggen`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      cookie: cookieOf(form, 'marke_csrf'),
+    },
+    body: new URLSearchParams({
+      _csrf: csrfOf(await form.text()),
+      email: EDITOR.email,
+      password: EDITOR.password,
+    }),
+  });
+  const cookie = cookieOf(res, 'marke_session');
+  if (!cookie) throw new Error(`bench login failed (${res.status})`);
+  const account = await fetch(`${base}/account`, { headers: { cookie } });
+  return { cookie, csrf: csrfOf(await account.text()) };
+}
+
+/** One real edit: a progress update on the agenda item, as a beheerder saves it in the browser. */
+export async function editAgenda(base: string, session: EditorSession, n: number): Promise<void> {
+  const res = await fetch(`${base}/beheer/werkagenda/${EDITED_GOAL}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: session.cookie },
+    body: new URLSearchParams({
+      _csrf: session.csrf,
+      status: 'loopt',
+      priority: 'must',
+      progress: String(n % 100),
+      phase: 'uitvoeren',
+      planned_start: '2024',
+      planned_end: '2026-Q4',
+      update: `Benchmarkwijziging ${n} (voorbeelddata).`,
+    }),
+  });
+  await res.arrayBuffer();
+  if (res.status !== 303) throw new Error(`bench edit answered ${res.status}`);
+}
+
+export type MonitoringMode = 'cached' | 'signed-in' | 'changing';
 export type MonitoringLoad = {
   url: string;
-  cache: string;
+  mode: MonitoringMode;
   requestsPerSec: number;
   p50Ms: number;
   p99Ms: number;
+  /** The slowest requests: in mode `changing` these are the ones that waited for a re-render. */
+  p999Ms: number;
+  maxMs: number;
   non2xx: number;
   errors: number;
+  /** Data changes made during the run (mode `changing`). */
+  changes: number;
 };
 
 /**
- * Cached: as the public gets it. Uncached: a `marke_session` cookie makes the page cache step
- * aside, so every request renders from the database (the honest figure for a changed page).
+ * 20 connections × 10 s on one URL. `cached`: the public, pages from the page cache.
+ * `signed-in`: with the beheerder's session cookie. `changing`: the public while the beheerder
+ * saves an agenda update every second, so each second the page is rendered anew from the
+ * database (the memoised summaries too) while the connections keep asking.
  */
 export async function loadMonitoring(
   base: string,
   url: string,
-  cached: boolean,
+  mode: MonitoringMode,
+  session: EditorSession,
 ): Promise<MonitoringLoad> {
   const headers: Record<string, string> = { 'accept-encoding': 'br, gzip' };
-  if (!cached) headers.cookie = 'marke_session=bench-no-cache';
+  if (mode === 'signed-in') headers.cookie = session.cookie;
   const warm = await fetch(`${base}${url}`, { headers });
   await warm.arrayBuffer();
   if (warm.status !== 200) throw new Error(`GET ${url} answered ${warm.status}`);
-  const result = await autocannon({
-    url: `${base}${url}`,
-    connections: CONNECTIONS,
-    duration: DURATION_S,
-    headers,
-  });
-  return {
-    url,
-    cache: cached ? 'cached' : 'uncached',
-    requestsPerSec: Math.round(result.requests.average),
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors,
-  };
+  let changes = 0;
+  const editing =
+    mode === 'changing'
+      ? setInterval(() => {
+          changes++;
+          editAgenda(base, session, changes).catch((error) => console.error(error));
+        }, CHANGE_EVERY_MS)
+      : undefined;
+  try {
+    const result = await autocannon({
+      url: `${base}${url}`,
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+      headers,
+    });
+    return {
+      url,
+      mode,
+      requestsPerSec: Math.round(result.requests.average),
+      p50Ms: result.latency.p50,
+      p99Ms: result.latency.p99,
+      p999Ms: result.latency.p99_9,
+      maxMs: result.latency.max,
+      non2xx: result.non2xx,
+      errors: result.errors,
+      changes,
+    };
+  } finally {
+    clearInterval(editing);
+  }
+}
+
+/** The first public request after a real edit: a full render with every memo recomputed. */
+export async function firstRequestAfterChange(
+  base: string,
+  url: string,
+  session: EditorSession,
+  times = 5,
+): Promise<number[]> {
+  const ms: number[] = [];
+  for (let n = 0; n < times; n++) {
+    await editAgenda(base, session, 1000 + n);
+    // The page cache rereads the data version at most every MARKE_CACHE_CHECK_MS (250 ms).
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const started = performance.now();
+    const res = await fetch(`${base}${url}`, { headers: { 'accept-encoding': 'br, gzip' } });
+    await res.arrayBuffer();
+    ms.push(performance.now() - started);
+    if (res.headers.get('x-marke-cache') !== 'miss') throw new Error(`${url} was not re-rendered`);
+  }
+  return ms;
 }
 
 export const MONITORING_URLS = [
@@ -191,3 +316,4 @@ export const MONITORING_URLS = [
   '/voortgang',
 ] as const;
 export const MONITORING_SETTINGS = { connections: CONNECTIONS, durationSeconds: DURATION_S };
+export const MONITORING_MODES: readonly MonitoringMode[] = ['cached', 'signed-in', 'changing'];

@@ -38,7 +38,7 @@ import type { PageContext } from './web/context.js';
 import { htmlError, problem } from './web/errors.js';
 import { OpenDataPage } from './web/open-data.js';
 import { openApiDocument } from './web/openapi.js';
-import { PageCache, pageCacheMiddleware } from './web/page-cache.js';
+import { PageCache, pageCacheMiddleware, SHARED_PAGE } from './web/page-cache.js';
 import { strictQuery } from './web/params.js';
 import { securityHeaders } from './web/security.js';
 import type { AppDeps, AppEnv } from './web/types.js';
@@ -78,6 +78,8 @@ function regionContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
       return htmlError(c, fallback, 404, `Regio "${code}" bestaat niet in Marke.`);
     }
     const base = c.req.param('region') ? `/regio/${code}` : '';
+    // Public pages and API answers never read the session: signed-in users get the same bytes.
+    c.set(SHARED_PAGE, true);
     c.set('ctx', {
       base,
       region: region.value,

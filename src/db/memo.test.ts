@@ -1,5 +1,5 @@
 /** The data-version memo: reused until a change, shared by concurrent callers, failures retried. */
-import { expect, it } from 'vitest';
+import { expect, it, onTestFinished, vi } from 'vitest';
 import { describeEachDatabase } from '../../test/db.js';
 import { bumpDataVersion } from '../modules/plan/index.js';
 import { memoByDataVersion } from './memo.js';
@@ -23,5 +23,20 @@ describeEachDatabase('memo by data version', (get) => {
       }),
     ).rejects.toThrow('kapot');
     expect(await memoByDataVersion(db, 'fails', async () => 'nu wel')).toBe('nu wel');
+  });
+
+  it('computes again on a new day, because statuses against targets depend on the date', async () => {
+    const { db } = get();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    let runs = 0;
+    const compute = async () => ++runs;
+    vi.setSystemTime(new Date('2026-12-31T23:59:00Z'));
+    await memoByDataVersion(db, 'dag', compute);
+    expect(await memoByDataVersion(db, 'dag', compute)).toBe(1);
+    vi.setSystemTime(new Date('2027-01-01T00:01:00Z'));
+    expect(await memoByDataVersion(db, 'dag', compute)).toBe(2);
   });
 });

@@ -24,7 +24,9 @@ export async function memoByDataVersion<T>(
   key: string,
   compute: () => Promise<T>,
 ): Promise<T> {
-  const version = await dataVersion(db);
+  // Statuses against targets depend on today's date, so a new day is a new version too (as in the
+  // page cache).
+  const version = `${await dataVersion(db)}:${new Date().toISOString().slice(0, 10)}`;
   let entry = memos.get(db);
   if (!entry || entry.version !== version) {
     entry = { version, values: new Map() };

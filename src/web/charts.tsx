@@ -20,12 +20,21 @@ function domainOf(values: number[], padding = 0.1): [number, number] {
   return [min - span * padding, max + span * padding];
 }
 
+// toLocaleString builds a new Intl.NumberFormat on every call (~0.1 ms each); an evidence card
+// formats hundreds of numbers, so one formatter per number of decimals is kept.
+const dutchFormats = new Map<number, Intl.NumberFormat>();
+
 /** Formats a number the Dutch way with fixed decimals. */
 export function formatNumber(value: number, decimals: number): string {
-  return value.toLocaleString('nl-NL', {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  });
+  let format = dutchFormats.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat('nl-NL', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+    dutchFormats.set(decimals, format);
+  }
+  return format.format(value);
 }
 
 /**

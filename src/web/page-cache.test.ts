@@ -2,11 +2,13 @@
  * The page cache: compressed bytes with an ETag, 304 on revalidation, and invalidation across
  * two app instances on one database when the data version changes.
  */
-import { expect, it, onTestFinished } from 'vitest';
+import { Hono } from 'hono';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { testApp } from '../../test/app.js';
 import { describeEachDatabase } from '../../test/db.js';
 import { openDatabase } from '../db/database.js';
 import { bumpDataVersion } from '../modules/plan/index.js';
+import { PageCache, type PageCacheEnv, pageCacheMiddleware, SHARED_PAGE } from './page-cache.js';
 
 describeEachDatabase('page cache', (get) => {
   it('serves cached pages compressed, with an ETag and 304 on revalidation', async () => {
@@ -64,5 +66,52 @@ describeEachDatabase('page cache', (get) => {
     expect(await (await a.app.request('/')).text()).toContain(
       'Nieuwe ondertitel voor de cachetest',
     );
+  });
+});
+
+describe('page cache middleware', () => {
+  function appWithCounter(version = 'v1') {
+    const cache = new PageCache(async () => version, 0);
+    const app = new Hono<PageCacheEnv>();
+    const renders = { shared: 0, own: 0 };
+    app.use('*', pageCacheMiddleware(cache));
+    app.get('/gedeeld', async (c) => {
+      renders.shared++;
+      c.set(SHARED_PAGE, true);
+      // Slow enough that the concurrent requests below arrive while this render is under way.
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return c.html('<p>voor iedereen</p>');
+    });
+    app.get('/eigen', (c) => {
+      renders.own++;
+      return c.html('<p>niet gedeeld</p>');
+    });
+    return { app, renders };
+  }
+  const asMember = { headers: { cookie: 'marke_session=abc' } };
+
+  it('renders a page once for concurrent misses and serves every waiter the same bytes', async () => {
+    const { app, renders } = appWithCounter();
+    const responses = await Promise.all(Array.from({ length: 20 }, () => app.request('/gedeeld')));
+    expect(renders.shared).toBe(1);
+    const bodies = await Promise.all(responses.map((r) => r.text()));
+    expect(new Set(bodies)).toEqual(new Set(['<p>voor iedereen</p>']));
+    expect(responses.filter((r) => r.headers.get('x-marke-cache') === 'miss')).toHaveLength(1);
+  });
+
+  it('serves shared pages to signed-in users from the cache, other pages never', async () => {
+    const { app, renders } = appWithCounter();
+    await app.request('/gedeeld');
+    expect((await app.request('/gedeeld', asMember)).headers.get('x-marke-cache')).toBe('hit');
+    expect(renders.shared).toBe(1);
+    await app.request('/eigen');
+    expect((await app.request('/eigen')).headers.get('x-marke-cache')).toBe('hit');
+    const member = await app.request('/eigen', asMember);
+    expect(member.headers.get('x-marke-cache')).toBeNull();
+    expect(renders.own).toBe(2);
+    // A signed-in render of a page that is not shared is not stored for anyone either.
+    const fresh = appWithCounter();
+    await fresh.app.request('/eigen', asMember);
+    expect((await fresh.app.request('/eigen')).headers.get('x-marke-cache')).toBe('miss');
   });
 });

@@ -13,6 +13,8 @@ type Entry = {
   headers: Array<[string, string]>;
   encoded: Encoded;
   bytes: number;
+  /** The same page for every visitor (see SHARED_PAGE), so signed-in users may get it too. */
+  shared: boolean;
 };
 
 const CACHEABLE_TYPES = /^(text\/html|application\/json|application\/problem\+json|text\/csv)/;
@@ -102,13 +104,57 @@ function respond(
   return new Response(request.head ? null : new Uint8Array(body), { status: 200, headers });
 }
 
-/** Middleware: serves cached bytes, or renders, stores and serves compressed bytes. */
-export function pageCacheMiddleware(cache: PageCache): MiddlewareHandler {
+/**
+ * Marks a response as the same for every visitor, signed in or not (set by the public site's
+ * routes, whose pages never read the session). Only such entries are served to signed-in users.
+ */
+export const SHARED_PAGE = 'sharedPage';
+export type PageCacheEnv = { Variables: { [SHARED_PAGE]?: boolean } };
+
+function signedIn(cookie: string | undefined): boolean {
+  return /(?:^|;\s*)marke_session=/.test(cookie ?? '');
+}
+
+/** Turns a rendered response into a cache entry, or undefined when it must not be cached. */
+async function toEntry(
+  res: Response,
+  version: string,
+  shared: boolean,
+): Promise<Entry | undefined> {
+  const contentType = res.headers.get('content-type') ?? '';
+  if (
+    res.status !== 200 ||
+    !CACHEABLE_TYPES.test(contentType) ||
+    res.headers.get('cache-control')?.includes('no-store') ||
+    res.headers.has('set-cookie')
+  )
+    return undefined;
+  const body = Buffer.from(await res.arrayBuffer());
+  const hash = createHash('sha1').update(body).digest('hex').slice(0, 16);
+  const headers = [...res.headers].filter(([name]) => !PER_RESPONSE.has(name.toLowerCase()));
+  const encoded = encodeAll(body);
+  return {
+    version,
+    etag: `"v${version}-${hash}"`,
+    headers,
+    encoded,
+    bytes: encoded.raw.length + encoded.gzip.length + encoded.br.length,
+    shared,
+  };
+}
+
+/**
+ * Middleware: serves cached bytes, or renders, stores and serves compressed bytes. Concurrent
+ * misses for the same page wait for the one render already under way (after a change, twenty
+ * visitors cost one render, not twenty).
+ */
+export function pageCacheMiddleware(cache: PageCache): MiddlewareHandler<PageCacheEnv> {
+  const rendering = new Map<string, Promise<Entry | undefined>>();
   return async (c, next) => {
     const method = c.req.method;
     if (method !== 'GET' && method !== 'HEAD') return next();
-    // Signed-in requests may see more than the public; they are never served from or stored in the cache.
-    if (/(?:^|;\s*)marke_session=/.test(c.req.header('cookie') ?? '')) return next();
+    // Signed-in requests may see more than the public: they only get entries marked shared.
+    const member = signedIn(c.req.header('cookie'));
     const url = new URL(c.req.url);
     const key = `${url.pathname}${url.search}`;
     const version = await cache.currentVersion();
@@ -117,32 +163,41 @@ export function pageCacheMiddleware(cache: PageCache): MiddlewareHandler {
       acceptEncoding: c.req.header('accept-encoding'),
       head: method === 'HEAD',
     };
-    const cached = cache.get(key, version);
+    const usable = (entry: Entry | undefined) =>
+      entry && (!member || entry.shared) ? entry : undefined;
+    const cached = usable(cache.get(key, version));
     if (cached) {
       c.res = respond(cached, request, 'hit');
       return;
     }
-    await next();
-    const res = c.res;
-    const contentType = res.headers.get('content-type') ?? '';
-    if (
-      res.status !== 200 ||
-      !CACHEABLE_TYPES.test(contentType) ||
-      res.headers.get('cache-control')?.includes('no-store') ||
-      res.headers.has('set-cookie')
-    )
-      return;
-    const body = Buffer.from(await res.arrayBuffer());
-    const hash = createHash('sha1').update(body).digest('hex').slice(0, 16);
-    const headers = [...res.headers].filter(([name]) => !PER_RESPONSE.has(name.toLowerCase()));
-    const encoded = encodeAll(body);
-    const entry: Entry = {
-      version,
-      etag: `"v${version}-${hash}"`,
-      headers,
-      encoded,
-      bytes: encoded.raw.length + encoded.gzip.length + encoded.br.length,
-    };
+    const flightKey = `${version} ${key}`;
+    const inFlight = rendering.get(flightKey);
+    if (inFlight) {
+      const entry = usable(await inFlight);
+      if (entry) {
+        c.res = respond(entry, request, 'hit');
+        return;
+      }
+      return next();
+    }
+    let finish: (entry: Entry | undefined) => void = () => {};
+    rendering.set(
+      flightKey,
+      new Promise((resolve) => {
+        finish = resolve;
+      }),
+    );
+    let entry: Entry | undefined;
+    try {
+      await next();
+      const shared = c.get(SHARED_PAGE) === true;
+      // What a signed-in user saw on a page that is not shared is never kept for anyone.
+      if (!member || shared) entry = await toEntry(c.res, version, shared);
+    } finally {
+      rendering.delete(flightKey);
+      finish(entry);
+    }
+    if (!entry) return;
     cache.set(key, entry);
     c.res = respond(entry, request, 'miss');
   };

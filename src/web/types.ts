@@ -7,5 +7,6 @@ import type { PageContext } from './context.js';
 export type AppDeps = { db: Kysely<Database>; config: Config; stylesheetPath: string };
 
 export type AppEnv = {
-  Variables: { ctx: PageContext };
+  /** `sharedPage`: see SHARED_PAGE in page-cache.ts. */
+  Variables: { ctx: PageContext; sharedPage?: boolean };
 };

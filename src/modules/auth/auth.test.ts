@@ -288,10 +288,16 @@ describeEachDatabase('accounts and sessions', (get) => {
         );
         expect(res.status, `${role} ${route.method} ${route.path}`).toBe(allowed ? 200 : 403);
       }
-      // Public pages look the same for every role and are never personalised in the cache.
+      // Public pages are the same bytes for every role (shared from the cache, never
+      // personalised); personal pages never enter the cache.
+      const anonymous = await app.request('/');
       const home = await app.request('/', { headers: { cookie: session.cookie } });
       expect(home.status).toBe(200);
-      expect(home.headers.get('x-marke-cache')).toBeNull();
+      expect(home.headers.get('x-marke-cache')).toBe('hit');
+      expect(await home.text()).toBe(await anonymous.text());
+      const account = await app.request('/account', { headers: { cookie: session.cookie } });
+      expect(account.headers.get('x-marke-cache')).toBeNull();
+      expect(account.headers.get('cache-control')).toBe('no-store');
     }
   }, 120_000);
 });

@@ -14,6 +14,7 @@ import {
   SUPPRESSED_REASON,
 } from './indicators.service.js';
 import { MEASUREMENT_COLUMNS } from './indicators.types.js';
+import { markerForReason } from './measurements-import.service.js';
 
 function present(i: IndicatorSummary) {
   return {
@@ -85,8 +86,7 @@ export function indicatorsApi({ db }: AppDeps) {
         indicator,
         area_code: m.areaCode,
         period: m.period,
-        value:
-          m.value ?? (m.missingReason === SUPPRESSED_REASON ? 'x' : m.missingReason ? '.' : ''),
+        value: m.value,
         numerator: m.numerator,
         denominator: m.denominator,
         sample_size: m.sampleSize,
@@ -97,7 +97,14 @@ export function indicatorsApi({ db }: AppDeps) {
         is_projection: m.isProjection ? 'ja' : 'nee',
         is_demo: m.isDemo ? 'ja' : 'nee',
       };
-      rows.push(MEASUREMENT_COLUMNS.map((col) => csvCell(record[col])));
+      // A missing value is written as its marker ("-", "x", "-99999999"), raw: these come from a
+      // fixed list, are no formula and must read back as the same marker.
+      const marker = m.value === null ? markerForReason(m.missingReason, SUPPRESSED_REASON) : '';
+      rows.push(
+        MEASUREMENT_COLUMNS.map((col) =>
+          col === 'value' && m.value === null ? marker : csvCell(record[col]),
+        ),
+      );
     }
     const body = stringify(rows, {
       header: true,

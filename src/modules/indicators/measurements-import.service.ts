@@ -46,6 +46,18 @@ export function missingReason(raw: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The cell an export writes for a missing value, so that importing the export keeps the reason:
+ * the CBS marker it came from, the placeholder itself, or "x" for our own suppression.
+ */
+export function markerForReason(reason: string | null, suppressedReason: string): string {
+  if (!reason || reason === 'leeg in het bestand') return '';
+  if (reason === suppressedReason) return 'x';
+  const marker = Object.entries(MISSING_MARKERS).find(([, text]) => text === reason)?.[0];
+  if (marker) return marker;
+  return /^geen waarde \((-9{5,})\)$/.exec(reason)?.[1] ?? '.';
+}
+
 type Context = {
   indicators: Map<string, number>;
   areas: Set<string>;

@@ -310,3 +310,52 @@ describeEachDatabase('flags in the measurement import', (get) => {
     expect(csv).toContain('hybride-zorg-aangeboden,PV22,2025,58,,,,,,Testbestand,,nee,ja');
   });
 });
+
+describeEachDatabase('missing values in the CSV export', (get) => {
+  it('writes each missing value as the marker it was imported with, so the export reads back the same', async () => {
+    const { app } = testApp(get().db);
+    const data = await signInAs(app, get().db, 'data');
+    const file = [
+      'indicator,area_code,period,value,source',
+      'hybride-zorg-aangeboden,PV22,2020,.,Testbestand',
+      'hybride-zorg-aangeboden,PV22,2021,-,Testbestand',
+      'hybride-zorg-aangeboden,PV22,2022,?,Testbestand',
+      'hybride-zorg-aangeboden,PV22,2023,-99999999,Testbestand',
+      'hybride-zorg-aangeboden,PV22,2024,X,Testbestand',
+    ].join('\n');
+    const staged = await postUpload(
+      app,
+      BASE,
+      { _csrf: data.csrf },
+      { name: 'leeg.csv', bytes: file },
+      data.cookie,
+    );
+    const url = staged.headers.get('location') ?? '';
+    expect(
+      (await postForm(app, `${url}/toepassen`, { _csrf: data.csrf }, data.cookie)).status,
+    ).toBe(303);
+    const csv = await (await app.request('/api/v1/regions/drenthe/measurements.csv')).text();
+    const lines = csv.split('\r\n').filter((l) => l.startsWith('hybride-zorg-aangeboden,PV22,202'));
+    const cells = Object.fromEntries(lines.map((l) => [l.split(',')[2], l.split(',')[3]]));
+    expect(cells).toEqual({
+      '2020': '.',
+      '2021': '-',
+      '2022': '?',
+      '2023': '-99999999',
+      '2024': 'x',
+    });
+    // Read back in: the same file again is "no change" for every row.
+    const again = await postUpload(
+      app,
+      BASE,
+      { _csrf: data.csrf },
+      { name: 'export.csv', bytes: csv },
+      data.cookie,
+    );
+    expect(again.status).toBe(303);
+    const preview = await (
+      await app.request(again.headers.get('location') ?? '', { headers: { cookie: data.cookie } })
+    ).text();
+    expect(preview).not.toContain('Geen getal en geen bekende markering');
+  });
+});

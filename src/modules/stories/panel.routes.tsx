@@ -53,6 +53,7 @@ export function panelAdminRoutes(deps: AppDeps) {
   const questionPage = async (c: C, id: number, feedback?: UploadFeedback) => {
     const session = c.get('session');
     if (!session) return c.redirect('/inloggen', 303);
+    if (!canReadMonitoring(session.user)) return refuse(c, 403, 'U mag dit niet lezen.');
     const question = await findQuestion(session.user.regionId, id);
     if (!question) return refuse(c, 404, 'Deze panelvraag bestaat niet.');
     return c.html(
