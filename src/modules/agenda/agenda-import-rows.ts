@@ -19,10 +19,10 @@ import {
 } from './agenda.types.js';
 import {
   type AgendaValues,
+  type CellProblem,
   type FieldChange,
   IMPORT_FIELDS,
   type ImportField,
-  type ImportProblem,
   type ImportRow,
 } from './agenda-import.types.js';
 
@@ -96,8 +96,8 @@ function period(raw: string): Check<string | null> {
 }
 
 /** Problems with the header row: a missing code column and columns the import does not know. */
-function headerProblems(table: Table): ImportProblem[] {
-  const problems: ImportProblem[] = [];
+function headerProblems(table: Table): CellProblem[] {
+  const problems: CellProblem[] = [];
   if (!table.columns.includes('code'))
     problems.push({
       row: 1,
@@ -142,7 +142,7 @@ function checkCode(raw: string, ctx: ImportContext): Check<string> {
 export function checkAgendaTable(
   table: Table,
   ctx: ImportContext,
-): { ok: true; rows: ImportRow[] } | { ok: false; problems: ImportProblem[] } {
+): { ok: true; rows: ImportRow[] } | { ok: false; problems: CellProblem[] } {
   const problems = headerProblems(table);
   if (!table.columns.includes('code')) return { ok: false, problems };
   const fields = IMPORT_FIELDS.filter((f) => table.columns.includes(f));

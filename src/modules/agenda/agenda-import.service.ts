@@ -24,8 +24,8 @@ import type { ItemInput } from './agenda.types.js';
 import {
   AGENDA_IMPORT_KIND,
   type AgendaValues,
+  type CellProblem,
   ImportPayload,
-  type ImportProblem,
   type ImportRow,
   type PreviewRow,
 } from './agenda-import.types.js';
@@ -66,7 +66,7 @@ async function currentAgenda(db: Tx, regionId: number): Promise<Map<string, Curr
   );
 }
 
-export type FileRefusal = { status: 400 | 413; message: string; problems: ImportProblem[] };
+export type FileRefusal = { status: 400 | 413; message: string; problems: CellProblem[] };
 
 /** Reads and checks an uploaded file; when every row is valid, stages it and returns the preview id. */
 export async function checkAgendaFile(
@@ -74,7 +74,7 @@ export async function checkAgendaFile(
   user: SessionUser,
   file: Upload | undefined,
 ): Promise<Result<{ id: number }, FileRefusal>> {
-  const refuse = (status: 400 | 413, message: string, problems: ImportProblem[] = []) =>
+  const refuse = (status: 400 | 413, message: string, problems: CellProblem[] = []) =>
     err({ status, message, problems });
   if (!file) return refuse(400, 'Kies een CSV- of XLSX-bestand.');
   if (file.bytes.byteLength > MAX_UPLOAD_BYTES) return refuse(413, TOO_LARGE);
@@ -162,7 +162,7 @@ export async function getImportPreview(db: Db, user: SessionUser, id: number) {
 
 /** A row that cannot be written when applying; thrown so the whole transaction rolls back. */
 class RowFailure extends Error {
-  constructor(readonly problem: ImportProblem) {
+  constructor(readonly problem: CellProblem) {
     super(problem.message);
   }
 }
@@ -231,7 +231,7 @@ async function applyRows(
   return { changed, unchanged: rows.length - changed };
 }
 
-export type ApplyError = StagedError | ImportProblem;
+export type ApplyError = StagedError | CellProblem;
 
 /** Applies the user's preview in one transaction; a failing row rolls everything back. */
 export async function applyAgendaImport(

@@ -69,7 +69,7 @@ export const ImportPayload = z.object({
 export type ImportPayload = z.infer<typeof ImportPayload>;
 
 /** One problem in an uploaded file; row 1 is the header, as in a spreadsheet program. */
-export type ImportProblem = { row: number; column: string; value: string; message: string };
+export type { CellProblem } from '../imports/index.js';
 
 /** One field that an import row changes. */
 export type FieldChange = { field: ImportField; before: string; after: string };

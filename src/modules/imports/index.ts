@@ -11,3 +11,5 @@ export {
   type StagedError,
   stageImport,
 } from './imports.service.js';
+export type { CellProblem } from './imports.types.js';
+export { ProblemTable } from './views/problems.js';

@@ -136,4 +136,4 @@ export const FLAG_VALUES: ReadonlyMap<string, boolean> = new Map([
   ['1', true],
 ]);
 
-export type RowProblem = { row: number; column: string; value: string; message: string };
+export type { CellProblem } from '../imports/index.js';

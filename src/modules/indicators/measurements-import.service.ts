@@ -14,13 +14,13 @@ import { applyStaged, type PreviousImport, stageImport } from '../imports/index.
 import { bumpDataVersion } from '../plan/index.js';
 import * as repo from './indicators.repository.js';
 import {
+  type CellProblem,
   FLAG_VALUES,
   MEASUREMENT_COLUMNS,
   type MeasurementRow,
   MISSING_MARKERS,
   PERIOD,
   REQUIRED_MEASUREMENT_COLUMNS,
-  type RowProblem,
 } from './indicators.types.js';
 
 type Db = Kysely<Database>;
@@ -68,7 +68,7 @@ function optionalNumber(
   row: Record<string, string>,
   column: string,
   line: number,
-  problems: RowProblem[],
+  problems: CellProblem[],
 ): number | null {
   const raw = row[column] ?? '';
   if (raw === '' || missingReason(raw) !== undefined) return null;
@@ -84,7 +84,7 @@ function checkRow(
   row: Record<string, string>,
   line: number,
   context: Context,
-  problems: RowProblem[],
+  problems: CellProblem[],
 ): MeasurementRow | undefined {
   const before = problems.length;
   const indicator = row.indicator ?? '';
@@ -201,8 +201,8 @@ function checkRow(
   };
 }
 
-function checkColumns(table: Table): RowProblem[] {
-  const problems: RowProblem[] = [];
+function checkColumns(table: Table): CellProblem[] {
+  const problems: CellProblem[] = [];
   for (const column of REQUIRED_MEASUREMENT_COLUMNS)
     if (!table.columns.includes(column))
       problems.push({
@@ -231,7 +231,7 @@ export async function validateMeasurements(
   regionId: number,
   upload: Upload,
   defaultSource: string,
-): Promise<Result<ValidatedImport, RowProblem[]>> {
+): Promise<Result<ValidatedImport, CellProblem[]>> {
   const table = await readTable(upload.name, upload.bytes);
   if (!table.ok) return err([{ row: 0, column: '', value: '', message: table.error }]);
   const columnProblems = checkColumns(table.value);
@@ -249,7 +249,7 @@ export async function validateMeasurements(
     areas: new Set(areas.keys()),
     defaultSource: defaultSource.trim(),
   };
-  const problems: RowProblem[] = [];
+  const problems: CellProblem[] = [];
   const rows: MeasurementRow[] = [];
   const seen = new Map<string, number>();
   const lines = table.value.rowNumbers ?? table.value.rows.map((_, index) => index + 2);
@@ -326,7 +326,7 @@ export async function stageMeasurements(
   user: SessionUser,
   upload: Upload,
   defaultSource: string,
-): Promise<Result<{ id: number; previous: PreviousImport | undefined }, RowProblem[]>> {
+): Promise<Result<{ id: number; previous: PreviousImport | undefined }, CellProblem[]>> {
   const validated = await validateMeasurements(db, user.regionId, upload, defaultSource);
   if (!validated.ok) return validated;
   const staged = await stageImport(db, user, {

@@ -117,7 +117,9 @@ describeEachDatabase('measurement import', (get) => {
       'staan ook in rij 7',
     ])
       expect(html).toContain(text);
-    expect(html).toContain('6 problemen in het bestand; er is niets opgeslagen');
+    expect(html).toContain(
+      '6 problemen in het bestand (rij 1 is de kopregel); er is niets opgeslagen',
+    );
     expect(html).toContain('value="Test"');
     const columns = await postUpload(
       app,

@@ -3,19 +3,18 @@ import type { OkValue } from '../../../lib/result.js';
 import type { PageContext } from '../../../web/context.js';
 import { Layout } from '../../../web/layout.js';
 import { CsrfField, ErrorSummary } from '../../auth/index.js';
+import { ProblemTable } from '../../imports/index.js';
 import { goalCodeToSegment } from '../../plan/index.js';
 import { AGENDA_COLUMNS } from '../agenda.types.js';
 import type { getImportPreview, listAgendaImports } from '../agenda-import.service.js';
 import {
+  type CellProblem,
   COLUMN_HELP,
   IGNORED_COLUMNS,
   type ImportField,
-  type ImportProblem,
 } from '../agenda-import.types.js';
 
 const IMPORT_PATH = '/beheer/werkagenda/import';
-/** A file full of errors still gives a readable page. */
-const MAX_PROBLEMS_SHOWN = 500;
 
 const FIELD_LABELS: Record<ImportField, string> = {
   status: 'Status',
@@ -76,53 +75,6 @@ function ColumnHelp() {
   );
 }
 
-function Problems({ problems }: { problems: ImportProblem[] }) {
-  if (problems.length === 0) return null;
-  const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
-  return (
-    <>
-      <div class="marke-table-wrap">
-        <table class="utrecht-table" id="fouten">
-          <caption class="utrecht-table__caption">Fouten per rij (rij 1 is de kopregel)</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">
-                Rij
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                Kolom
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                Waarde
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                Wat is er mis
-              </th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            {shown.map((p) => (
-              <tr class="utrecht-table__row">
-                <td class="utrecht-table__cell">{p.row}</td>
-                <td class="utrecht-table__cell">
-                  <code>{p.column}</code>
-                </td>
-                <td class="utrecht-table__cell">{p.value === '' ? '(leeg)' : p.value}</td>
-                <td class="utrecht-table__cell">{p.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {problems.length > shown.length ? (
-        <p class="utrecht-paragraph">
-          En nog {problems.length - shown.length} fouten. Verbeter eerst de fouten hierboven.
-        </p>
-      ) : null}
-    </>
-  );
-}
-
 type History = Awaited<ReturnType<typeof listAgendaImports>>;
 
 function HistoryTable({ history }: { history: History }) {
@@ -165,7 +117,7 @@ function HistoryTable({ history }: { history: History }) {
 
 export type ImportPageState = {
   error?: string;
-  problems?: ImportProblem[];
+  problems?: CellProblem[];
   filename?: string;
   notice?: string;
 };
@@ -196,7 +148,7 @@ export function AgendaImportPage({
         </div>
       ) : null}
       <ErrorSummary errors={state.error ? { bestand: state.error } : {}} />
-      <Problems problems={state.problems ?? []} />
+      <ProblemTable problems={state.problems ?? []} />
       <p class="utrecht-paragraph">
         Werk de status, prioriteit, voortgang, planning en eigenaren van veel doelen tegelijk bij
         met een CSV- of XLSX-bestand. Begin met de huidige werkagenda:{' '}

@@ -2,8 +2,8 @@
 import type { PageContext } from '../../../web/context.js';
 import { Layout } from '../../../web/layout.js';
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../auth/index.js';
-import type { PreviousImport } from '../../imports/index.js';
-import { MEASUREMENT_COLUMNS, type RowProblem } from '../indicators.types.js';
+import { type PreviousImport, ProblemTable } from '../../imports/index.js';
+import { type CellProblem, MEASUREMENT_COLUMNS } from '../indicators.types.js';
 import type { PreviewRow } from '../measurements-import.service.js';
 
 const CRUMBS = [{ label: 'Mijn account', href: '/account' }, { label: 'Metingen inlezen' }];
@@ -28,7 +28,7 @@ export function MeasurementImportPage({
   csrf: string;
   history: History;
   errors?: FieldErrors;
-  problems?: RowProblem[];
+  problems?: CellProblem[];
   source?: string;
   notice?: string;
 }) {
@@ -41,7 +41,7 @@ export function MeasurementImportPage({
         </div>
       ) : null}
       <ErrorSummary errors={errors} />
-      {problems.length > 0 ? <ProblemTable problems={problems} /> : null}
+      <ProblemTable problems={problems} />
       <p class="utrecht-paragraph">
         Lees metingen in als CSV of XLSX (hoogstens 10 MB), één rij per indicator, gebied en
         periode. U ziet eerst per rij wat er verandert; pas na "Toepassen" wordt alles in één keer
@@ -124,47 +124,6 @@ export function MeasurementImportPage({
         </ul>
       )}
     </Layout>
-  );
-}
-
-export function ProblemTable({ problems }: { problems: RowProblem[] }) {
-  const shown = problems.slice(0, 500);
-  return (
-    <div class="marke-table-wrap">
-      <table class="utrecht-table">
-        <caption class="utrecht-table__caption">
-          {problems.length} {problems.length === 1 ? 'probleem' : 'problemen'} in het bestand; er is
-          niets opgeslagen
-          {problems.length > shown.length ? ` (de eerste ${shown.length} staan hier)` : ''}
-        </caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">
-              Rij
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Kolom
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Waarde
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Wat is er mis
-            </th>
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
-          {shown.map((p) => (
-            <tr class="utrecht-table__row">
-              <td class="utrecht-table__cell">{p.row === 0 ? 'bestand' : p.row}</td>
-              <td class="utrecht-table__cell">{p.column}</td>
-              <td class="utrecht-table__cell">{p.value}</td>
-              <td class="utrecht-table__cell">{p.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
 
