@@ -5,6 +5,7 @@
  */
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
+import { MAX_ROW_ID } from '../../db/ids.js';
 import { htmlError } from '../../web/errors.js';
 import type { AppDeps } from '../../web/types.js';
 import {
@@ -32,7 +33,7 @@ type C = Context<AuthEnv>;
 type Session = NonNullable<AuthEnv['Variables']['session']>;
 
 const IMPORT_PATH = '/beheer/werkagenda/import';
-const BatchId = z.coerce.number().int().positive().max(2_147_483_647);
+const BatchId = z.coerce.number().int().positive().max(MAX_ROW_ID);
 const Counts = z.object({
   gewijzigd: z.coerce.number().int().min(0),
   ongewijzigd: z.coerce.number().int().min(0),

@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { writeAudit } from '../../db/audit.js';
+import { isRowId } from '../../db/ids.js';
 import type { Database } from '../../db/schema.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import { readTable } from '../../lib/tabular.js';
@@ -34,8 +35,6 @@ export type PanelError =
   | 'AlreadyApplied'
   | 'Duplicate'
   | { kind: 'Invalid'; errors: Record<string, string> };
-
-const validId = (id: number) => Number.isSafeInteger(id) && id >= 1 && id <= 2_147_483_647;
 
 /** Adds a question (not yet public); beheerders and data stewards. */
 export async function createPanelQuestion(
@@ -77,7 +76,7 @@ export async function setPanelQuestionPublished(
   published: boolean,
 ): Promise<Result<{ id: number }, PanelError>> {
   if (!canManagePanel(user)) return err('Forbidden');
-  if (!validId(id)) return err('NotFound');
+  if (!isRowId(id)) return err('NotFound');
   return db.transaction().execute(async (trx) => {
     const before = await repo.lockQuestion(trx, id);
     if (!before || before.region_id !== user.regionId) return err('NotFound' as const);
@@ -220,7 +219,7 @@ export async function stagePanelUpload(
 /** The user's own open preview, with its question. */
 export async function loadPanelPreview(db: Db, user: SessionUser, batchId: number) {
   if (!canManagePanel(user)) return err('Forbidden' as const);
-  if (!validId(batchId)) return err('NotFound' as const);
+  if (!isRowId(batchId)) return err('NotFound' as const);
   const staged = await loadStaged(db, user, PANEL_IMPORT_KIND, batchId);
   if (!staged.ok) return err('NotFound' as const);
   const payload = Payload.safeParse(staged.value.payload);
@@ -274,7 +273,7 @@ export async function applyPanelUpload(
   options: { allowDuplicate?: boolean } = {},
 ): Promise<Result<{ questionId: number; rows: number }, PanelError>> {
   if (!canManagePanel(user)) return err('Forbidden');
-  if (!validId(batchId)) return err('NotFound');
+  if (!isRowId(batchId)) return err('NotFound');
   let applied: Awaited<ReturnType<typeof applyPanelBatch>>;
   try {
     applied = await applyPanelBatch(db, user, batchId, options);
@@ -289,7 +288,7 @@ export async function applyPanelUpload(
 /** Drops the user's own preview. */
 export async function discardPanelUpload(db: Db, user: SessionUser, batchId: number) {
   if (!canManagePanel(user)) return err('Forbidden' as const);
-  if (!validId(batchId)) return err('NotFound' as const);
+  if (!isRowId(batchId)) return err('NotFound' as const);
   const discarded = await discardStaged(db, user, PANEL_IMPORT_KIND, batchId);
   return discarded.ok ? ok(batchId) : err('NotFound' as const);
 }

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { writeAudit } from '../../db/audit.js';
+import { isRowId } from '../../db/ids.js';
 import type { Database, ProcessNoteSubject } from '../../db/schema.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import { fieldErrors, type SessionUser } from '../auth/index.js';
@@ -149,7 +150,7 @@ export async function saveProcessNote(
 
 /** One note for its edit form. */
 export async function getProcessNote(db: Db, user: SessionUser, id: number) {
-  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return err('NotFound' as const);
+  if (!isRowId(id)) return err('NotFound' as const);
   const row = await repo.findNote(db, id);
   if (!row || row.region_id !== user.regionId) return err('NotFound' as const);
   return ok(toNote(row, await noteSubjects(db, user.regionId)));

@@ -3,6 +3,7 @@
  * for the public only published stories without consent details or who wrote them down.
  */
 import type { Kysely } from 'kysely';
+import { isRowId } from '../../db/ids.js';
 import type { Database } from '../../db/schema.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import type { PublishedFilter, StoryRow } from './stories.repository.js';
@@ -150,7 +151,7 @@ export async function listPublishedStories(
 
 /** One story by id in any status (NotFound when absent); the caller decides who may see it. */
 export async function getStory(db: Db, id: number): Promise<Result<StoryDetail, 'NotFound'>> {
-  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return err('NotFound');
+  if (!isRowId(id)) return err('NotFound');
   const row = await repo.findStory(db, id);
   if (!row) return err('NotFound');
   return ok(toStoryDetail(row, await loadStoryRefs(db, row.region_id)));

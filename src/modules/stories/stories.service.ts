@@ -4,6 +4,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { writeAudit } from '../../db/audit.js';
+import { isRowId } from '../../db/ids.js';
 import type { Database, StoryStatus } from '../../db/schema.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import type { SessionUser } from '../auth/index.js';
@@ -173,7 +174,7 @@ export async function getStoryForUser(
   user: SessionUser,
   id: number,
 ): Promise<Result<StoryPage, 'NotFound' | 'Forbidden'>> {
-  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return err('NotFound');
+  if (!isRowId(id)) return err('NotFound');
   const row = await repo.findStory(db, id);
   if (!row || row.region_id !== user.regionId) return err('NotFound');
   if (!canViewStory(user, row)) return err('Forbidden');
