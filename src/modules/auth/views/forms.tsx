@@ -1,7 +1,7 @@
 /** Form parts shared by the auth pages: error summary, labelled fields, the CSRF field. */
-import type { Child } from 'hono/jsx';
+import { type FieldErrors, TextField } from '../../../web/form-fields.js';
 
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors };
 
 /** The error summary every form shows first, linking to each field (GOV.UK / NL DS pattern). */
 export function ErrorSummary({ errors }: { errors: FieldErrors }) {
@@ -28,37 +28,15 @@ export function ErrorSummary({ errors }: { errors: FieldErrors }) {
 type FieldProps = {
   id: string;
   label: string;
-  type?: string;
+  type?: 'text' | 'email' | 'password';
   value?: string;
   error?: string;
   autocomplete?: string;
-  children?: Child;
 };
 
-/** A labelled input with its own error message, keeping what the user typed. */
-export function Field({ id, label, type = 'text', value, error, autocomplete }: FieldProps) {
-  return (
-    <div class={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <label class="utrecht-form-label" for={id}>
-        {label}
-      </label>
-      {error ? (
-        <p class="utrecht-form-field-error-message" id={`${id}-fout`}>
-          {error}
-        </p>
-      ) : null}
-      <input
-        class="utrecht-textbox"
-        id={id}
-        name={id}
-        type={type}
-        value={type === 'password' ? undefined : value}
-        autocomplete={autocomplete}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-fout` : undefined}
-      />
-    </div>
-  );
+/** A labelled input with its own error message, keeping what the user typed (not a password). */
+export function Field({ error, ...field }: FieldProps) {
+  return <TextField {...field} errors={error ? { [field.id]: error } : {}} />;
 }
 
 /** The hidden CSRF field every form carries. */

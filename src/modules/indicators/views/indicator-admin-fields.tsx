@@ -2,8 +2,7 @@
  * Labelled form fields for the indicator pages in beheer. Each keeps what the user typed, shows
  * its own error and is linked to it (aria-describedby), so the error summary can point here.
  */
-import type { Child } from 'hono/jsx';
-import type { FieldErrors } from '../../auth/index.js';
+import { type FieldErrors, SelectField, TextArea, TextField } from '../../../web/form-fields.js';
 import { DIRECTION_NAMES, TRACK_NAMES } from '../indicators.types.js';
 import {
   AREA_LEVELS,
@@ -14,96 +13,7 @@ import {
 } from '../indicators-admin.types.js';
 
 export type Values = Record<string, string>;
-type Common = { id: string; label: string; hint?: string; values: Values; errors: FieldErrors };
-
-function describedBy(id: string, hint: string | undefined, error: string | undefined) {
-  const ids = [hint ? `${id}-uitleg` : '', error ? `${id}-fout` : ''].filter(Boolean);
-  return ids.length > 0 ? ids.join(' ') : undefined;
-}
-
-function Wrapper({
-  id,
-  label,
-  hint,
-  errors,
-  children,
-}: Omit<Common, 'values'> & { children: Child }) {
-  const error = errors[id];
-  return (
-    <div class={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <label class="utrecht-form-label" for={id}>
-        {label}
-      </label>
-      {hint ? (
-        <p class="marke-muted" id={`${id}-uitleg`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="utrecht-form-field-error-message" id={`${id}-fout`}>
-          {error}
-        </p>
-      ) : null}
-      {children}
-    </div>
-  );
-}
-
-export function TextField(props: Common) {
-  const { id, hint, values, errors } = props;
-  return (
-    <Wrapper {...props}>
-      <input
-        class="utrecht-textbox"
-        id={id}
-        name={id}
-        type="text"
-        value={values[id] ?? ''}
-        aria-invalid={errors[id] ? 'true' : undefined}
-        aria-describedby={describedBy(id, hint, errors[id])}
-      />
-    </Wrapper>
-  );
-}
-
-export function TextArea(props: Common & { rows?: number }) {
-  const { id, hint, values, errors, rows = 3 } = props;
-  return (
-    <Wrapper {...props}>
-      <textarea
-        class="utrecht-textarea"
-        id={id}
-        name={id}
-        rows={rows}
-        aria-invalid={errors[id] ? 'true' : undefined}
-        aria-describedby={describedBy(id, hint, errors[id])}
-      >
-        {values[id] ?? ''}
-      </textarea>
-    </Wrapper>
-  );
-}
-
-export function SelectField(props: Common & { options: Array<[string, string]> }) {
-  const { id, hint, values, errors, options } = props;
-  return (
-    <Wrapper {...props}>
-      <select
-        class="utrecht-select"
-        id={id}
-        name={id}
-        aria-invalid={errors[id] ? 'true' : undefined}
-        aria-describedby={describedBy(id, hint, errors[id])}
-      >
-        {options.map(([value, text]) => (
-          <option value={value} selected={values[id] === value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </Wrapper>
-  );
-}
+export { SelectField, TextArea, TextField };
 
 function Checkbox({ id, label, values }: { id: string; label: string; values: Values }) {
   return (

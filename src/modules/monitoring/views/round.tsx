@@ -1,5 +1,6 @@
 /** Signed-in round pages: the list with the start form, and one round's four steps with forms. */
 import type { PageContext } from '../../../web/context.js';
+import { SelectField, TextArea, TextField } from '../../../web/form-fields.js';
 import { Layout } from '../../../web/layout.js';
 import { PRIORITIES, STATUSES } from '../../agenda/index.js';
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../auth/index.js';
@@ -14,135 +15,6 @@ import {
 
 type Rounds = Awaited<ReturnType<typeof listRounds>>;
 type Values = Record<string, string>;
-
-function TextField({
-  id,
-  label,
-  values,
-  errors,
-  hint,
-}: {
-  id: string;
-  label: string;
-  values: Values;
-  errors: FieldErrors;
-  hint?: string;
-}) {
-  return (
-    <div class={`utrecht-form-field${errors[id] ? ' utrecht-form-field--invalid' : ''}`}>
-      <label class="utrecht-form-label" for={id}>
-        {label}
-      </label>
-      {hint ? (
-        <p class="utrecht-form-field-description" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {errors[id] ? (
-        <p class="utrecht-form-field-error-message" id={`${id}-fout`}>
-          {errors[id]}
-        </p>
-      ) : null}
-      <input
-        class="utrecht-textbox"
-        id={id}
-        name={id}
-        type="text"
-        value={values[id] ?? ''}
-        aria-invalid={errors[id] ? 'true' : undefined}
-        aria-describedby={
-          [errors[id] ? `${id}-fout` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') ||
-          undefined
-        }
-      />
-    </div>
-  );
-}
-
-function TextArea({
-  id,
-  label,
-  values,
-  errors,
-  hint,
-}: {
-  id: string;
-  label: string;
-  values: Values;
-  errors: FieldErrors;
-  hint?: string;
-}) {
-  return (
-    <div class={`utrecht-form-field${errors[id] ? ' utrecht-form-field--invalid' : ''}`}>
-      <label class="utrecht-form-label" for={id}>
-        {label}
-      </label>
-      {hint ? (
-        <p class="utrecht-form-field-description" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {errors[id] ? (
-        <p class="utrecht-form-field-error-message" id={`${id}-fout`}>
-          {errors[id]}
-        </p>
-      ) : null}
-      <textarea
-        class="utrecht-textarea"
-        id={id}
-        name={id}
-        rows={4}
-        aria-invalid={errors[id] ? 'true' : undefined}
-        aria-describedby={
-          [errors[id] ? `${id}-fout` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') ||
-          undefined
-        }
-      >
-        {values[id] ?? ''}
-      </textarea>
-    </div>
-  );
-}
-
-function SelectField({
-  id,
-  label,
-  options,
-  values,
-  errors,
-}: {
-  id: string;
-  label: string;
-  options: Array<[string, string]>;
-  values: Values;
-  errors: FieldErrors;
-}) {
-  return (
-    <div class={`utrecht-form-field${errors[id] ? ' utrecht-form-field--invalid' : ''}`}>
-      <label class="utrecht-form-label" for={id}>
-        {label}
-      </label>
-      {errors[id] ? (
-        <p class="utrecht-form-field-error-message" id={`${id}-fout`}>
-          {errors[id]}
-        </p>
-      ) : null}
-      <select
-        class="utrecht-select"
-        id={id}
-        name={id}
-        aria-describedby={errors[id] ? `${id}-fout` : undefined}
-      >
-        <option value="">– niet veranderen –</option>
-        {options.map(([value, text]) => (
-          <option value={value} selected={values[id] === value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 const CRUMBS = [
   { label: 'Mijn account', href: '/account' },
@@ -387,6 +259,7 @@ function DecisionFormView({ view, csrf, goals, values = {}, errors = {} }: Round
       </div>
       <SelectField
         id="priority"
+        empty="– niet veranderen –"
         label="Nieuwe prioriteit"
         options={Object.entries(PRIORITIES)}
         values={values}
@@ -394,6 +267,7 @@ function DecisionFormView({ view, csrf, goals, values = {}, errors = {} }: Round
       />
       <SelectField
         id="status"
+        empty="– niet veranderen –"
         label="Nieuwe status"
         options={Object.entries(STATUSES)}
         values={values}

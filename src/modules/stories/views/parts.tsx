@@ -1,6 +1,5 @@
 /** Form parts of the stories pages: labelled fields that keep the input and show their own error. */
-import type { Child } from 'hono/jsx';
-import type { FieldErrors } from '../../auth/index.js';
+import { describedBy, FieldError, type FieldErrors, FieldHint } from '../../../web/form-fields.js';
 
 type Common = {
   id: string;
@@ -9,77 +8,7 @@ type Common = {
   errors: FieldErrors;
 };
 
-function FieldError({ id, errors }: { id: string; errors: FieldErrors }) {
-  return errors[id] ? (
-    <p class="utrecht-form-field-error-message" id={`${id}-fout`}>
-      {errors[id]}
-    </p>
-  ) : null;
-}
-
-function describedBy(id: string, errors: FieldErrors, hint?: string): string | undefined {
-  const ids = [hint ? `${id}-uitleg` : '', errors[id] ? `${id}-fout` : ''].filter(Boolean);
-  return ids.length > 0 ? ids.join(' ') : undefined;
-}
-
-function Hint({ id, hint }: { id: string; hint?: string }) {
-  return hint ? (
-    <p class="marke-muted" id={`${id}-uitleg`}>
-      {hint}
-    </p>
-  ) : null;
-}
-
-/** A one-line text field. */
-export function TextField({ id, label, hint, errors, value }: Common & { value?: string }) {
-  return (
-    <div class={`utrecht-form-field${errors[id] ? ' utrecht-form-field--invalid' : ''}`}>
-      <label class="utrecht-form-label" for={id}>
-        {label}
-      </label>
-      <Hint id={id} hint={hint} />
-      <FieldError id={id} errors={errors} />
-      <input
-        class="utrecht-textbox"
-        id={id}
-        name={id}
-        value={value ?? ''}
-        aria-invalid={errors[id] ? 'true' : undefined}
-        aria-describedby={describedBy(id, errors, hint)}
-      />
-    </div>
-  );
-}
-
-/** A multi-line text field. */
-export function TextArea({
-  id,
-  label,
-  hint,
-  errors,
-  value,
-  rows = 6,
-}: Common & { value?: string; rows?: number }) {
-  return (
-    <div class={`utrecht-form-field${errors[id] ? ' utrecht-form-field--invalid' : ''}`}>
-      <label class="utrecht-form-label" for={id}>
-        {label}
-      </label>
-      <Hint id={id} hint={hint} />
-      <FieldError id={id} errors={errors} />
-      <textarea
-        class="utrecht-textarea marke-textarea"
-        id={id}
-        name={id}
-        rows={rows}
-        aria-invalid={errors[id] ? 'true' : undefined}
-        aria-describedby={describedBy(id, errors, hint)}
-      >
-        {value ?? ''}
-      </textarea>
-    </div>
-  );
-}
+export { SelectField, TextArea, TextField } from '../../../web/form-fields.js';
 
 /** Radio buttons in a fieldset; the first button carries the field's id (the error summary links to it). */
 export function RadioGroup({
@@ -96,7 +25,7 @@ export function RadioGroup({
       aria-describedby={describedBy(id, errors, hint)}
     >
       <legend>{label}</legend>
-      <Hint id={id} hint={hint} />
+      <FieldHint id={id} hint={hint} />
       <FieldError id={id} errors={errors} />
       {options.map(([key, text], index) => (
         <div class="marke-choice">
@@ -130,7 +59,7 @@ export function CheckboxGroup({
       aria-describedby={describedBy(id, errors, hint)}
     >
       <legend>{label}</legend>
-      <Hint id={id} hint={hint} />
+      <FieldHint id={id} hint={hint} />
       <FieldError id={id} errors={errors} />
       {options.map(([key, text], index) => (
         <div class="marke-choice">
@@ -172,36 +101,6 @@ export function Checkbox({
         aria-describedby={errors[id] ? `${id}-fout` : undefined}
       />
       <label for={id}>{label}</label>
-    </div>
-  );
-}
-
-/** A select whose options may be grouped (`<optgroup>`). */
-export function SelectField({
-  id,
-  label,
-  hint,
-  errors,
-  empty,
-  children,
-}: Common & { empty?: string; children: Child }) {
-  return (
-    <div class={`utrecht-form-field${errors[id] ? ' utrecht-form-field--invalid' : ''}`}>
-      <label class="utrecht-form-label" for={id}>
-        {label}
-      </label>
-      <Hint id={id} hint={hint} />
-      <FieldError id={id} errors={errors} />
-      <select
-        class="utrecht-select"
-        id={id}
-        name={id}
-        aria-invalid={errors[id] ? 'true' : undefined}
-        aria-describedby={describedBy(id, errors, hint)}
-      >
-        {empty !== undefined ? <option value="">{empty}</option> : null}
-        {children}
-      </select>
     </div>
   );
 }
