@@ -5,7 +5,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.js';
 import { importAreasFromDirectory } from './modules/areas/index.js';
-import { importIndicatorsFromDirectory } from './modules/indicators/index.js';
+import {
+  ensureSuppressionCurrent,
+  importIndicatorsFromDirectory,
+} from './modules/indicators/index.js';
 import {
   getRegion,
   type ImportOutcome,
@@ -39,6 +42,9 @@ export async function seedRegionDirectory(
         errors: indicators.error.map((message) => ({ file: 'indicators.yaml', path: '', message })),
       },
     };
+  // New or moved areas change which figures are siblings, and new rules change what is hidden:
+  // decide disclosure again (the import paths do so for their own indicators).
+  await ensureSuppressionCurrent(db, region.value.id, areas.value > 0);
   const loaded =
     indicators.value.status === 'loaded'
       ? `${indicators.value.indicators} indicatoren, ${indicators.value.measurements} metingen${

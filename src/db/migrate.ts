@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008_stories.js';
 import * as m0009 from './migrations/0009_indicators.js';
 import * as m0010 from './migrations/0010_rounds.js';
 import * as m0011 from './migrations/0011_indicator_admin.js';
+import * as m0012 from './migrations/0012_disclosure.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009_indicators': m0009,
   '0010_rounds': m0010,
   '0011_indicator_admin': m0011,
+  '0012_disclosure': m0012,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

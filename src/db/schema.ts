@@ -415,6 +415,8 @@ export interface MeasurementTable {
   is_projection: Generated<boolean>;
   is_demo: Generated<boolean>;
   import_batch_id: number | null;
+  /** Set by disclosure control (indicators.disclosure.ts); null means the figure may be shown. */
+  suppressed: 'primary' | 'secondary' | null;
 }
 
 export interface SeedFileTable {

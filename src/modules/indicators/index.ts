@@ -1,6 +1,7 @@
 /** Public API of the indicators module: indicators, targets, measurements and their status. */
 
 export { indicatorsApi } from './indicators.api.js';
+export { ensureSuppressionCurrent, refreshSuppression } from './indicators.disclosure.js';
 export { indicatorRoutes, publicScope } from './indicators.routes.js';
 export { importIndicatorsFromDirectory } from './indicators.seed.js';
 export {

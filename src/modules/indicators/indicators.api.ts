@@ -9,9 +9,9 @@ import {
   allMeasurements,
   getIndicator,
   type IndicatorSummary,
+  isSuppressedReason,
   listIndicatorSummaries,
   type Measurement,
-  SUPPRESSED_REASON,
 } from './indicators.service.js';
 import { MEASUREMENT_COLUMNS } from './indicators.types.js';
 import { markerForReason } from './measurements-import.service.js';
@@ -99,7 +99,7 @@ export function indicatorsApi({ db }: AppDeps) {
       };
       // A missing value is written as its marker ("-", "x", "-99999999"), raw: these come from a
       // fixed list, are no formula and must read back as the same marker.
-      const marker = m.value === null ? markerForReason(m.missingReason, SUPPRESSED_REASON) : '';
+      const marker = m.value === null ? markerForReason(m.missingReason, isSuppressedReason) : '';
       rows.push(
         MEASUREMENT_COLUMNS.map((col) =>
           col === 'value' && m.value === null ? marker : csvCell(record[col]),

@@ -220,6 +220,7 @@ export async function listMeasurements(db: Db, indicatorIds: number[], areaCodes
       'measurement.note',
       'measurement.is_projection',
       'measurement.is_demo',
+      'measurement.suppressed',
       'import_batch.filename as batch_filename',
     ])
     .where('measurement.indicator_id', 'in', indicatorIds)
@@ -300,4 +301,49 @@ export async function upsertSeedState(
       }),
     )
     .execute();
+}
+
+/** What disclosure control needs of an indicator's measurements (all areas and periods). */
+export async function listCellsForDisclosure(db: Db, indicatorIds: number[]) {
+  if (indicatorIds.length === 0) return [];
+  return db
+    .selectFrom('measurement')
+    .select([
+      'id',
+      'indicator_id',
+      'area_code',
+      'period',
+      'value',
+      'numerator',
+      'denominator',
+      'sample_size',
+      'suppressed',
+    ])
+    .where('indicator_id', 'in', indicatorIds)
+    .execute();
+}
+
+/** Stores new disclosure decisions, one statement per decision kind. */
+export async function setSuppression(
+  db: Db,
+  changes: Array<{ id: string; suppressed: 'primary' | 'secondary' | null }>,
+) {
+  for (const kind of ['primary', 'secondary', null] as const) {
+    const ids = changes.filter((c) => c.suppressed === kind).map((c) => c.id);
+    for (let i = 0; i < ids.length; i += 5000)
+      await db
+        .updateTable('measurement')
+        .set({ suppressed: kind })
+        .where('id', 'in', ids.slice(i, i + 5000))
+        .execute();
+  }
+}
+
+export async function indicatorIdsOfRegion(db: Db, regionId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('indicator')
+    .select('id')
+    .where('region_id', '=', regionId)
+    .execute();
+  return rows.map((r) => r.id);
 }

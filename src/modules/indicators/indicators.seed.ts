@@ -15,6 +15,7 @@ import { err, ok, type Result } from '../../lib/result.js';
 import { readTable } from '../../lib/tabular.js';
 import { areaIndex } from '../areas/index.js';
 import { bumpDataVersion, goalIndex, parseGoalCode } from '../plan/index.js';
+import { refreshSuppression } from './indicators.disclosure.js';
 import * as repo from './indicators.repository.js';
 import { type IndicatorSeedT, IndicatorsFile } from './indicators.types.js';
 
@@ -216,6 +217,7 @@ export async function importIndicatorsFromDirectory(
       await repo.upsertSeedState(trx, regionId, seed.code, entry);
       loaded += 1;
     }
+    await refreshSuppression(trx, regionId);
     await repo.setSeedChecksum(trx, regionId, FILE, checksum);
     await writeAudit(trx, {
       actor,

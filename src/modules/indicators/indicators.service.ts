@@ -4,6 +4,7 @@ import { memoByDataVersion } from '../../db/memo.js';
 import type { Database } from '../../db/schema.js';
 import { err, ok } from '../../lib/result.js';
 import { type Area, areaIndex } from '../areas/index.js';
+import { DEFAULT_POLICY, SUPPRESSED_TEXT } from '../disclosure/index.js';
 import * as repo from './indicators.repository.js';
 import { periodToYear, type StatusResult, statusAgainstTarget } from './indicators.status.js';
 
@@ -57,28 +58,32 @@ export type IndicatorSummary = IndicatorRow & {
 };
 
 /** Figures based on fewer observations than this are never shown (disclosure control). */
-export const MIN_OBSERVATIONS = 10;
-export const SUPPRESSED_REASON = 'te weinig waarnemingen (minder dan 10)';
+export const MIN_OBSERVATIONS = DEFAULT_POLICY.threshold;
+export const SUPPRESSED_REASON = `${SUPPRESSED_TEXT.primary} (minder dan ${MIN_OBSERVATIONS})`;
+const SUPPRESSED_REASONS = {
+  primary: SUPPRESSED_REASON,
+  secondary: SUPPRESSED_TEXT.secondary,
+} as const;
 
-/** Whether a row rests on too few observations (its sample size, or else its denominator). */
-function tooFew(row: MeasurementDbRow): boolean {
-  const n = row.sample_size ?? (row.denominator === null ? null : Number(row.denominator));
-  return n !== null && n < MIN_OBSERVATIONS;
+/** Whether a missing value's reason is our own disclosure control (written as "x" in exports). */
+export function isSuppressedReason(reason: string | null): boolean {
+  return reason === SUPPRESSED_REASONS.primary || reason === SUPPRESSED_REASONS.secondary;
 }
 
 /**
- * Every output (pages, API, CSV, round snapshots) reads measurements through here, so a value
- * from fewer than MIN_OBSERVATIONS observations is suppressed everywhere, with its reason.
+ * Every output (pages, API, CSV, round snapshots) reads measurements through here, so a value the
+ * disclosure module hid (`measurement.suppressed`, see indicators.disclosure.ts) is hidden
+ * everywhere, with its counts and interval, and the reason.
  */
 function toMeasurement(row: MeasurementDbRow, areas: Map<string, Area>): Measurement {
-  const hidden = tooFew(row);
+  const hidden = row.suppressed !== null;
   return {
     areaCode: row.area_code,
     areaName: areas.get(row.area_code)?.name ?? row.area_code,
     areaLevel: areas.get(row.area_code)?.level ?? 'onbekend',
     period: row.period,
     value: hidden ? null : num(row.value),
-    missingReason: hidden ? SUPPRESSED_REASON : row.missing_reason,
+    missingReason: row.suppressed ? SUPPRESSED_REASONS[row.suppressed] : row.missing_reason,
     numerator: hidden ? null : num(row.numerator),
     denominator: hidden ? null : num(row.denominator),
     sampleSize: hidden ? null : row.sample_size,

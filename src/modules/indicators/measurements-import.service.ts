@@ -12,6 +12,7 @@ import { areaIndex } from '../areas/index.js';
 import type { SessionUser, Upload } from '../auth/index.js';
 import { applyStaged, type PreviousImport, stageImport } from '../imports/index.js';
 import { bumpDataVersion } from '../plan/index.js';
+import { refreshSuppression } from './indicators.disclosure.js';
 import * as repo from './indicators.repository.js';
 import {
   type CellProblem,
@@ -50,9 +51,9 @@ export function missingReason(raw: string): string | undefined {
  * The cell an export writes for a missing value, so that importing the export keeps the reason:
  * the CBS marker it came from, the placeholder itself, or "x" for our own suppression.
  */
-export function markerForReason(reason: string | null, suppressedReason: string): string {
+export function markerForReason(reason: string | null, suppressed: (r: string) => boolean): string {
   if (!reason || reason === 'leeg in het bestand') return '';
-  if (reason === suppressedReason) return 'x';
+  if (suppressed(reason)) return 'x';
   const marker = Object.entries(MISSING_MARKERS).find(([, text]) => text === reason)?.[0];
   if (marker) return marker;
   return /^geen waarde \((-9{5,})\)$/.exec(reason)?.[1] ?? '.';
@@ -381,6 +382,7 @@ function applyMeasurementBatch(
         return { ...r, indicatorId };
       });
       await repo.upsertMeasurements(trx, inserts, id);
+      await refreshSuppression(trx, user.regionId, [...new Set(inserts.map((r) => r.indicatorId))]);
       for (const code of new Set(rows.map((r) => r.indicator))) {
         const changed = preview.filter((p) => p.indicator === code && p.change !== 'ongewijzigd');
         if (changed.length === 0) continue;

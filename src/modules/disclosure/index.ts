@@ -1,0 +1,11 @@
+/** Public API of the disclosure module: the one place that decides which figures may be shown. */
+
+export { disclose, observations } from './disclosure.service.js';
+export {
+  type Cell,
+  DEFAULT_POLICY,
+  type DisclosedCell,
+  type DisclosurePolicy,
+  SUPPRESSED_TEXT,
+  type Suppression,
+} from './disclosure.types.js';

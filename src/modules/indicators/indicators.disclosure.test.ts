@@ -1,0 +1,67 @@
+/**
+ * Disclosure control on stored measurements: a hidden wijk takes a sibling with it on every
+ * output (page, JSON, CSV), and the decision is taken again when newer figures arrive.
+ */
+import { expect, it } from 'vitest';
+import { testApp } from '../../../test/app.js';
+import { describeEachDatabase } from '../../../test/db.js';
+import { postForm, postUpload, signInAs } from '../../../test/session.js';
+
+const BASE = '/beheer/metingen/import';
+const HEADER = 'indicator,area_code,period,value,numerator,denominator,source';
+const FIGURES = [
+  HEADER,
+  'hybride-zorg-gebruik,GM0106,2025,30,60,200,Testbestand',
+  'hybride-zorg-gebruik,WK010600,2025,40,2,5,Testbestand',
+  'hybride-zorg-gebruik,WK010601,2025,33.3,20,60,Testbestand',
+  'hybride-zorg-gebruik,WK010602,2025,28.1,38,135,Testbestand',
+].join('\n');
+
+describeEachDatabase('disclosure control on measurements', (get) => {
+  async function importFile(app: ReturnType<typeof testApp>['app'], name: string, body: string) {
+    const data = await signInAs(app, get().db, 'data');
+    const staged = await postUpload(
+      app,
+      BASE,
+      { _csrf: data.csrf },
+      { name, bytes: body },
+      data.cookie,
+    );
+    expect(staged.status).toBe(303);
+    const url = staged.headers.get('location') ?? '';
+    const applied = await postForm(app, `${url}/toepassen`, { _csrf: data.csrf }, data.cookie);
+    expect(applied.status).toBe(303);
+  }
+
+  it('hides a small wijk and one sibling everywhere, and shows the sibling again when it is safe', async () => {
+    const { app } = testApp(get().db);
+    await importFile(app, 'wijken.csv', FIGURES);
+    const page = await (await app.request('/indicatoren/hybride-zorg-gebruik')).text();
+    const json = await (
+      await app.request('/api/v1/regions/drenthe/indicators/hybride-zorg-gebruik')
+    ).text();
+    const csv = await (await app.request('/api/v1/regions/drenthe/measurements.csv')).text();
+    // Neither the small wijk (2 of 5) nor the sibling that would give it away (20 of 60).
+    for (const leak of ['40,0%', '33,3%']) expect(page).not.toContain(leak);
+    expect(page).toContain('te weinig waarnemingen (afgeschermd');
+    expect(page).toContain('28,1%');
+    for (const leak of ['"value":40', '"value":33.3', '"numerator":20', '"denominator":60'])
+      expect(json).not.toContain(leak);
+    expect(csv).toContain('hybride-zorg-gebruik,WK010600,2025,x,,,,,,Testbestand');
+    expect(csv).toContain('hybride-zorg-gebruik,WK010601,2025,x,,,,,,Testbestand');
+    expect(csv).toContain('hybride-zorg-gebruik,GM0106,2025,30,60,200');
+    // A later file gives the small wijk enough observations: nothing needs hiding any more.
+    await importFile(
+      app,
+      'wijken-2.csv',
+      [HEADER, 'hybride-zorg-gebruik,WK010600,2025,40,20,50,Testbestand'].join('\n'),
+    );
+    const after = await (await app.request('/api/v1/regions/drenthe/measurements.csv')).text();
+    expect(after).toContain('hybride-zorg-gebruik,WK010601,2025,33.3,20,60');
+    expect(after).toContain('hybride-zorg-gebruik,WK010600,2025,40,20,50');
+    // The same page shows the figures now (so the checks above could have failed).
+    const shown = await (await app.request('/indicatoren/hybride-zorg-gebruik')).text();
+    expect(shown).toContain('33,3%');
+    expect(shown).toContain('40,0%');
+  });
+});
