@@ -10,6 +10,7 @@ import {
   agendaRoutes,
 } from './modules/agenda/index.js';
 import { authRoutes } from './modules/auth/index.js';
+import { datawerkplaatsRoutes } from './modules/datawerkplaats/index.js';
 import {
   indicatorAdminRoutes,
   indicatorRoutes,
@@ -189,6 +190,10 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
         { suffix: '/zoeken', allowed: ['q'] },
         { suffix: '/werkagenda', allowed: ['opgave', 'status', 'prioriteit', 'eigenaar', 'jaar'] },
         { suffix: '/verhalen', allowed: ['opgave', 'rol', 'pagina'] },
+        {
+          pattern: /\/datawerkplaats\/kaart\/[^/]+$/,
+          allowed: ['niveau', 'periode', 'binnen', 'sorteer'],
+        },
       ],
       (c, unknown) =>
         htmlError(
@@ -206,6 +211,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   site.route('/', indicatorRoutes(deps));
   site.route('/', monitoringRoutes(deps));
   site.route('/', storyPublicRoutes(deps));
+  site.route('/', datawerkplaatsRoutes(deps));
   site.get('/open-data', (c) => c.html(<OpenDataPage ctx={c.get('ctx')} />));
   site.notFound((c) => htmlError(c, c.get('ctx'), 404, 'We kunnen deze pagina niet vinden.'));
   app.route('/regio/:region', site);

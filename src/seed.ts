@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.js';
-import { importAreasFromDirectory } from './modules/areas/index.js';
+import { importAreasFromDirectory, importBoundariesFromDirectory } from './modules/areas/index.js';
 import {
   ensureSuppressionCurrent,
   importIndicatorsFromDirectory,
@@ -33,6 +33,14 @@ export async function seedRegionDirectory(
     return {
       ok: false,
       error: { errors: areas.error.map((message) => ({ file: 'areas.csv', path: '', message })) },
+    };
+  const boundaries = await importBoundariesFromDirectory(db, region.value.id, dir);
+  if (!boundaries.ok)
+    return {
+      ok: false,
+      error: {
+        errors: boundaries.error.map((message) => ({ file: 'geo.yaml', path: '', message })),
+      },
     };
   const indicators = await importIndicatorsFromDirectory(db, region.value.id, dir, options.actor);
   if (!indicators.ok)

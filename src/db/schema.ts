@@ -1,4 +1,5 @@
 /** Kysely table types. Keep in step with `migrations/`; SQL lives only in repositories and src/db. */
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { ColumnType, Generated } from 'kysely';
 
 /** A jsonb column: read as T, written as a JSON string (the pg driver would mangle JS arrays). */
@@ -419,6 +420,17 @@ export interface MeasurementTable {
   suppressed: 'primary' | 'secondary' | null;
 }
 
+export interface AreaBoundaryTable {
+  region_id: number;
+  area_code: string;
+  year: number;
+  level: string;
+  name: string;
+  /** A GeoJSON Polygon or MultiPolygon in WGS84 longitude/latitude. */
+  geometry: Jsonb<Polygon | MultiPolygon>;
+  source: string;
+}
+
 export interface SeedFileTable {
   region_id: number;
   name: string;
@@ -646,6 +658,7 @@ export interface Database {
   audit_log: AuditLogTable;
   import_batch: ImportBatchTable;
   area: AreaTable;
+  area_boundary: AreaBoundaryTable;
   indicator: IndicatorTable;
   indicator_goal: IndicatorGoalTable;
   indicator_target: IndicatorTargetTable;

@@ -42,6 +42,18 @@ export const PAGES: PageCase[] = [
   { name: 'verhalen gefilterd', path: '/verhalen?opgave=netwerkaanpak&rol=inwoner', status: 200 },
   { name: '400 verhalen filter', path: '/verhalen?rol=burgemeester', status: 400 },
   { name: 'burgerpanel', path: '/panel', status: 200 },
+  { name: 'datawerkplaats', path: '/datawerkplaats', status: 200 },
+  {
+    name: 'kaart per gemeente',
+    path: '/datawerkplaats/kaart/overgewicht-jongvolwassenen',
+    status: 200,
+  },
+  { name: 'kaart alle wijken', path: '/datawerkplaats/kaart/inwoners?niveau=wijk', status: 200 },
+  {
+    name: 'kaart wijken van een gemeente',
+    path: '/datawerkplaats/kaart/inwoners?niveau=wijk&binnen=GM0114&sorteer=waarde',
+    status: 200,
+  },
   { name: '400 onbekende parameter', path: '/doelen?pagina=2', status: 400 },
   { name: '404 doel', path: '/doelen/9.9.9', status: 404 },
   { name: '404 adres', path: '/bestaat-niet', status: 404 },

@@ -46,3 +46,75 @@ export async function setSeedChecksum(db: Db, regionId: number, checksum: string
     .onConflict((oc) => oc.columns(['region_id', 'name']).doUpdateSet({ checksum }))
     .execute();
 }
+
+/** The checksum of a named seed file of this region (shared table seed_file). */
+export async function seedChecksumOf(db: Db, regionId: number, name: string) {
+  const row = await db
+    .selectFrom('seed_file')
+    .select('checksum')
+    .where('region_id', '=', regionId)
+    .where('name', '=', name)
+    .executeTakeFirst();
+  return row?.checksum;
+}
+
+export async function setSeedChecksumOf(db: Db, regionId: number, name: string, checksum: string) {
+  await db
+    .insertInto('seed_file')
+    .values({ region_id: regionId, name, checksum })
+    .onConflict((oc) => oc.columns(['region_id', 'name']).doUpdateSet({ checksum }))
+    .execute();
+}
+
+/** Replaces all boundaries of a region by this set (the manifest is the whole truth). */
+export async function replaceBoundaries(
+  db: Db,
+  regionId: number,
+  rows: Array<{
+    area_code: string;
+    year: number;
+    level: string;
+    name: string;
+    geometry: string;
+    source: string;
+  }>,
+) {
+  await db.deleteFrom('area_boundary').where('region_id', '=', regionId).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('area_boundary')
+      .values(rows.slice(i, i + 200).map((r) => ({ region_id: regionId, ...r })))
+      .execute();
+}
+
+/** Boundaries of one level and year, optionally only the children of one parent area. */
+export async function listBoundaries(
+  db: Db,
+  regionId: number,
+  filter: { level: string; year: number; codes?: string[] },
+) {
+  let query = db
+    .selectFrom('area_boundary')
+    .select(['area_code', 'name', 'geometry', 'year', 'source'])
+    .where('region_id', '=', regionId)
+    .where('level', '=', filter.level)
+    .where('year', '=', filter.year);
+  if (filter.codes) {
+    if (filter.codes.length === 0) return [];
+    query = query.where('area_code', 'in', filter.codes);
+  }
+  return query.orderBy('area_code').execute();
+}
+
+/** The boundary years a level has, newest first. */
+export async function boundaryYears(db: Db, regionId: number, level: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('area_boundary')
+    .select('year')
+    .distinct()
+    .where('region_id', '=', regionId)
+    .where('level', '=', level)
+    .orderBy('year', 'desc')
+    .execute();
+  return rows.map((r) => r.year);
+}

@@ -2,3 +2,8 @@
 
 export { areaIndex, importAreas, importAreasFromDirectory, listAreas } from './areas.service.js';
 export { AREA_CODE, AREA_LEVEL_NAMES, type Area, type AreaLevel } from './areas.types.js';
+export {
+  boundariesForPeriod,
+  importBoundariesFromDirectory,
+  parseBoundaries,
+} from './boundaries.js';

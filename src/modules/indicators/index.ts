@@ -8,6 +8,7 @@ export {
   getIndicator,
   type IndicatorSummary,
   indicatorsForGoals,
+  indicatorsWithFiguresAt,
   listIndicatorSummaries,
   type Measurement,
 } from './indicators.service.js';

@@ -1,6 +1,6 @@
 /** SQL for indicators, their goals and targets, measurements and seed-file checksums. */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { AreaLevel, Database } from '../../db/schema.js';
 import { json, setExcluded } from '../../db/upsert.js';
 import type { IndicatorSeedT, MeasurementRow } from './indicators.types.js';
 
@@ -346,4 +346,22 @@ export async function indicatorIdsOfRegion(db: Db, regionId: number): Promise<nu
     .where('region_id', '=', regionId)
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** Ids of the region's indicators with at least one measurement for an area of these levels. */
+export async function indicatorIdsWithFiguresAt(db: Db, regionId: number, levels: string[]) {
+  const rows = await db
+    .selectFrom('measurement')
+    .innerJoin('indicator', 'indicator.id', 'measurement.indicator_id')
+    .innerJoin('area', (join) =>
+      join
+        .onRef('area.code', '=', 'measurement.area_code')
+        .onRef('area.region_id', '=', 'indicator.region_id'),
+    )
+    .select('measurement.indicator_id')
+    .distinct()
+    .where('indicator.region_id', '=', regionId)
+    .where('area.level', 'in', levels as AreaLevel[])
+    .execute();
+  return rows.map((r) => r.indicator_id);
 }

@@ -258,3 +258,9 @@ export async function allMeasurements(db: Db, scope: Scope) {
     .map((r) => ({ indicator: codes.get(r.indicator_id) ?? '', m: toMeasurement(r, areas) }))
     .sort((a, b) => a.indicator.localeCompare(b.indicator) || byPeriodThenArea(a.m, b.m));
 }
+
+/** Summaries of the indicators that have figures for areas of these levels (for maps). */
+export async function indicatorsWithFiguresAt(db: Db, scope: Scope, levels: string[]) {
+  const ids = new Set(await repo.indicatorIdsWithFiguresAt(db, scope.regionId, levels));
+  return (await listIndicatorSummaries(db, scope)).filter((i) => ids.has(i.id));
+}

@@ -68,7 +68,8 @@ export const IndicatorSeed = z.object({
   area_levels: z.array(z.string()).default([]),
   frequency: z.string().min(1),
   track: z.enum(['2040', 'cyclus']),
-  goals: z.array(z.object({ code: z.string(), contribution: z.string().default('') })).min(1),
+  // Background figures (population, housing) describe areas without serving one goal.
+  goals: z.array(z.object({ code: z.string(), contribution: z.string().default('') })).default([]),
   targets: z.array(TargetSeed).default([]),
   measurements: z.array(MeasurementSeed).default([]),
   measurements_from: MeasurementsFrom.optional(),

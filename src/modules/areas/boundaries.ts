@@ -1,0 +1,178 @@
+/**
+ * Boundaries per level and year, loaded from a region directory's `geo.yaml` and its GeoJSON
+ * files (checksum first, so an unchanged set costs nothing on start). Every feature must be an
+ * area the region knows; problems are listed per file and feature and nothing is written then.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { geoArea } from 'd3-geo';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { Kysely } from 'kysely';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import type { Database } from '../../db/schema.js';
+import { json } from '../../db/upsert.js';
+import { err, ok, type Result } from '../../lib/result.js';
+import { bumpDataVersion } from '../plan/index.js';
+import * as repo from './areas.repository.js';
+import { AREA_CODE } from './areas.types.js';
+
+type Db = Kysely<Database>;
+const MANIFEST = 'geo.yaml';
+
+const Manifest = z.object({
+  boundaries: z.array(
+    z.object({
+      file: z.string().regex(/^geo\/[a-z0-9-]+\.geojson$/),
+      level: z.enum([
+        'land',
+        'provincie',
+        'ggd-regio',
+        'zorgkantoorregio',
+        'gemeente',
+        'wijk',
+        'buurt',
+      ]),
+      year: z.number().int().min(1900).max(2200),
+      source: z.string().min(1),
+    }),
+  ),
+});
+
+const Geometry = z.object({
+  type: z.enum(['Polygon', 'MultiPolygon']),
+  coordinates: z.array(z.unknown()).min(1),
+});
+const Feature = z.object({
+  type: z.literal('Feature'),
+  properties: z.object({ statcode: z.string().trim(), statnaam: z.string().min(1) }).passthrough(),
+  geometry: Geometry,
+});
+const Collection = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(z.unknown()),
+});
+
+export type BoundaryRow = {
+  area_code: string;
+  year: number;
+  level: string;
+  name: string;
+  geometry: Polygon | MultiPolygon;
+  source: string;
+};
+
+/**
+ * GeoJSON files wind outer rings either way (RFC 7946 says counter-clockwise, many CBS layers
+ * are clockwise); d3-geo reads a ring by its winding, and a ring the "wrong" way round means the
+ * whole globe except the area. Each polygon is turned so it covers less than half the sphere.
+ */
+export function rewind(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon {
+  const fix = (rings: Position[][]) =>
+    geoArea({ type: 'Polygon', coordinates: rings }) > 2 * Math.PI
+      ? rings.map((ring) => [...ring].reverse())
+      : rings;
+  return geometry.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: fix(geometry.coordinates) }
+    : { type: 'MultiPolygon', coordinates: geometry.coordinates.map(fix) };
+}
+
+/** Reads one GeoJSON file into boundary rows; every feature problem is listed. */
+export function parseBoundaries(
+  file: string,
+  text: string,
+  meta: { level: string; year: number; source: string },
+  known: Set<string>,
+): Result<BoundaryRow[], string[]> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return err([`${file}: geen geldige JSON.`]);
+  }
+  const collection = Collection.safeParse(data);
+  if (!collection.success) return err([`${file}: geen GeoJSON FeatureCollection.`]);
+  const rows: BoundaryRow[] = [];
+  const problems: string[] = [];
+  collection.data.features.forEach((raw, i) => {
+    const feature = Feature.safeParse(raw);
+    if (!feature.success) {
+      problems.push(`${file} › feature ${i + 1}: geen vlak met statcode en statnaam.`);
+      return;
+    }
+    const code = feature.data.properties.statcode;
+    if (!AREA_CODE.test(code)) problems.push(`${file} › ${code}: geen CBS-gebiedscode.`);
+    else if (!known.has(code))
+      problems.push(`${file} › ${code}: dit gebied staat niet in areas.csv.`);
+    else
+      rows.push({
+        area_code: code,
+        year: meta.year,
+        level: meta.level,
+        name: feature.data.properties.statnaam,
+        geometry: rewind(feature.data.geometry as Polygon | MultiPolygon),
+        source: meta.source,
+      });
+  });
+  return problems.length > 0 ? err(problems) : ok(rows);
+}
+
+/** Loads `geo.yaml` and its files when they changed since the last start; the number loaded. */
+export async function importBoundariesFromDirectory(
+  db: Db,
+  regionId: number,
+  dir: string,
+): Promise<Result<number, string[]>> {
+  const manifestBytes = await readFile(path.join(dir, MANIFEST)).catch(() => undefined);
+  if (!manifestBytes) return ok(0);
+  const manifest = Manifest.safeParse(parseYaml(manifestBytes.toString('utf8')));
+  if (!manifest.success)
+    return err(manifest.error.issues.map((i) => `${MANIFEST} › ${i.path.join('.')}: ${i.message}`));
+  const hash = createHash('sha256').update(manifestBytes);
+  const texts: string[] = [];
+  for (const entry of manifest.data.boundaries) {
+    const bytes = await readFile(path.join(dir, entry.file)).catch(() => undefined);
+    if (!bytes) return err([`${entry.file}: bestand ontbreekt.`]);
+    hash.update(bytes);
+    texts.push(bytes.toString('utf8'));
+  }
+  const checksum = hash.digest('hex');
+  if ((await repo.seedChecksumOf(db, regionId, MANIFEST)) === checksum) return ok(0);
+  const known = new Set((await repo.listAreas(db, regionId)).map((a) => a.code));
+  const rows: BoundaryRow[] = [];
+  const problems: string[] = [];
+  manifest.data.boundaries.forEach((entry, i) => {
+    const parsed = parseBoundaries(entry.file, texts[i] ?? '', entry, known);
+    if (parsed.ok) rows.push(...parsed.value);
+    else problems.push(...parsed.error);
+  });
+  if (problems.length > 0) return err(problems);
+  await db.transaction().execute(async (trx) => {
+    await repo.replaceBoundaries(
+      trx,
+      regionId,
+      rows.map((r) => ({ ...r, geometry: json(r.geometry) })),
+    );
+    await repo.setSeedChecksumOf(trx, regionId, MANIFEST, checksum);
+    await bumpDataVersion(trx);
+  });
+  return ok(rows.length);
+}
+
+/**
+ * The boundaries a figure of `periodYear` is drawn on: the level's latest boundary year not after
+ * the period (or its earliest year when the period is older than every boundary set).
+ */
+export async function boundariesForPeriod(
+  db: Db,
+  regionId: number,
+  level: string,
+  periodYear: number,
+  codes?: string[],
+) {
+  const years = await repo.boundaryYears(db, regionId, level);
+  const year = years.find((y) => y <= periodYear) ?? years.at(-1);
+  if (year === undefined) return { year: null, rows: [] };
+  return { year, rows: await repo.listBoundaries(db, regionId, { level, year, codes }) };
+}

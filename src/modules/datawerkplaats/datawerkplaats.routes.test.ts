@@ -1,0 +1,73 @@
+/**
+ * The datawerkplaats on the real Drenthe data loaded at start: a map of overgewicht among young
+ * adults per gemeente, population per wijk with drill-down, sorting, and odd parameters.
+ */
+import { expect, it } from 'vitest';
+import { testApp } from '../../../test/app.js';
+import { describeEachDatabase } from '../../../test/db.js';
+
+describeEachDatabase('datawerkplaats maps', (get) => {
+  it('draws overgewicht per gemeente from the Gezondheidsmonitor with source, legend and table', async () => {
+    const { app } = testApp(get().db);
+    const index = await (await app.request('/datawerkplaats')).text();
+    expect(index).toContain('/datawerkplaats/kaart/overgewicht-jongvolwassenen');
+    expect(index).toContain('/datawerkplaats/kaart/inwoners');
+    // Only indicators with figures per area are offered (no link ends in "no figures").
+    expect(index).not.toContain('/datawerkplaats/kaart/seh-valopnames-kwetsbare-ouderen');
+    const res = await app.request('/datawerkplaats/kaart/overgewicht-jongvolwassenen');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    // Twelve gemeenten drawn, each with its name and value in a <title>.
+    expect(html.match(/<path d="M/g)?.length).toBe(12);
+    expect(html).toMatch(/<title>Assen: [0-9]+,[0-9]%<\/title>/);
+    expect(html).toContain('RIVM/GGD Gezondheidsmonitor Jongvolwassenen 2024');
+    expect(html).toContain('Grenzen: CBS gebiedsindelingen');
+    expect(html).toContain('marke-map-legend');
+    expect(html).toMatch(/Ter vergelijking: (GGD Drenthe|Drenthe|Nederland) [0-9]+,[0-9]%/);
+    // The same figures in the table.
+    expect(html).toMatch(
+      /<th class="utrecht-table__header-cell" scope="row">Assen<\/th><td class="utrecht-table__cell">[0-9]+,[0-9]%/,
+    );
+  });
+
+  it('drills down from gemeente to its wijken for population, and sorts by value', async () => {
+    const { app } = testApp(get().db);
+    const top = await (await app.request('/datawerkplaats/kaart/inwoners?niveau=gemeente')).text();
+    expect(top).toContain(
+      '/datawerkplaats/kaart/inwoners?niveau=wijk&amp;periode=2024&amp;binnen=GM0106',
+    );
+    const assen = await app.request('/datawerkplaats/kaart/inwoners?niveau=wijk&binnen=GM0106');
+    expect(assen.status).toBe(200);
+    const html = await assen.text();
+    const wijken = html.match(/<path d="M/g)?.length ?? 0;
+    expect(wijken).toBeGreaterThan(5);
+    expect(html).not.toContain('Annen'); // a wijk of Aa en Hunze, not of Assen
+    expect(html).toContain('Ter vergelijking: Assen');
+    const byValue = await (
+      await app.request('/datawerkplaats/kaart/inwoners?niveau=wijk&binnen=GM0106&sorteer=waarde')
+    ).text();
+    const numbers = [
+      ...byValue.matchAll(
+        /scope="row">(?:<a[^>]*>)?[^<]+(?:<\/a>)?<\/th><td class="utrecht-table__cell">([0-9.]+) inwoners/g,
+      ),
+    ].map((m) => Number(m[1]?.replace(/\./g, '')));
+    expect(numbers.length).toBe(wijken);
+    expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+  });
+
+  it('answers odd parameters with a Dutch 404 or 400, never a 500', async () => {
+    const { app } = testApp(get().db);
+    for (const url of [
+      '/datawerkplaats/kaart/bestaat-niet',
+      '/datawerkplaats/kaart/inwoners?niveau=buurt',
+      '/datawerkplaats/kaart/inwoners?niveau=provincie',
+      '/datawerkplaats/kaart/inwoners?periode=1999',
+      '/datawerkplaats/kaart/inwoners?periode=%00',
+      '/datawerkplaats/kaart/inwoners?binnen=GM9999',
+      '/datawerkplaats/kaart/inwoners?sorteer=prijs',
+      '/datawerkplaats/kaart/ziekteverzuim-zorg',
+    ])
+      expect((await app.request(url)).status, url).toBe(404);
+    expect((await app.request('/datawerkplaats/kaart/inwoners?kleur=rood')).status).toBe(400);
+  });
+});

@@ -1,0 +1,269 @@
+/** The datawerkplaats pages: the list of figures per area, and one indicator as map and table. */
+import { Choropleth, type MapArea, MapLegend, mapClasses } from '../../../web/choropleth.js';
+import { href, type PageContext } from '../../../web/context.js';
+import { Layout } from '../../../web/layout.js';
+import { AREA_LEVEL_NAMES, type AreaLevel } from '../../areas/index.js';
+import { formatValue, type IndicatorSummary } from '../../indicators/index.js';
+import type { MapRow, mapData } from '../map.service.js';
+
+type MapView = Extract<Awaited<ReturnType<typeof mapData>>, { ok: true }>['value'];
+export type SortKey = 'naam' | 'waarde';
+
+const levelName = (level: string) => AREA_LEVEL_NAMES[level as AreaLevel] ?? level;
+const CRUMB = { label: 'Datawerkplaats', href: '/datawerkplaats' };
+
+export function DataIndexPage({
+  ctx,
+  indicators,
+}: {
+  ctx: PageContext;
+  indicators: IndicatorSummary[];
+}) {
+  return (
+    <Layout ctx={ctx} title="Datawerkplaats" nav="data" crumbs={[{ label: 'Datawerkplaats' }]}>
+      <h1 class="utrecht-heading-1">Datawerkplaats: cijfers per gemeente en wijk</h1>
+      <p class="utrecht-paragraph">
+        Hoe verschillen gemeenten en wijken in Drenthe? Kies een cijfer. U ziet een kaart en een
+        tabel met dezelfde getallen. Bij elk cijfer staat de bron en het jaar. Cijfers over minder
+        dan 10 mensen laten we niet zien.
+      </p>
+      <ul class="utrecht-unordered-list">
+        {indicators.map((i) => (
+          <li>
+            <a class="utrecht-link" href={href(ctx, `/datawerkplaats/kaart/${i.code}`)}>
+              {i.name}
+            </a>{' '}
+            <span class="marke-muted">
+              ({i.area_levels.filter((l) => l === 'gemeente' || l === 'wijk').join(', ')};{' '}
+              {i.source})
+            </span>
+            {i.is_demo ? <span class="marke-tag"> voorbeelddata</span> : null}
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
+
+function mapUrl(ctx: PageContext, view: MapView, change: Record<string, string | undefined>) {
+  const params = new URLSearchParams();
+  const values: Record<string, string | undefined> = {
+    niveau: view.level,
+    periode: view.period,
+    binnen: view.within?.code,
+    ...change,
+  };
+  for (const [key, value] of Object.entries(values)) if (value) params.set(key, value);
+  return href(ctx, `/datawerkplaats/kaart/${view.indicator.code}?${params.toString()}`);
+}
+
+function drillHref(ctx: PageContext, view: MapView, row: MapRow) {
+  if (!row.drillHref || !view.childLevel) return undefined;
+  return mapUrl(ctx, view, { niveau: view.childLevel, binnen: row.code });
+}
+
+function sorted(rows: MapRow[], key: SortKey): MapRow[] {
+  if (key === 'naam') return [...rows].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  const value = (r: MapRow) => r.measurement?.value ?? Number.NEGATIVE_INFINITY;
+  return [...rows].sort((a, b) => value(b) - value(a) || a.name.localeCompare(b.name, 'nl'));
+}
+
+function Switches({ ctx, view }: { ctx: PageContext; view: MapView }) {
+  return (
+    <nav class="marke-filters" aria-label="Kies niveau en periode">
+      <p class="utrecht-paragraph">
+        Niveau:{' '}
+        {view.levels.map((l) =>
+          l === view.level ? (
+            <strong aria-current="page">{levelName(l)} </strong>
+          ) : (
+            <a class="utrecht-link" href={mapUrl(ctx, view, { niveau: l, binnen: undefined })}>
+              {levelName(l)}{' '}
+            </a>
+          ),
+        )}
+        · Periode:{' '}
+        {view.periods.map((p) =>
+          p === view.period ? (
+            <strong aria-current="page">{p} </strong>
+          ) : (
+            <a class="utrecht-link" href={mapUrl(ctx, view, { periode: p })}>
+              {p}{' '}
+            </a>
+          ),
+        )}
+      </p>
+    </nav>
+  );
+}
+
+function FigureTable({ ctx, view, sort }: { ctx: PageContext; view: MapView; sort: SortKey }) {
+  const unit = view.indicator;
+  const header = (key: SortKey, label: string) =>
+    sort === key ? (
+      <th
+        class="utrecht-table__header-cell"
+        scope="col"
+        aria-sort={key === 'naam' ? 'ascending' : 'descending'}
+      >
+        {label}
+      </th>
+    ) : (
+      <th class="utrecht-table__header-cell" scope="col">
+        <a class="utrecht-link" href={mapUrl(ctx, view, { sorteer: key })}>
+          {label}
+        </a>
+      </th>
+    );
+  return (
+    <div class="marke-table-wrap">
+      <table class="utrecht-table">
+        <caption class="utrecht-table__caption">
+          {view.indicator.name} per {levelName(view.level)}, {view.period}
+          {view.within ? ` in ${view.within.name}` : ''} (klik op een kop om te sorteren)
+        </caption>
+        <thead class="utrecht-table__header">
+          <tr class="utrecht-table__row">
+            {header('naam', levelName(view.level))}
+            {header('waarde', 'Waarde')}
+            <th class="utrecht-table__header-cell" scope="col">
+              Bron
+            </th>
+          </tr>
+        </thead>
+        <tbody class="utrecht-table__body">
+          {sorted(view.rows, sort).map((row) => {
+            const link = drillHref(ctx, view, row);
+            const m = row.measurement;
+            return (
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="row">
+                  {link ? (
+                    <a class="utrecht-link" href={link}>
+                      {row.name}
+                    </a>
+                  ) : (
+                    row.name
+                  )}
+                </th>
+                <td class="utrecht-table__cell">
+                  {m?.value != null
+                    ? formatValue(m.value, unit)
+                    : (m?.missingReason ?? 'geen cijfer')}
+                  {m?.isDemo ? <span class="marke-tag"> voorbeelddata</span> : null}
+                </td>
+                <td class="utrecht-table__cell">{m?.source ?? '–'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function MapPage({ ctx, view, sort }: { ctx: PageContext; view: MapView; sort: SortKey }) {
+  const unit = view.indicator;
+  const format = (v: number) => formatValue(v, unit);
+  const areas: MapArea[] = view.rows.flatMap((row) => {
+    const geometry = view.geometry.get(row.code);
+    if (!geometry) return [];
+    return [
+      {
+        code: row.code,
+        name: row.name,
+        geometry,
+        value: row.measurement?.value ?? null,
+        missingText: row.measurement?.missingReason ?? 'geen cijfer',
+        href: drillHref(ctx, view, row),
+      },
+    ];
+  });
+  const values = areas.flatMap((a) => (a.value === null ? [] : [a.value]));
+  const classes = mapClasses(values);
+  const where = view.within ? ` in ${view.within.name}` : ' in Drenthe';
+  const title = `${view.indicator.name} per ${levelName(view.level)}${where}, ${view.period}`;
+  return (
+    <Layout
+      ctx={ctx}
+      title={title}
+      nav="data"
+      crumbs={[
+        { label: CRUMB.label, href: href(ctx, CRUMB.href) },
+        ...(view.within
+          ? [
+              {
+                label: view.indicator.name,
+                href: mapUrl(ctx, view, { niveau: view.levels[0], binnen: undefined }),
+              },
+            ]
+          : []),
+        { label: view.within ? view.within.name : view.indicator.name },
+      ]}
+    >
+      <h1 class="utrecht-heading-1">{title}</h1>
+      <p class="utrecht-paragraph">{view.indicator.description}</p>
+      {view.indicator.is_demo ? (
+        <p class="utrecht-paragraph">
+          <span class="marke-tag">voorbeelddata</span> Deze cijfers zijn een voorbeeld, geen echte
+          metingen.
+        </p>
+      ) : null}
+      <Switches ctx={ctx} view={view} />
+      <div class="marke-map-wrap">
+        <figure class="marke-figure">
+          <Choropleth
+            id="kaart"
+            title={title}
+            description={`Kaart met ${areas.length} gebieden in vijf kleurklassen, van licht (laag) naar donker (hoog). Dezelfde cijfers staan in de tabel.`}
+            areas={areas}
+            classes={classes}
+            format={format}
+          />
+          <MapLegend
+            classes={classes}
+            format={format}
+            hasMissing={areas.some((a) => a.value === null)}
+          />
+          <figcaption>
+            Bron:{' '}
+            {view.rows.find((r) => r.measurement)?.measurement?.source ?? view.indicator.source},{' '}
+            {view.period}. Grenzen: {view.boundarySource ?? 'onbekend'} ({view.boundaryYear}).
+            {view.childLevel
+              ? ` Klik op een ${levelName(view.level)} voor de ${levelName(view.childLevel)}en.`
+              : ''}
+          </figcaption>
+        </figure>
+      </div>
+      <ReferenceFigures view={view} />
+      {view.unmatched.length > 0 ? (
+        <div class="utrecht-alert" role="status">
+          <p class="utrecht-paragraph">
+            Deze gebieden hebben een cijfer maar geen grens in {view.boundaryYear}; ze staan niet op
+            de kaart (de code is misschien veranderd):{' '}
+            {view.unmatched.map((m) => m.areaCode).join(', ')}.
+          </p>
+        </div>
+      ) : null}
+      <FigureTable ctx={ctx} view={view} sort={sort} />
+    </Layout>
+  );
+}
+
+function ReferenceFigures({ view }: { view: MapView }) {
+  const items = [view.withinFigure, view.reference].filter((m) => m !== undefined);
+  if (items.length === 0) return null;
+  return (
+    <p class="utrecht-paragraph">
+      Ter vergelijking:{' '}
+      {items
+        .map((m) =>
+          m
+            ? `${m.areaName} ${m.value === null ? (m.missingReason ?? 'geen cijfer') : formatValue(m.value, view.indicator)}`
+            : '',
+        )
+        .join('; ')}
+      .
+    </p>
+  );
+}
