@@ -7,7 +7,7 @@
 import { geoMercator, geoPath } from 'd3-geo';
 import { scaleQuantile } from 'd3-scale';
 import { schemeBlues } from 'd3-scale-chromatic';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 
 export const MAP_WIDTH = 640;
 export const MAP_HEIGHT = 560;
@@ -73,6 +73,7 @@ export function Choropleth({
   areas,
   classes,
   format,
+  standalone = false,
 }: {
   id: string;
   title: string;
@@ -80,10 +81,13 @@ export function Choropleth({
   areas: MapArea[];
   classes: MapClass[];
   format: (value: number) => string;
+  /** A file of its own (download): the SVG namespace, no links. */
+  standalone?: boolean;
 }) {
   const paths = pathsOf(areas);
   return (
     <svg
+      xmlns={standalone ? 'http://www.w3.org/2000/svg' : undefined}
       class="marke-map"
       viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
       aria-labelledby={`${id}-title ${id}-desc`}
@@ -93,11 +97,17 @@ export function Choropleth({
       {areas.map((area, i) => {
         const label = `${area.name}: ${area.value === null ? area.missingText : format(area.value)}`;
         const shape = (
-          <path d={paths[i]} fill={colourOf(area.value, classes)} class="marke-map-area">
+          <path
+            d={paths[i]}
+            fill={colourOf(area.value, classes)}
+            stroke="#5a5a5a"
+            stroke-width="0.6"
+            class="marke-map-area"
+          >
             <title>{label}</title>
           </path>
         );
-        return area.href ? (
+        return area.href && !standalone ? (
           <a href={area.href} aria-label={label}>
             {shape}
           </a>
@@ -139,4 +149,15 @@ export function MapLegend({
       ) : null}
     </ul>
   );
+}
+
+/**
+ * The same geometry the way RFC 7946 winds it (outer rings counter-clockwise), for GeoJSON
+ * downloads; stored geometry is wound the way d3-geo reads it (see areas/boundaries.ts).
+ */
+export function toRfc7946(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon {
+  const flip = (rings: Position[][]) => rings.map((ring) => [...ring].reverse());
+  return geometry.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: flip(geometry.coordinates) }
+    : { type: 'MultiPolygon', coordinates: geometry.coordinates.map(flip) };
 }

@@ -55,6 +55,54 @@ describeEachDatabase('datawerkplaats maps', (get) => {
     expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
   });
 
+  it('downloads the same figures as CSV, GeoJSON (RFC 7946) and SVG', async () => {
+    const { app } = testApp(get().db);
+    const page = await (
+      await app.request('/datawerkplaats/kaart/overgewicht-jongvolwassenen')
+    ).text();
+    const assen = /<title>Assen: ([0-9]+),([0-9])%<\/title>/.exec(page);
+    const value = `${assen?.[1]}.${assen?.[2]}`;
+    const csvRes = await app.request('/datawerkplaats/kaart/overgewicht-jongvolwassenen.csv');
+    expect(csvRes.headers.get('content-disposition')).toContain(
+      'marke-drenthe-overgewicht-jongvolwassenen-gemeente-2024.csv',
+    );
+    const bytes = new Uint8Array(await csvRes.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM for spreadsheet programs
+    const csv = new TextDecoder().decode(bytes);
+    expect(csv.split('\r\n')[0]).toBe(
+      'area_code,area_name,level,indicator,period,value,unit,missing_reason,source,boundary_year,is_demo',
+    );
+    expect(csv).toContain(`GM0106,Assen,gemeente,overgewicht-jongvolwassenen,2024,${value},%,,`);
+    const geo = JSON.parse(
+      await (await app.request('/datawerkplaats/kaart/overgewicht-jongvolwassenen.geojson')).text(),
+    );
+    expect(geo.features).toHaveLength(12);
+    const feature = geo.features.find((f: { id: string }) => f.id === 'GM0106');
+    expect(feature.properties.value).toBe(Number(value));
+    // RFC 7946: the outer ring runs counter-clockwise (positive shoelace area in lon/lat).
+    const ring: number[][] =
+      feature.geometry.type === 'Polygon'
+        ? feature.geometry.coordinates[0]
+        : feature.geometry.coordinates[0][0];
+    let twiceArea = 0;
+    for (let i = 0; i + 1 < ring.length; i++)
+      twiceArea +=
+        (ring[i]?.[0] ?? 0) * (ring[i + 1]?.[1] ?? 0) -
+        (ring[i + 1]?.[0] ?? 0) * (ring[i]?.[1] ?? 0);
+    expect(twiceArea).toBeGreaterThan(0);
+    const svg = await (
+      await app.request('/datawerkplaats/kaart/inwoners.svg?niveau=wijk&binnen=GM0106')
+    ).text();
+    expect(
+      svg.startsWith(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"',
+      ),
+    ).toBe(true);
+    expect(svg).toContain('Bron: CBS Kerncijfers wijken en buurten 2024');
+    expect(svg).not.toContain('<a ');
+    expect((await app.request('/datawerkplaats/kaart/inwoners.pdf')).status).toBe(404);
+  });
+
   it('answers odd parameters with a Dutch 404 or 400, never a 500', async () => {
     const { app } = testApp(get().db);
     for (const url of [

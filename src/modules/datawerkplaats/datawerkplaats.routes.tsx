@@ -1,11 +1,13 @@
 /** Public datawerkplaats pages: the list of figures per area and one indicator as map + table. */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
+import { err } from '../../lib/result.js';
 import { htmlError } from '../../web/errors.js';
 import type { AppDeps, AppEnv } from '../../web/types.js';
 import { AREA_CODE } from '../areas/index.js';
 import { indicatorsWithFiguresAt, publicScope } from '../indicators/index.js';
+import { mapCsv, mapGeoJson } from './map.export.js';
 import { MAP_LEVELS, mapData } from './map.service.js';
-import { DataIndexPage, MapPage, type SortKey } from './views/map.js';
+import { DataIndexPage, MapPage, MapSvg, type SortKey } from './views/map.js';
 
 const PERIOD = /^20[0-9]{2}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/;
 const MAP_ERRORS = {
@@ -18,37 +20,51 @@ const MAP_ERRORS = {
 
 export function datawerkplaatsRoutes({ db }: AppDeps) {
   const app = new Hono<AppEnv>();
-  app.get('/datawerkplaats', async (c) => {
-    const ctx = c.get('ctx');
-    const perArea = await indicatorsWithFiguresAt(db, publicScope(ctx), [...MAP_LEVELS]);
-    return c.html(<DataIndexPage ctx={ctx} indicators={perArea} />);
-  });
-  app.get('/datawerkplaats/kaart/:code{[a-z0-9-]{1,80}}', async (c) => {
-    const ctx = c.get('ctx');
+
+  /** The map's figures for the query string; odd values are refused before any query. */
+  async function loadView(c: Context<AppEnv>, code: string) {
     const level = c.req.query('niveau');
     const period = c.req.query('periode');
     const within = c.req.query('binnen');
     const sort = c.req.query('sorteer') ?? 'naam';
-    // Checked before any query: odd values are a 404 page, not a 500, and not a new cache key.
     if (
       (level !== undefined && !(MAP_LEVELS as readonly string[]).includes(level)) ||
       (period !== undefined && !PERIOD.test(period)) ||
       (within !== undefined && !AREA_CODE.test(within)) ||
       (sort !== 'naam' && sort !== 'waarde')
     )
-      return htmlError(
-        c,
-        ctx,
-        404,
-        'Deze kaart bestaat niet. Kies een niveau en periode op de pagina.',
-      );
-    const view = await mapData(db, publicScope(ctx), c.req.param('code'), {
-      level,
-      period,
-      within,
-    });
-    if (!view.ok) return htmlError(c, ctx, 404, MAP_ERRORS[view.error]);
-    return c.html(<MapPage ctx={ctx} view={view.value} sort={sort as SortKey} />);
+      return err('Deze kaart bestaat niet. Kies een niveau en periode op de pagina.');
+    const view = await mapData(db, publicScope(c.get('ctx')), code, { level, period, within });
+    return view.ok ? view : err(MAP_ERRORS[view.error]);
+  }
+
+  app.get('/datawerkplaats', async (c) => {
+    const ctx = c.get('ctx');
+    const perArea = await indicatorsWithFiguresAt(db, publicScope(ctx), [...MAP_LEVELS]);
+    return c.html(<DataIndexPage ctx={ctx} indicators={perArea} />);
+  });
+  app.get('/datawerkplaats/kaart/:file{[a-z0-9-]{1,80}\\.(?:csv|geojson|svg)}', async (c) => {
+    const ctx = c.get('ctx');
+    const [code = '', kind] = c.req.param('file').split('.');
+    const view = await loadView(c, code);
+    if (!view.ok) return htmlError(c, ctx, 404, view.error);
+    const name = `marke-${ctx.region.code}-${code}-${view.value.level}-${view.value.period}`;
+    const download = (body: string, type: string) =>
+      c.body(body, 200, {
+        'content-type': type,
+        'content-disposition': `attachment; filename="${name}.${kind}"`,
+      });
+    if (kind === 'csv') return download(mapCsv(view.value), 'text/csv; charset=utf-8');
+    if (kind === 'geojson') return download(mapGeoJson(view.value), 'application/geo+json');
+    const svg = await (<MapSvg view={view.value} />).toString();
+    return download(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}`, 'image/svg+xml');
+  });
+  app.get('/datawerkplaats/kaart/:code{[a-z0-9-]{1,80}}', async (c) => {
+    const ctx = c.get('ctx');
+    const view = await loadView(c, c.req.param('code'));
+    if (!view.ok) return htmlError(c, ctx, 404, view.error);
+    const sort = (c.req.query('sorteer') ?? 'naam') as SortKey;
+    return c.html(<MapPage ctx={ctx} view={view.value} sort={sort} />);
   });
   return app;
 }

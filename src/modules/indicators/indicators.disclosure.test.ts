@@ -50,6 +50,19 @@ describeEachDatabase('disclosure control on measurements', (get) => {
     expect(csv).toContain('hybride-zorg-gebruik,WK010600,2025,x,,,,,,Testbestand');
     expect(csv).toContain('hybride-zorg-gebruik,WK010601,2025,x,,,,,,Testbestand');
     expect(csv).toContain('hybride-zorg-gebruik,GM0106,2025,30,60,200');
+    // The datawerkplaats map, its table and its downloads read the same decisions.
+    const map = '/datawerkplaats/kaart/hybride-zorg-gebruik';
+    const query = '?niveau=wijk&binnen=GM0106';
+    const mapPage = await (await app.request(`${map}${query}`)).text();
+    expect(mapPage).toContain('<title>Centrum: te weinig waarnemingen');
+    expect(mapPage).toContain('<title>Lariks: te weinig waarnemingen (afgeschermd');
+    for (const leak of ['40,0%', '33,3%']) expect(mapPage).not.toContain(leak);
+    const mapCsv = await (await app.request(`${map}.csv${query}`)).text();
+    expect(mapCsv).toMatch(/WK010601,Lariks,wijk,hybride-zorg-gebruik,2025,,%,te weinig/);
+    const mapGeo = await (await app.request(`${map}.geojson${query}`)).text();
+    for (const leak of ['"value":40', '"value":33.3']) expect(mapGeo).not.toContain(leak);
+    const mapSvg = await (await app.request(`${map}.svg${query}`)).text();
+    for (const leak of ['40,0%', '33,3%']) expect(mapSvg).not.toContain(leak);
     // A later file gives the small wijk enough observations: nothing needs hiding any more.
     await importFile(
       app,
@@ -63,5 +76,6 @@ describeEachDatabase('disclosure control on measurements', (get) => {
     const shown = await (await app.request('/indicatoren/hybride-zorg-gebruik')).text();
     expect(shown).toContain('33,3%');
     expect(shown).toContain('40,0%');
+    expect(await (await app.request(`${map}${query}`)).text()).toContain('Lariks: 33,3%');
   });
 });

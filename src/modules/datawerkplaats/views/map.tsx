@@ -57,6 +57,13 @@ function mapUrl(ctx: PageContext, view: MapView, change: Record<string, string |
   return href(ctx, `/datawerkplaats/kaart/${view.indicator.code}?${params.toString()}`);
 }
 
+function downloadUrl(ctx: PageContext, view: MapView, kind: 'csv' | 'geojson' | 'svg') {
+  return mapUrl(ctx, view, {}).replace(
+    `/kaart/${view.indicator.code}?`,
+    `/kaart/${view.indicator.code}.${kind}?`,
+  );
+}
+
 function drillHref(ctx: PageContext, view: MapView, row: MapRow) {
   if (!row.drillHref || !view.childLevel) return undefined;
   return mapUrl(ctx, view, { niveau: view.childLevel, binnen: row.code });
@@ -162,10 +169,9 @@ function FigureTable({ ctx, view, sort }: { ctx: PageContext; view: MapView; sor
   );
 }
 
-export function MapPage({ ctx, view, sort }: { ctx: PageContext; view: MapView; sort: SortKey }) {
-  const unit = view.indicator;
-  const format = (v: number) => formatValue(v, unit);
-  const areas: MapArea[] = view.rows.flatMap((row) => {
+/** The map's areas with colour value and (on the page) drill-down link. */
+function mapAreas(view: MapView, linkOf: (row: MapRow) => string | undefined): MapArea[] {
+  return view.rows.flatMap((row) => {
     const geometry = view.geometry.get(row.code);
     if (!geometry) return [];
     return [
@@ -175,14 +181,50 @@ export function MapPage({ ctx, view, sort }: { ctx: PageContext; view: MapView; 
         geometry,
         value: row.measurement?.value ?? null,
         missingText: row.measurement?.missingReason ?? 'geen cijfer',
-        href: drillHref(ctx, view, row),
+        href: linkOf(row),
       },
     ];
   });
+}
+
+function mapTitle(view: MapView): string {
+  const where = view.within ? ` in ${view.within.name}` : ' in Drenthe';
+  return `${view.indicator.name} per ${levelName(view.level)}${where}, ${view.period}`;
+}
+
+function sourceText(view: MapView): string {
+  const source = view.rows.find((r) => r.measurement)?.measurement?.source ?? view.indicator.source;
+  return `Bron: ${source}, ${view.period}. Grenzen: ${view.boundarySource ?? 'onbekend'} (${view.boundaryYear}).`;
+}
+
+/** The map as a file of its own: title, the areas and the source in the description. */
+export function MapSvg({ view }: { view: MapView }) {
+  const format = (v: number) => formatValue(v, view.indicator);
+  const areas = mapAreas(view, () => undefined);
+  return (
+    <Choropleth
+      id="kaart"
+      title={mapTitle(view)}
+      description={`${sourceText(view)} Kleurklassen (licht = laag, donker = hoog): ${mapClasses(
+        areas.flatMap((a) => (a.value === null ? [] : [a.value])),
+      )
+        .map((c) => `${format(c.from)} tot ${format(c.to)}`)
+        .join('; ')}.`}
+      areas={areas}
+      classes={mapClasses(areas.flatMap((a) => (a.value === null ? [] : [a.value])))}
+      format={format}
+      standalone
+    />
+  );
+}
+
+export function MapPage({ ctx, view, sort }: { ctx: PageContext; view: MapView; sort: SortKey }) {
+  const unit = view.indicator;
+  const format = (v: number) => formatValue(v, unit);
+  const areas = mapAreas(view, (row) => drillHref(ctx, view, row));
   const values = areas.flatMap((a) => (a.value === null ? [] : [a.value]));
   const classes = mapClasses(values);
-  const where = view.within ? ` in ${view.within.name}` : ' in Drenthe';
-  const title = `${view.indicator.name} per ${levelName(view.level)}${where}, ${view.period}`;
+  const title = mapTitle(view);
   return (
     <Layout
       ctx={ctx}
@@ -226,9 +268,7 @@ export function MapPage({ ctx, view, sort }: { ctx: PageContext; view: MapView; 
             hasMissing={areas.some((a) => a.value === null)}
           />
           <figcaption>
-            Bron:{' '}
-            {view.rows.find((r) => r.measurement)?.measurement?.source ?? view.indicator.source},{' '}
-            {view.period}. Grenzen: {view.boundarySource ?? 'onbekend'} ({view.boundaryYear}).
+            {sourceText(view)}
             {view.childLevel
               ? ` Klik op een ${levelName(view.level)} voor de ${levelName(view.childLevel)}en.`
               : ''}
@@ -246,6 +286,21 @@ export function MapPage({ ctx, view, sort }: { ctx: PageContext; view: MapView; 
         </div>
       ) : null}
       <FigureTable ctx={ctx} view={view} sort={sort} />
+      <p class="utrecht-paragraph">
+        Downloaden:{' '}
+        <a class="utrecht-link" href={downloadUrl(ctx, view, 'csv')}>
+          tabel (CSV)
+        </a>
+        ,{' '}
+        <a class="utrecht-link" href={downloadUrl(ctx, view, 'geojson')}>
+          kaart met cijfers (GeoJSON)
+        </a>
+        ,{' '}
+        <a class="utrecht-link" href={downloadUrl(ctx, view, 'svg')}>
+          kaart als afbeelding (SVG)
+        </a>
+        .
+      </p>
     </Layout>
   );
 }
