@@ -52,7 +52,7 @@ export async function seedRegionDirectory(
     };
   // New or moved areas change which figures are siblings, and new rules change what is hidden:
   // decide disclosure again (the import paths do so for their own indicators).
-  await ensureSuppressionCurrent(db, region.value.id, areas.value > 0);
+  await ensureSuppressionCurrent(db, region.value.id);
   const loaded =
     indicators.value.status === 'loaded'
       ? `${indicators.value.indicators} indicatoren, ${indicators.value.measurements} metingen${

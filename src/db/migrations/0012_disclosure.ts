@@ -12,7 +12,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     db,
     `
     alter table measurement
-      add column suppressed text check (suppressed in ('primary', 'secondary'))
+      add column suppressed text check (suppressed in ('primary', 'secondary'));
+    -- Until the first start decides again (secondary suppression too), at least the figures on
+    -- too few observations stay hidden.
+    update measurement set suppressed = 'primary'
+      where coalesce(sample_size::numeric, denominator) < 10
   `,
   );
 }

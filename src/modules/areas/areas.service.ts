@@ -77,3 +77,8 @@ export async function areaIndex(db: Db, regionId: number): Promise<Map<string, A
 export async function listAreas(db: Db, regionId: number): Promise<Area[]> {
   return [...(await areaIndex(db, regionId)).values()];
 }
+
+/** The checksum of the areas file last loaded (what other modules' decisions depend on). */
+export async function areasChecksum(db: Db, regionId: number): Promise<string | undefined> {
+  return repo.seedChecksum(db, regionId);
+}

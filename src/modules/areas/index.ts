@@ -1,6 +1,12 @@
 /** Public API of the areas module: CBS-coded areas per region. */
 
-export { areaIndex, importAreas, importAreasFromDirectory, listAreas } from './areas.service.js';
+export {
+  areaIndex,
+  areasChecksum,
+  importAreas,
+  importAreasFromDirectory,
+  listAreas,
+} from './areas.service.js';
 export { AREA_CODE, AREA_LEVEL_NAMES, type Area, type AreaLevel } from './areas.types.js';
 export {
   boundariesForPeriod,

@@ -1,22 +1,32 @@
 /**
  * The one disclosure module every output goes through (pages, maps, tables, API, CSV, GeoJSON,
- * search). It works on all areas of one indicator and period at once, so every output of that
- * figure hides the same cells:
+ * search). It decides over all figures of one indicator at once (every area and period), so
+ * every output of that indicator hides the same cells:
  *
  * 1. primary suppression: a figure based on fewer observations than the source's threshold;
- * 2. secondary suppression: a parent and its children are one sum, so when exactly one of them
- *    is hidden it can be recomputed from the others; another one is hidden too (repeated until
- *    no parent-with-children group has a single hidden member);
- * 3. rounding per source (values to decimals, counts to a base).
+ * 2. secondary suppression: a total and its parts are one sum (a gemeente and its wijken, a
+ *    region and the gemeenten it covers, a year and its quarters). When exactly one member of
+ *    such a group is unknown, it can be worked out from the others, so one more member is
+ *    hidden, repeated until no group has exactly one unknown member. Unknown means hidden,
+ *    not published (no value, e.g. the source's own "x") or absent from the data altogether;
+ * 3. rounding per source (values to decimals, counts to a base), see `roundCell`.
  *
+ * Groups only bind figures that add up, i.e. sets that carry counts (numerator, denominator or
+ * sample size); percentages without counts cannot be recombined and have no groups.
  * A suppressed cell loses its value, counts and confidence interval, not only its value.
  */
 import type { Cell, DisclosedCell, DisclosurePolicy, Suppression } from './disclosure.types.js';
+
+/** A total and the parts it is the sum of, by cell key. */
+export type Group = { total: string; parts: string[] };
 
 /** The number of observations a figure rests on, or null when the source does not say. */
 export function observations(cell: Cell): number | null {
   return cell.sampleSize ?? cell.denominator;
 }
+
+const hasCounts = (cell: Cell) =>
+  cell.numerator !== null || cell.denominator !== null || cell.sampleSize !== null;
 
 function roundTo(value: number | null, decimals: number | undefined): number | null {
   if (value === null || decimals === undefined) return value;
@@ -27,6 +37,19 @@ function roundTo(value: number | null, decimals: number | undefined): number | n
 function roundCount(value: number | null, base: number | undefined): number | null {
   if (value === null || !base || base <= 1) return value;
   return Math.round(value / base) * base;
+}
+
+/** Rounds a shown figure as its source prescribes (values to decimals, counts to a base). */
+export function roundCell<C extends Cell>(cell: C, policy: DisclosurePolicy): C {
+  return {
+    ...cell,
+    value: roundTo(cell.value, policy.decimals),
+    ciLow: roundTo(cell.ciLow, policy.decimals),
+    ciHigh: roundTo(cell.ciHigh, policy.decimals),
+    numerator: roundCount(cell.numerator, policy.countBase),
+    denominator: roundCount(cell.denominator, policy.countBase),
+    sampleSize: roundCount(cell.sampleSize, policy.countBase),
+  };
 }
 
 function hide<C extends Cell>(cell: C, reason: Suppression): DisclosedCell<C> {
@@ -42,58 +65,29 @@ function hide<C extends Cell>(cell: C, reason: Suppression): DisclosedCell<C> {
   };
 }
 
-function round<C extends Cell>(cell: C, policy: DisclosurePolicy): DisclosedCell<C> {
-  return {
-    ...cell,
-    value: roundTo(cell.value, policy.decimals),
-    ciLow: roundTo(cell.ciLow, policy.decimals),
-    ciHigh: roundTo(cell.ciHigh, policy.decimals),
-    numerator: roundCount(cell.numerator, policy.countBase),
-    denominator: roundCount(cell.denominator, policy.countBase),
-    sampleSize: roundCount(cell.sampleSize, policy.countBase),
-    suppressed: null,
-  };
-}
-
-/** Children per parent, among the areas that have a figure. */
-function groupsOf(codes: Set<string>, parentOf: (code: string) => string | null) {
-  const groups = new Map<string, string[]>();
-  for (const code of codes) {
-    const parent = parentOf(code);
-    if (!parent || !codes.has(parent)) continue;
-    groups.set(parent, [...(groups.get(parent) ?? []), code]);
-  }
-  return groups;
-}
-
-/** Smallest number of observations first (hiding the least information), then by code. */
-function bySize(cells: Map<string, Cell>) {
-  const size = (code: string) => {
-    const cell = cells.get(code);
-    return (cell && observations(cell)) ?? Number.POSITIVE_INFINITY;
-  };
-  return (a: string, b: string) => size(a) - size(b) || a.localeCompare(b);
-}
-
 /**
- * Secondary suppression. A parent and its children form one equation (parent = sum of
- * children), so a group with exactly one hidden member gives that member away. Until no group
- * has exactly one, hide one more member: the smallest shown child, or else the parent.
+ * Until no group has exactly one unknown member: hide the smallest shown part of such a group
+ * (least information lost), or else its total.
  */
 function protectGroups(
   cells: Map<string, Cell>,
   hidden: Map<string, Suppression>,
-  parentOf: (code: string) => string | null,
+  groups: Group[],
 ): void {
-  const groups = groupsOf(new Set(cells.keys()), parentOf);
-  const smallestFirst = bySize(cells);
+  const shown = (key: string) => !hidden.has(key) && (cells.get(key)?.value ?? null) !== null;
+  const size = (key: string) => {
+    const cell = cells.get(key);
+    return (cell && observations(cell)) ?? Number.POSITIVE_INFINITY;
+  };
   let changed = true;
   while (changed) {
     changed = false;
-    for (const [parent, children] of groups) {
-      const members = [parent, ...children];
-      if (members.filter((m) => hidden.has(m)).length !== 1) continue;
-      const next = children.filter((c) => !hidden.has(c)).sort(smallestFirst)[0] ?? parent;
+    for (const { total, parts } of groups) {
+      if (parts.length === 0) continue;
+      const members = [total, ...parts];
+      if (members.filter((m) => !shown(m)).length !== 1) continue;
+      const next =
+        parts.filter(shown).sort((a, b) => size(a) - size(b) || a.localeCompare(b))[0] ?? total;
       hidden.set(next, 'secondary');
       changed = true;
     }
@@ -101,27 +95,96 @@ function protectGroups(
 }
 
 /**
- * Applies disclosure control to all figures of one indicator and period. `parentOf` gives an
- * area's parent in the hierarchy (gemeente → GGD-regio, wijk → gemeente, buurt → wijk).
+ * Applies disclosure control to all figures of one indicator. `keyOf` names a cell (area and
+ * period); `groups` are the sums among those keys (see `areaGroups` and `periodGroups`).
+ */
+export function discloseCells<C extends Cell>(
+  cells: readonly C[],
+  policy: DisclosurePolicy,
+  groups: Group[],
+  keyOf: (cell: C) => string,
+): Array<DisclosedCell<C>> {
+  const byKey = new Map<string, Cell>(cells.map((c) => [keyOf(c), c]));
+  const hidden = new Map<string, Suppression>();
+  for (const cell of cells) {
+    const n = observations(cell);
+    if (n !== null && n < policy.threshold) hidden.set(keyOf(cell), 'primary');
+  }
+  if (cells.some(hasCounts)) protectGroups(byKey, hidden, groups);
+  return cells.map((cell) => {
+    const reason = hidden.get(keyOf(cell));
+    return reason ? hide(cell, reason) : { ...roundCell(cell, policy), suppressed: null };
+  });
+}
+
+/**
+ * Groups of the area tree for one period: every area with a figure is the total of all its
+ * child areas (also those without a figure, which count as unknown). `aliases` adds totals that
+ * cover the same areas as another one (a GGD region that is exactly the province).
+ */
+export function areaGroups(
+  present: Iterable<string>,
+  childrenOf: (code: string) => readonly string[],
+  keyOf: (code: string) => string = (code) => code,
+  aliases: ReadonlyMap<string, string> = new Map(),
+): Group[] {
+  const groups: Group[] = [];
+  for (const code of present) {
+    const children = childrenOf(aliases.get(code) ?? code);
+    if (children.length > 0) groups.push({ total: keyOf(code), parts: children.map(keyOf) });
+  }
+  return groups;
+}
+
+const HALVES: Record<string, string[]> = { H1: ['Q1', 'Q2'], H2: ['Q3', 'Q4'] };
+const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
+
+/**
+ * Groups over time for one area: a year is the sum of its halves, of its quarters and of its
+ * months, a half year of its two quarters. Only for periods present, with their parts as keys.
+ */
+export function periodGroups(
+  periods: Iterable<string>,
+  keyOf: (period: string) => string,
+): Group[] {
+  const groups: Group[] = [];
+  const all = new Set(periods);
+  const partsPresent = (parts: string[]) => parts.some((p) => all.has(p));
+  for (const period of all) {
+    const year = /^(20[0-9]{2}|19[0-9]{2})$/.exec(period)?.[1];
+    const half = /^([0-9]{4})-(H[12])$/.exec(period);
+    const partitions = year
+      ? [
+          [`${year}-H1`, `${year}-H2`],
+          ['Q1', 'Q2', 'Q3', 'Q4'].map((q) => `${year}-${q}`),
+          MONTHS.map((m) => `${year}-${m}`),
+        ]
+      : half
+        ? [(HALVES[half[2] ?? ''] ?? []).map((q) => `${half[1]}-${q}`)]
+        : [];
+    for (const parts of partitions)
+      if (partsPresent(parts)) groups.push({ total: keyOf(period), parts: parts.map(keyOf) });
+  }
+  return groups;
+}
+
+/**
+ * One period's figures by area code, with the area tree given as parents (a convenience for
+ * callers that hold only the figures: the children are the other figures' areas).
  */
 export function disclose<C extends Cell>(
   cells: readonly C[],
   policy: DisclosurePolicy,
   parentOf: (code: string) => string | null,
 ): Array<DisclosedCell<C>> {
-  const byCode = new Map<string, Cell>(cells.map((c) => [c.areaCode, c]));
-  const hidden = new Map<string, Suppression>();
+  const children = new Map<string, string[]>();
   for (const cell of cells) {
-    const n = observations(cell);
-    if (n !== null && n < policy.threshold) hidden.set(cell.areaCode, 'primary');
+    const parent = parentOf(cell.areaCode);
+    if (parent) children.set(parent, [...(children.get(parent) ?? []), cell.areaCode]);
   }
-  // Only cells with a value can give a hidden sibling away; empty cells take no part.
-  const withValue = new Map(
-    [...byCode].filter(([, c]) => c.value !== null || hidden.has(c.areaCode)),
+  const groups = areaGroups(
+    cells.map((c) => c.areaCode),
+    (code) => children.get(code) ?? [],
   );
-  protectGroups(withValue, hidden, parentOf);
-  return cells.map((cell) => {
-    const reason = hidden.get(cell.areaCode);
-    return reason ? hide(cell, reason) : round(cell, policy);
-  });
+  return discloseCells(cells, policy, groups, (c) => c.areaCode);
 }

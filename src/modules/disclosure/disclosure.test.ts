@@ -1,6 +1,6 @@
 /** Disclosure control: primary and secondary suppression, rounding, and nothing left to recompute. */
 import { describe, expect, it } from 'vitest';
-import { disclose } from './disclosure.service.js';
+import { areaGroups, disclose, discloseCells, periodGroups } from './disclosure.service.js';
 import { type Cell, DEFAULT_POLICY } from './disclosure.types.js';
 
 const cell = (areaCode: string, numerator: number, denominator: number): Cell => ({
@@ -138,7 +138,7 @@ describe('disclose', () => {
     });
   });
 
-  it('ignores empty cells when looking for a single hidden sibling', () => {
+  it('counts an unpublished cell as unknown: two unknowns need no extra hiding, one does', () => {
     const out = disclose(
       [
         cell('GM0001', 60, 200),
@@ -149,7 +149,71 @@ describe('disclose', () => {
       DEFAULT_POLICY,
       parentOf,
     );
-    expect(out.find((c) => c.areaCode === 'WK000103')?.suppressed).toBe('secondary');
+    // The hidden wijk and the unpublished one can only be known together.
+    expect(out.find((c) => c.areaCode === 'WK000103')?.suppressed).toBeNull();
+    // A cell the source itself kept secret ("x") is protected like our own.
+    const secret = disclose(
+      [
+        cell('GM0001', 60, 200),
+        { ...cell('WK000101', 0, 1), value: null, numerator: null, denominator: null },
+        cell('WK000102', 20, 60),
+        cell('WK000103', 38, 135),
+      ],
+      DEFAULT_POLICY,
+      parentOf,
+    );
+    expect(secret.find((c) => c.areaCode === 'WK000102')?.suppressed).toBe('secondary');
+  });
+
+  it('treats areas without any figure as unknown parts of their parent (missing middle level)', () => {
+    // GM1 = WKa + WKb; WKa has no figure, but its buurt BU1 is hidden: WKb must go too,
+    // or BU1 = GM1 − WKb − BU2.
+    const children: Record<string, string[]> = {
+      GM0001: ['WK000101', 'WK000102'],
+      WK000101: ['BU00010101', 'BU00010102'],
+    };
+    const cells = [
+      cell('GM0001', 50, 200),
+      cell('WK000102', 30, 100),
+      cell('BU00010101', 2, 5),
+      cell('BU00010102', 18, 95),
+    ];
+    const groups = areaGroups(
+      cells.map((c) => c.areaCode),
+      (code) => children[code] ?? [],
+    );
+    const by = new Map(
+      discloseCells(cells, DEFAULT_POLICY, groups, (c) => c.areaCode).map((c) => [
+        c.areaCode,
+        c.suppressed,
+      ]),
+    );
+    expect(by.get('BU00010101')).toBe('primary');
+    expect(by.get('WK000102')).toBe('secondary');
+  });
+
+  it('protects through a second total that covers the same areas (GGD region = province)', () => {
+    const children: Record<string, string[]> = { PV22: ['GM0001', 'GM0002'] };
+    const cells = [cell('GG0706', 60, 209), cell('GM0001', 57, 200), cell('GM0002', 3, 9)];
+    const groups = areaGroups(
+      cells.map((c) => c.areaCode),
+      (code) => children[code] ?? [],
+      (code) => code,
+      new Map([['GG0706', 'PV22']]),
+    );
+    const out = discloseCells(cells, DEFAULT_POLICY, groups, (c) => c.areaCode);
+    expect(out.map((c) => c.suppressed)).toEqual([null, 'secondary', 'primary']);
+  });
+
+  it('protects over time: a year is the sum of its quarters', () => {
+    const periods = ['2024', '2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4'];
+    const cells = periods.map((p, i) => ({ ...cell('GM0001', 10, i === 2 ? 6 : 50), period: p }));
+    const groups = periodGroups(periods, (p) => p);
+    const out = discloseCells(cells, DEFAULT_POLICY, groups, (c) => c.period);
+    expect(out.filter((c) => c.suppressed).map((c) => [c.period, c.suppressed])).toEqual([
+      ['2024-Q1', 'secondary'],
+      ['2024-Q2', 'primary'],
+    ]);
   });
 
   it('leaves no group with exactly one hidden member in 200 random hierarchies', () => {

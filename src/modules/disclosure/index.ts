@@ -1,6 +1,14 @@
 /** Public API of the disclosure module: the one place that decides which figures may be shown. */
 
-export { disclose, observations } from './disclosure.service.js';
+export {
+  areaGroups,
+  disclose,
+  discloseCells,
+  type Group,
+  observations,
+  periodGroups,
+  roundCell,
+} from './disclosure.service.js';
 export {
   type Cell,
   DEFAULT_POLICY,

@@ -20,7 +20,13 @@ import {
 import { valuesOf } from './views/indicator-admin.js';
 
 const SOURCE = 'data/regions/drenthe';
-type Entry = { code: string; name: string; description: string; [key: string]: unknown };
+type Entry = {
+  code: string;
+  name: string;
+  description: string;
+  measurements_from?: { file: string };
+  [key: string]: unknown;
+};
 
 /** A copy of the region's indicator files with some entries changed or added. */
 async function changedCopy(change: (entries: Entry[]) => Entry[]): Promise<string> {
@@ -32,8 +38,11 @@ async function changedCopy(change: (entries: Entry[]) => Entry[]): Promise<strin
     path.join(dir, 'indicators.yaml'),
     stringify({ ...file, indicators: change(file.indicators) }),
   );
-  const csv = 'gezondheidsmonitor-jongvolwassenen-2024.csv';
-  await copyFile(path.join(SOURCE, csv), path.join(dir, csv));
+  // Every data file the entries read their measurements from.
+  for (const csv of new Set(
+    file.indicators.flatMap((e) => (e.measurements_from ? [e.measurements_from.file] : [])),
+  ))
+    await copyFile(path.join(SOURCE, csv), path.join(dir, csv));
   return dir;
 }
 

@@ -5,13 +5,65 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { listAreas } from '../areas/index.js';
-import { DEFAULT_POLICY, disclose } from '../disclosure/index.js';
+import { areasChecksum, listAreas } from '../areas/index.js';
+import {
+  areaGroups,
+  DEFAULT_POLICY,
+  discloseCells,
+  type Group,
+  periodGroups,
+} from '../disclosure/index.js';
 import { bumpDataVersion } from '../plan/index.js';
 import * as repo from './indicators.repository.js';
 
 type Db = Kysely<Database>;
 const num = (v: string | null): number | null => (v === null ? null : Number(v));
+
+type Hierarchy = {
+  childrenOf: (code: string) => readonly string[];
+  aliases: ReadonlyMap<string, string>;
+};
+
+/**
+ * The area tree of a region. A GGD region that no area names as its parent
+ * is taken to cover the same gemeenten as the region's one province (so it is the same sum):
+ * true for Drenthe (GGD Drenthe and zorgkantoor Drenthe are the province). A region where that is
+ * not so must list the gemeenten under it in areas.csv.
+ */
+async function hierarchyOf(db: Db, regionId: number): Promise<Hierarchy> {
+  const areas = await listAreas(db, regionId);
+  const children = new Map<string, string[]>();
+  for (const a of areas)
+    if (a.parentCode) children.set(a.parentCode, [...(children.get(a.parentCode) ?? []), a.code]);
+  const provinces = areas.filter((a) => a.level === 'provincie');
+  const aliases = new Map<string, string>();
+  const province = provinces.length === 1 ? provinces[0] : undefined;
+  if (province)
+    for (const a of areas)
+      if (a.level === 'ggd-regio' && !children.has(a.code)) aliases.set(a.code, province.code);
+  return { childrenOf: (code) => children.get(code) ?? [], aliases };
+}
+
+type Row = Awaited<ReturnType<typeof repo.listCellsForDisclosure>>[number];
+const keyOf = (area: string, period: string) => `${area}|${period}`;
+
+/** The sums among one indicator's figures: per period over the area tree, per area over time. */
+function groupsOf(rows: Row[], hierarchy: Hierarchy): Group[] {
+  const areasByPeriod = new Map<string, string[]>();
+  const periodsByArea = new Map<string, string[]>();
+  for (const r of rows) {
+    areasByPeriod.set(r.period, [...(areasByPeriod.get(r.period) ?? []), r.area_code]);
+    periodsByArea.set(r.area_code, [...(periodsByArea.get(r.area_code) ?? []), r.period]);
+  }
+  return [
+    ...[...areasByPeriod].flatMap(([period, codes]) =>
+      areaGroups(codes, hierarchy.childrenOf, (code) => keyOf(code, period), hierarchy.aliases),
+    ),
+    ...[...periodsByArea].flatMap(([area, periods]) =>
+      periodGroups(periods, (period) => keyOf(area, period)),
+    ),
+  ];
+}
 
 /** Recomputes suppression for these indicators (all of the region's when `indicatorIds` is absent). */
 export async function refreshSuppression(
@@ -19,23 +71,23 @@ export async function refreshSuppression(
   regionId: number,
   indicatorIds?: number[],
 ): Promise<{ hidden: number; changed: number }> {
+  // One decision at a time per region: two imports committing side by side must not each decide
+  // without seeing the other's figures (PostgreSQL, READ COMMITTED).
+  await repo.lockDisclosure(db, regionId);
   const ids = indicatorIds ?? (await repo.indicatorIdsOfRegion(db, regionId));
-  const parents = new Map(
-    (await listAreas(db, regionId)).map((a) => [a.code, a.parentCode] as const),
-  );
-  const parentOf = (code: string) => parents.get(code) ?? null;
+  const hierarchy = await hierarchyOf(db, regionId);
   const rows = await repo.listCellsForDisclosure(db, ids);
-  const groups = new Map<string, typeof rows>();
+  const byIndicator = new Map<number, Row[]>();
   for (const row of rows) {
-    const key = `${row.indicator_id} ${row.period}`;
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
+    const list = byIndicator.get(row.indicator_id);
+    if (list) list.push(row);
+    else byIndicator.set(row.indicator_id, [row]);
   }
   const changes: Array<{ id: string; suppressed: 'primary' | 'secondary' | null }> = [];
   let hidden = 0;
-  for (const group of groups.values()) {
+  for (const group of byIndicator.values()) {
     const cells = group.map((row) => ({
+      key: keyOf(row.area_code, row.period),
       areaCode: row.area_code,
       value: num(row.value),
       numerator: num(row.numerator),
@@ -44,7 +96,7 @@ export async function refreshSuppression(
       ciLow: null,
       ciHigh: null,
     }));
-    const decided = disclose(cells, DEFAULT_POLICY, parentOf);
+    const decided = discloseCells(cells, DEFAULT_POLICY, groupsOf(group, hierarchy), (c) => c.key);
     decided.forEach((cell, i) => {
       const row = group[i];
       if (!row) return;
@@ -61,22 +113,19 @@ export async function refreshSuppression(
  * Bump when the disclosure rules change: every region's figures are then decided again on the
  * next start (also the first start after migration 0012 added the column).
  */
-const DISCLOSURE_RULES = 'disclosure-rules-v1';
+const DISCLOSURE_RULES = 'disclosure-rules-v2';
 
 /**
- * On start: decides suppression again when the rules changed since this region was last decided,
- * or always with `force` (the areas changed, so other figures may be siblings now).
+ * On start: decides suppression again when the rules or the areas changed since this region was
+ * last decided. The marker holds both, so a stop between loading new areas and deciding again is
+ * caught on the next start.
  */
-export async function ensureSuppressionCurrent(
-  db: Db,
-  regionId: number,
-  force = false,
-): Promise<boolean> {
-  const current = (await repo.seedChecksum(db, regionId, DISCLOSURE_RULES)) === DISCLOSURE_RULES;
-  if (current && !force) return false;
+export async function ensureSuppressionCurrent(db: Db, regionId: number): Promise<boolean> {
+  const marker = `${DISCLOSURE_RULES}:${(await areasChecksum(db, regionId)) ?? 'geen'}`;
+  if ((await repo.seedChecksum(db, regionId, DISCLOSURE_RULES)) === marker) return false;
   await db.transaction().execute(async (trx) => {
     await refreshSuppression(trx, regionId);
-    await repo.setSeedChecksum(trx, regionId, DISCLOSURE_RULES, DISCLOSURE_RULES);
+    await repo.setSeedChecksum(trx, regionId, DISCLOSURE_RULES, marker);
     await bumpDataVersion(trx);
   });
   return true;

@@ -1,5 +1,5 @@
 /** SQL for indicators, their goals and targets, measurements and seed-file checksums. */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { AreaLevel, Database } from '../../db/schema.js';
 import { json, setExcluded } from '../../db/upsert.js';
 import type { IndicatorSeedT, MeasurementRow } from './indicators.types.js';
@@ -364,4 +364,9 @@ export async function indicatorIdsWithFiguresAt(db: Db, regionId: number, levels
     .where('area.level', 'in', levels as AreaLevel[])
     .execute();
   return rows.map((r) => r.indicator_id);
+}
+
+/** Serialises disclosure decisions of one region until the end of the transaction. */
+export async function lockDisclosure(db: Db, regionId: number) {
+  await sql`select pg_advisory_xact_lock(7243002, ${regionId})`.execute(db);
 }

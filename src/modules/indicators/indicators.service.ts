@@ -70,20 +70,28 @@ export function isSuppressedReason(reason: string | null): boolean {
   return reason === SUPPRESSED_REASONS.primary || reason === SUPPRESSED_REASONS.secondary;
 }
 
+function tooFew(row: MeasurementDbRow): boolean {
+  const n = row.sample_size ?? (row.denominator === null ? null : Number(row.denominator));
+  return n !== null && n < MIN_OBSERVATIONS;
+}
+
 /**
  * Every output (pages, API, CSV, round snapshots) reads measurements through here, so a value the
  * disclosure module hid (`measurement.suppressed`, see indicators.disclosure.ts) is hidden
  * everywhere, with its counts and interval, and the reason.
  */
 function toMeasurement(row: MeasurementDbRow, areas: Map<string, Area>): Measurement {
-  const hidden = row.suppressed !== null;
+  // Backstop: a row no decision has touched yet (written by a path that forgot to decide) is
+  // still hidden when it rests on too few observations.
+  const suppressed = row.suppressed ?? (tooFew(row) ? 'primary' : null);
+  const hidden = suppressed !== null;
   return {
     areaCode: row.area_code,
     areaName: areas.get(row.area_code)?.name ?? row.area_code,
     areaLevel: areas.get(row.area_code)?.level ?? 'onbekend',
     period: row.period,
     value: hidden ? null : num(row.value),
-    missingReason: row.suppressed ? SUPPRESSED_REASONS[row.suppressed] : row.missing_reason,
+    missingReason: suppressed ? SUPPRESSED_REASONS[suppressed] : row.missing_reason,
     numerator: hidden ? null : num(row.numerator),
     denominator: hidden ? null : num(row.denominator),
     sampleSize: hidden ? null : row.sample_size,
