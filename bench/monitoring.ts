@@ -256,12 +256,23 @@ export async function loadMonitoring(
   const warm = await fetch(`${base}${url}`, { headers });
   await warm.arrayBuffer();
   if (warm.status !== 200) throw new Error(`GET ${url} answered ${warm.status}`);
+  // Only edits the server accepted (303) count; a broken session would otherwise turn the
+  // "changing" rows into cached rows that still claim changes.
+  let attempts = 0;
   let changes = 0;
+  const edits: Array<Promise<void>> = [];
   const editing =
     mode === 'changing'
       ? setInterval(() => {
-          changes++;
-          editAgenda(base, session, changes).catch((error) => console.error(error));
+          attempts++;
+          edits.push(
+            editAgenda(base, session, attempts).then(
+              () => {
+                changes++;
+              },
+              (error) => console.error(error),
+            ),
+          );
         }, CHANGE_EVERY_MS)
       : undefined;
   try {
@@ -271,6 +282,10 @@ export async function loadMonitoring(
       duration: DURATION_S,
       headers,
     });
+    clearInterval(editing);
+    await Promise.all(edits);
+    if (mode === 'changing' && changes < attempts)
+      throw new Error(`${url}: only ${changes} of ${attempts} edits were accepted`);
     return {
       url,
       mode,

@@ -80,7 +80,7 @@ function regionContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
     }
     const base = c.req.param('region') ? `/regio/${code}` : '';
     // Public pages and API answers never read the session: signed-in users get the same bytes.
-    c.set(SHARED_PAGE, true);
+    if (c.get(SHARED_PAGE) !== false) c.set(SHARED_PAGE, true);
     c.set('ctx', {
       base,
       region: region.value,

@@ -119,6 +119,14 @@ export function Choropleth({
   );
 }
 
+/** A class holds values above its lower bound up to and including its upper bound. */
+export function classLabel(c: MapClass, index: number, format: (value: number) => string) {
+  if (c.from === c.to) return format(c.from);
+  return index === 0
+    ? `${format(c.from)} t/m ${format(c.to)}`
+    : `meer dan ${format(c.from)} t/m ${format(c.to)}`;
+}
+
 /** The legend: one swatch per class with its bounds, and the swatch for "no value". */
 export function MapLegend({
   classes,
@@ -131,12 +139,12 @@ export function MapLegend({
 }) {
   return (
     <ul class="marke-map-legend">
-      {classes.map((c) => (
+      {classes.map((c, i) => (
         <li>
           <svg width="24" height="16" aria-hidden="true">
             <rect width="24" height="16" fill={c.colour} stroke="#666" />
           </svg>{' '}
-          {c.from === c.to ? format(c.from) : `${format(c.from)} tot ${format(c.to)}`}
+          {classLabel(c, i, format)}
         </li>
       ))}
       {hasMissing ? (

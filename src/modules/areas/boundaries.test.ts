@@ -40,17 +40,33 @@ describe('parseBoundaries', () => {
   it('lists every problem: unknown areas, odd codes, features without geometry, bad JSON', () => {
     const text = JSON.stringify({
       type: 'FeatureCollection',
-      features: [feature('GM0106'), feature('GM9999'), feature('XX12'), { type: 'Feature' }],
+      features: [
+        feature('GM0106'),
+        feature('GM9999'),
+        feature('XX12'),
+        { type: 'Feature' },
+        feature('WK010600'),
+        feature('GM0106'),
+        { ...feature('GM0114'), geometry: { type: 'Polygon', coordinates: [[[6.5, 52.9]]] } },
+      ],
     });
-    const result = parseBoundaries('geo/t.geojson', text, meta, new Set(['GM0106']));
+    const known = new Map([
+      ['GM0106', 'gemeente'],
+      ['GM0114', 'gemeente'],
+      ['WK010600', 'wijk'],
+    ]);
+    const result = parseBoundaries('geo/t.geojson', text, meta, known);
     expect(result.ok).toBe(false);
     if (!result.ok)
       expect(result.error).toEqual([
         'geo/t.geojson › GM9999: dit gebied staat niet in areas.csv.',
         'geo/t.geojson › XX12: geen CBS-gebiedscode.',
         'geo/t.geojson › feature 4: geen vlak met statcode en statnaam.',
+        'geo/t.geojson › WK010600: is een wijk in areas.csv, geen gemeente.',
+        'geo/t.geojson › GM0106: staat twee keer in het bestand.',
+        'geo/t.geojson › feature 7: geen vlak met statcode en statnaam.',
       ]);
-    expect(parseBoundaries('geo/t.geojson', '{', meta, new Set()).ok).toBe(false);
+    expect(parseBoundaries('geo/t.geojson', '{', meta, new Map()).ok).toBe(false);
   });
 });
 

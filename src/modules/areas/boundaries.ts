@@ -40,10 +40,13 @@ const Manifest = z.object({
   ),
 });
 
-const Geometry = z.object({
-  type: z.enum(['Polygon', 'MultiPolygon']),
-  coordinates: z.array(z.unknown()).min(1),
-});
+const Position = z.array(z.number().finite()).min(2).max(3);
+// A closed ring has at least four positions (the first repeated at the end).
+const Rings = z.array(z.array(Position).min(4)).min(1);
+const Geometry = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Polygon'), coordinates: Rings }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(Rings).min(1) }),
+]);
 const Feature = z.object({
   type: z.literal('Feature'),
   properties: z.object({ statcode: z.string().trim(), statnaam: z.string().min(1) }).passthrough(),
@@ -83,7 +86,7 @@ export function parseBoundaries(
   file: string,
   text: string,
   meta: { level: string; year: number; source: string },
-  known: Set<string>,
+  known: ReadonlyMap<string, string>,
 ): Result<BoundaryRow[], string[]> {
   let data: unknown;
   try {
@@ -95,6 +98,7 @@ export function parseBoundaries(
   if (!collection.success) return err([`${file}: geen GeoJSON FeatureCollection.`]);
   const rows: BoundaryRow[] = [];
   const problems: string[] = [];
+  const seen = new Set<string>();
   collection.data.features.forEach((raw, i) => {
     const feature = Feature.safeParse(raw);
     if (!feature.success) {
@@ -102,10 +106,14 @@ export function parseBoundaries(
       return;
     }
     const code = feature.data.properties.statcode;
+    const level = known.get(code);
     if (!AREA_CODE.test(code)) problems.push(`${file} › ${code}: geen CBS-gebiedscode.`);
-    else if (!known.has(code))
-      problems.push(`${file} › ${code}: dit gebied staat niet in areas.csv.`);
-    else
+    else if (!level) problems.push(`${file} › ${code}: dit gebied staat niet in areas.csv.`);
+    else if (level !== meta.level)
+      problems.push(`${file} › ${code}: is een ${level} in areas.csv, geen ${meta.level}.`);
+    else if (seen.has(code)) problems.push(`${file} › ${code}: staat twee keer in het bestand.`);
+    else {
+      seen.add(code);
       rows.push({
         area_code: code,
         year: meta.year,
@@ -114,6 +122,7 @@ export function parseBoundaries(
         geometry: rewind(feature.data.geometry as Polygon | MultiPolygon),
         source: meta.source,
       });
+    }
   });
   return problems.length > 0 ? err(problems) : ok(rows);
 }
@@ -139,7 +148,7 @@ export async function importBoundariesFromDirectory(
   }
   const checksum = hash.digest('hex');
   if ((await repo.seedChecksumOf(db, regionId, MANIFEST)) === checksum) return ok(0);
-  const known = new Set((await repo.listAreas(db, regionId)).map((a) => a.code));
+  const known = new Map((await repo.listAreas(db, regionId)).map((a) => [a.code, a.level]));
   const rows: BoundaryRow[] = [];
   const problems: string[] = [];
   manifest.data.boundaries.forEach((entry, i) => {
@@ -147,6 +156,13 @@ export async function importBoundariesFromDirectory(
     if (parsed.ok) rows.push(...parsed.value);
     else problems.push(...parsed.error);
   });
+  const years = new Set<string>();
+  for (const row of rows) {
+    const key = `${row.area_code} ${row.year}`;
+    if (years.has(key))
+      problems.push(`${row.area_code}: twee grenzen voor ${row.year} in geo.yaml.`);
+    years.add(key);
+  }
   if (problems.length > 0) return err(problems);
   await db.transaction().execute(async (trx) => {
     await repo.replaceBoundaries(

@@ -14,7 +14,7 @@ import type { Session } from './auth.types.js';
 export const SESSION_COOKIE = 'marke_session';
 export const CSRF_COOKIE = 'marke_csrf';
 
-export type AuthEnv = { Variables: { session?: Session } };
+export type AuthEnv = { Variables: { session?: Session; sharedPage?: boolean } };
 
 /** Secure cookies when the request came over HTTPS (directly or through a proxy). */
 export function isHttps(c: Context): boolean {
@@ -30,6 +30,8 @@ export function loadSession(db: Kysely<Database>): MiddlewareHandler<AuthEnv> {
       if (session) c.set('session', session);
     }
     c.header('cache-control', 'no-store');
+    // A page that read the session is personal: never shared through the page cache (ADR 0010).
+    c.set('sharedPage', false);
     await next();
   };
 }

@@ -5,6 +5,7 @@
 import { expect, it } from 'vitest';
 import { testApp } from '../../../test/app.js';
 import { describeEachDatabase } from '../../../test/db.js';
+import { postForm, postUpload, signInAs } from '../../../test/session.js';
 
 describeEachDatabase('datawerkplaats maps', (get) => {
   it('draws overgewicht per gemeente from the Gezondheidsmonitor with source, legend and table', async () => {
@@ -101,6 +102,35 @@ describeEachDatabase('datawerkplaats maps', (get) => {
     expect(svg).toContain('Bron: CBS Kerncijfers wijken en buurten 2024');
     expect(svg).not.toContain('<a ');
     expect((await app.request('/datawerkplaats/kaart/inwoners.pdf')).status).toBe(404);
+  });
+
+  it('offers a drill-down only where the level below has figures for the same period', async () => {
+    const { app } = testApp(get().db);
+    const data = await signInAs(app, get().db, 'data');
+    const file = [
+      'indicator,area_code,period,value,numerator,denominator,source',
+      'hybride-zorg-gebruik,GM0106,2024,30,300,1000,Testbestand',
+      'hybride-zorg-gebruik,GM0106,2025,31,310,1000,Testbestand',
+      'hybride-zorg-gebruik,WK010600,2025,35,35,100,Testbestand',
+    ].join('\n');
+    const staged = await postUpload(
+      app,
+      '/beheer/metingen/import',
+      { _csrf: data.csrf },
+      { name: 'd.csv', bytes: file },
+      data.cookie,
+    );
+    const url = staged.headers.get('location') ?? '';
+    expect(
+      (await postForm(app, `${url}/toepassen`, { _csrf: data.csrf }, data.cookie)).status,
+    ).toBe(303);
+    const map = '/datawerkplaats/kaart/hybride-zorg-gebruik?niveau=gemeente';
+    const in2024 = await (await app.request(`${map}&periode=2024`)).text();
+    expect(in2024).not.toContain('binnen=GM0106');
+    const in2025 = await (await app.request(`${map}&periode=2025`)).text();
+    expect(in2025).toContain('niveau=wijk&amp;periode=2025&amp;binnen=GM0106');
+    // Switching level starts at that level's newest period instead of keeping this one.
+    expect(in2024).toContain('href="/datawerkplaats/kaart/hybride-zorg-gebruik?niveau=wijk"');
   });
 
   it('answers odd parameters with a Dutch 404 or 400, never a 500', async () => {

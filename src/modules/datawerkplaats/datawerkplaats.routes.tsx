@@ -56,7 +56,7 @@ export function datawerkplaatsRoutes({ db }: AppDeps) {
       });
     if (kind === 'csv') return download(mapCsv(view.value), 'text/csv; charset=utf-8');
     if (kind === 'geojson') return download(mapGeoJson(view.value), 'application/geo+json');
-    const svg = await (<MapSvg view={view.value} />).toString();
+    const svg = await (<MapSvg view={view.value} regionName={ctx.region.name} />).toString();
     return download(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}`, 'image/svg+xml');
   });
   app.get('/datawerkplaats/kaart/:code{[a-z0-9-]{1,80}}', async (c) => {

@@ -48,6 +48,30 @@ function inside(area: Area | undefined, within: string | undefined, areas: Map<s
   return false;
 }
 
+/**
+ * The level below this one, and the areas one can drill into: those with figures of the child
+ * level for this same period, when that level has boundaries to draw them on.
+ */
+async function drillableChildren(
+  db: Db,
+  regionId: number,
+  level: MapLevel,
+  period: string,
+  measurements: Measurement[],
+  areas: Map<string, Area>,
+) {
+  const child = CHILD_LEVEL[level];
+  if (!child) return undefined;
+  const parents = new Set(
+    measurements
+      .filter((m) => m.areaLevel === child && m.period === period)
+      .flatMap((m) => areas.get(m.areaCode)?.parentCode ?? []),
+  );
+  if (parents.size === 0) return undefined;
+  const drawable = await boundariesForPeriod(db, regionId, child, periodToYear(period), []);
+  return drawable.year === null ? undefined : { level: child, parents };
+}
+
 /** Everything a map page, its table and its downloads show. */
 export async function mapData(db: Db, scope: Scope, code: string, query: MapQuery) {
   const detail = await getIndicator(db, scope, code);
@@ -80,13 +104,12 @@ export async function mapData(db: Db, scope: Scope, code: string, query: MapQuer
     codes.map((a) => a.code),
   );
   const drawn = new Set(boundaries.rows.map((b) => b.area_code));
-  const child = CHILD_LEVEL[level];
-  const childHasData = child && measurements.some((m) => m.areaLevel === child);
+  const child = await drillableChildren(db, scope.regionId, level, period, measurements, areas);
   const rows: MapRow[] = boundaries.rows.map((b) => ({
     code: b.area_code,
     name: areas.get(b.area_code)?.name ?? b.name,
     measurement: figures.get(b.area_code),
-    drillHref: childHasData ? b.area_code : undefined,
+    drillHref: child?.parents.has(b.area_code) ? b.area_code : undefined,
   }));
   const reference = REFERENCE_LEVELS.map((l) =>
     measurements.find((m) => m.areaLevel === l && m.period === period),
@@ -108,6 +131,6 @@ export async function mapData(db: Db, scope: Scope, code: string, query: MapQuer
     // Figures whose area has no boundary in this year: reported, never joined by guesswork.
     unmatched: [...figures.values()].filter((m) => !drawn.has(m.areaCode)),
     reference,
-    childLevel: childHasData ? child : undefined,
+    childLevel: child?.level,
   });
 }

@@ -1,5 +1,11 @@
 /** The datawerkplaats pages: the list of figures per area, and one indicator as map and table. */
-import { Choropleth, type MapArea, MapLegend, mapClasses } from '../../../web/choropleth.js';
+import {
+  Choropleth,
+  classLabel,
+  type MapArea,
+  MapLegend,
+  mapClasses,
+} from '../../../web/choropleth.js';
 import { href, type PageContext } from '../../../web/context.js';
 import { Layout } from '../../../web/layout.js';
 import { AREA_LEVEL_NAMES, type AreaLevel } from '../../areas/index.js';
@@ -23,9 +29,9 @@ export function DataIndexPage({
     <Layout ctx={ctx} title="Datawerkplaats" nav="data" crumbs={[{ label: 'Datawerkplaats' }]}>
       <h1 class="utrecht-heading-1">Datawerkplaats: cijfers per gemeente en wijk</h1>
       <p class="utrecht-paragraph">
-        Hoe verschillen gemeenten en wijken in Drenthe? Kies een cijfer. U ziet een kaart en een
-        tabel met dezelfde getallen. Bij elk cijfer staat de bron en het jaar. Cijfers over minder
-        dan 10 mensen laten we niet zien.
+        Hoe verschillen gemeenten en wijken in {ctx.region.name}? Kies een cijfer. U ziet een kaart
+        en een tabel met dezelfde getallen. Bij elk cijfer staat de bron en het jaar. Cijfers over
+        minder dan 10 mensen laten we niet zien.
       </p>
       <ul class="utrecht-unordered-list">
         {indicators.map((i) => (
@@ -84,7 +90,10 @@ function Switches({ ctx, view }: { ctx: PageContext; view: MapView }) {
           l === view.level ? (
             <strong aria-current="page">{levelName(l)} </strong>
           ) : (
-            <a class="utrecht-link" href={mapUrl(ctx, view, { niveau: l, binnen: undefined })}>
+            <a
+              class="utrecht-link"
+              href={mapUrl(ctx, view, { niveau: l, binnen: undefined, periode: undefined })}
+            >
               {levelName(l)}{' '}
             </a>
           ),
@@ -187,8 +196,8 @@ function mapAreas(view: MapView, linkOf: (row: MapRow) => string | undefined): M
   });
 }
 
-function mapTitle(view: MapView): string {
-  const where = view.within ? ` in ${view.within.name}` : ' in Drenthe';
+function mapTitle(view: MapView, regionName: string): string {
+  const where = view.within ? ` in ${view.within.name}` : ` in ${regionName}`;
   return `${view.indicator.name} per ${levelName(view.level)}${where}, ${view.period}`;
 }
 
@@ -198,17 +207,17 @@ function sourceText(view: MapView): string {
 }
 
 /** The map as a file of its own: title, the areas and the source in the description. */
-export function MapSvg({ view }: { view: MapView }) {
+export function MapSvg({ view, regionName }: { view: MapView; regionName: string }) {
   const format = (v: number) => formatValue(v, view.indicator);
   const areas = mapAreas(view, () => undefined);
   return (
     <Choropleth
       id="kaart"
-      title={mapTitle(view)}
+      title={mapTitle(view, regionName)}
       description={`${sourceText(view)} Kleurklassen (licht = laag, donker = hoog): ${mapClasses(
         areas.flatMap((a) => (a.value === null ? [] : [a.value])),
       )
-        .map((c) => `${format(c.from)} tot ${format(c.to)}`)
+        .map((c, i) => classLabel(c, i, format))
         .join('; ')}.`}
       areas={areas}
       classes={mapClasses(areas.flatMap((a) => (a.value === null ? [] : [a.value])))}
@@ -224,7 +233,7 @@ export function MapPage({ ctx, view, sort }: { ctx: PageContext; view: MapView; 
   const areas = mapAreas(view, (row) => drillHref(ctx, view, row));
   const values = areas.flatMap((a) => (a.value === null ? [] : [a.value]));
   const classes = mapClasses(values);
-  const title = mapTitle(view);
+  const title = mapTitle(view, ctx.region.name);
   return (
     <Layout
       ctx={ctx}
@@ -236,7 +245,11 @@ export function MapPage({ ctx, view, sort }: { ctx: PageContext; view: MapView; 
           ? [
               {
                 label: view.indicator.name,
-                href: mapUrl(ctx, view, { niveau: view.levels[0], binnen: undefined }),
+                href: mapUrl(ctx, view, {
+                  niveau: view.levels[0],
+                  binnen: undefined,
+                  periode: undefined,
+                }),
               },
             ]
           : []),
@@ -314,7 +327,7 @@ function ReferenceFigures({ view }: { view: MapView }) {
       {items
         .map((m) =>
           m
-            ? `${m.areaName} ${m.value === null ? (m.missingReason ?? 'geen cijfer') : formatValue(m.value, view.indicator)}`
+            ? `${m.areaName} ${m.value === null ? (m.missingReason ?? 'geen cijfer') : formatValue(m.value, view.indicator)} (${m.source}, ${m.period})`
             : '',
         )
         .join('; ')}
