@@ -49,6 +49,8 @@ export const PAGES: PageCase[] = [
     status: 200,
   },
   { name: 'kaart alle wijken', path: '/datawerkplaats/kaart/inwoners?niveau=wijk', status: 200 },
+  { name: 'gebiedsprofiel gemeente', path: '/datawerkplaats/gebied/GM0114', status: 200 },
+  { name: 'gebiedsprofiel wijk', path: '/datawerkplaats/gebied/WK011401', status: 200 },
   {
     name: 'kaart wijken van een gemeente',
     path: '/datawerkplaats/kaart/inwoners?niveau=wijk&binnen=GM0114&sorteer=waarde',

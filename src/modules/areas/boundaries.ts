@@ -40,9 +40,9 @@ const Manifest = z.object({
   ),
 });
 
-const Position = z.array(z.number().finite()).min(2).max(3);
+const Coordinate = z.array(z.number().finite()).min(2).max(3);
 // A closed ring has at least four positions (the first repeated at the end).
-const Rings = z.array(z.array(Position).min(4)).min(1);
+const Rings = z.array(z.array(Coordinate).min(4)).min(1);
 const Geometry = z.discriminatedUnion('type', [
   z.object({ type: z.literal('Polygon'), coordinates: Rings }),
   z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(Rings).min(1) }),

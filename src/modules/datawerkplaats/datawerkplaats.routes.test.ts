@@ -27,7 +27,7 @@ describeEachDatabase('datawerkplaats maps', (get) => {
     expect(html).toMatch(/Ter vergelijking: (GGD Drenthe|Drenthe|Nederland) [0-9]+,[0-9]%/);
     // The same figures in the table.
     expect(html).toMatch(
-      /<th class="utrecht-table__header-cell" scope="row">Assen<\/th><td class="utrecht-table__cell">[0-9]+,[0-9]%/,
+      /scope="row"><a class="utrecht-link" href="\/datawerkplaats\/gebied\/GM0106">Assen<\/a><\/th><td class="utrecht-table__cell">[0-9]+,[0-9]%/,
     );
   });
 
@@ -131,6 +131,38 @@ describeEachDatabase('datawerkplaats maps', (get) => {
     expect(in2025).toContain('niveau=wijk&amp;periode=2025&amp;binnen=GM0106');
     // Switching level starts at that level's newest period instead of keeping this one.
     expect(in2024).toContain('href="/datawerkplaats/kaart/hybride-zorg-gebruik?niveau=wijk"');
+  });
+
+  it("shows a gebiedsprofiel per gemeente and wijk, next to the region, with the gemeente's goals", async () => {
+    const { app } = testApp(get().db);
+    const assen = await app.request('/datawerkplaats/gebied/GM0106');
+    expect(assen.status).toBe(200);
+    const html = await assen.text();
+    expect(html).toContain('Gebiedsprofiel Assen');
+    expect(html).toMatch(
+      /Aantal inwoners<\/a><\/th><td class="utrecht-table__cell">[0-9.]+ inwoners/,
+    );
+    // Overgewicht among young adults next to GGD Drenthe (same period), with period and source.
+    expect(html).toMatch(/Overgewicht bij jongvolwassenen[\s\S]*?GGD Drenthe: [0-9]+,[0-9]%/);
+    expect(html).toContain('2024, RIVM/GGD Gezondheidsmonitor Jongvolwassenen 2024');
+    expect(html).toContain('10 wijken in Assen');
+    expect(html).toContain('href="/datawerkplaats/gebied/WK010600"');
+    expect(html).toContain('Waar werkt de gemeente Assen aan?');
+    expect(html).toContain('href="/werkagenda/organisatie/gemeente-assen"');
+    const centrum = await (await app.request('/datawerkplaats/gebied/WK010600')).text();
+    expect(centrum).toContain('Centrum is een wijk in Assen');
+    expect(centrum).toMatch(/Aantal inwoners[\s\S]*?Assen: [0-9.]+ inwoners/);
+    // A gemeente-only figure leads from the map to the profile (every area is a link).
+    const map = await (
+      await app.request('/datawerkplaats/kaart/overgewicht-jongvolwassenen')
+    ).text();
+    expect(map).toContain('href="/datawerkplaats/gebied/GM0106"');
+    for (const url of [
+      '/datawerkplaats/gebied/PV22',
+      '/datawerkplaats/gebied/GM9999',
+      '/datawerkplaats/gebied/%00',
+    ])
+      expect((await app.request(url)).status, url).toBe(404);
   });
 
   it('answers odd parameters with a Dutch 404 or 400, never a 500', async () => {

@@ -7,7 +7,9 @@ import { AREA_CODE } from '../areas/index.js';
 import { indicatorsWithFiguresAt, publicScope } from '../indicators/index.js';
 import { mapCsv, mapGeoJson } from './map.export.js';
 import { MAP_LEVELS, mapData } from './map.service.js';
+import { areaProfile } from './profile.service.js';
 import { DataIndexPage, MapPage, MapSvg, type SortKey } from './views/map.js';
+import { ProfilePage } from './views/profile.js';
 
 const PERIOD = /^20[0-9]{2}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/;
 const MAP_ERRORS = {
@@ -58,6 +60,21 @@ export function datawerkplaatsRoutes({ db }: AppDeps) {
     if (kind === 'geojson') return download(mapGeoJson(view.value), 'application/geo+json');
     const svg = await (<MapSvg view={view.value} regionName={ctx.region.name} />).toString();
     return download(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}`, 'image/svg+xml');
+  });
+  app.get('/datawerkplaats/gebied/:code', async (c) => {
+    const ctx = c.get('ctx');
+    const code = c.req.param('code');
+    const profile = AREA_CODE.test(code)
+      ? await areaProfile(db, publicScope(ctx), code)
+      : undefined;
+    if (!profile?.ok)
+      return htmlError(
+        c,
+        ctx,
+        404,
+        'Van dit gebied is er geen profiel (alleen gemeenten en wijken).',
+      );
+    return c.html(<ProfilePage ctx={ctx} profile={profile.value} />);
   });
   app.get('/datawerkplaats/kaart/:code{[a-z0-9-]{1,80}}', async (c) => {
     const ctx = c.get('ctx');

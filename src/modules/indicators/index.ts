@@ -5,6 +5,7 @@ export { ensureSuppressionCurrent, refreshSuppression } from './indicators.discl
 export { indicatorRoutes, publicScope } from './indicators.routes.js';
 export { importIndicatorsFromDirectory } from './indicators.seed.js';
 export {
+  figuresForAreas,
   getIndicator,
   type IndicatorSummary,
   indicatorsForGoals,

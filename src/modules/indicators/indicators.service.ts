@@ -272,3 +272,19 @@ export async function indicatorsWithFiguresAt(db: Db, scope: Scope, levels: stri
   const ids = new Set(await repo.indicatorIdsWithFiguresAt(db, scope.regionId, levels));
   return (await listIndicatorSummaries(db, scope)).filter((i) => ids.has(i.id));
 }
+
+/** Every figure of the scope's indicators for these areas (an area profile and its references). */
+export async function figuresForAreas(db: Db, scope: Scope, areaCodes: string[]) {
+  const summaries = await listIndicatorSummaries(db, scope);
+  const areas = await areaIndex(db, scope.regionId);
+  const rows = await repo.listMeasurements(
+    db,
+    summaries.map((i) => i.id),
+    areaCodes,
+  );
+  const byId = new Map(summaries.map((i) => [i.id, i]));
+  return rows.flatMap((r) => {
+    const indicator = byId.get(r.indicator_id);
+    return indicator ? [{ indicator, m: toMeasurement(r, areas) }] : [];
+  });
+}

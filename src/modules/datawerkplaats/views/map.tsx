@@ -70,8 +70,9 @@ function downloadUrl(ctx: PageContext, view: MapView, kind: 'csv' | 'geojson' | 
   );
 }
 
+/** Where an area leads: the map of the level below when it has figures, else its profile. */
 function drillHref(ctx: PageContext, view: MapView, row: MapRow) {
-  if (!row.drillHref || !view.childLevel) return undefined;
+  if (!row.drillHref || !view.childLevel) return href(ctx, `/datawerkplaats/gebied/${row.code}`);
   return mapUrl(ctx, view, { niveau: view.childLevel, binnen: row.code });
 }
 
