@@ -16,6 +16,7 @@ import {
   indicatorRoutes,
   indicatorsApi,
   measurementAdminRoutes,
+  refreshSuppression,
 } from './modules/indicators/index.js';
 import { monitoringRoutes, roundAdminRoutes } from './modules/monitoring/index.js';
 import { organisationRoutes } from './modules/organisations/index.js';
@@ -26,6 +27,7 @@ import {
   planApi,
   planRoutes,
 } from './modules/plan/index.js';
+import { sourceAdminRoutes, sourcePublicRoutes } from './modules/sources/index.js';
 import {
   panelAdminRoutes,
   processNoteRoutes,
@@ -180,6 +182,13 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   app.route('/', storyAdminRoutes(deps));
   app.route('/', processNoteRoutes(deps));
   app.route('/', panelAdminRoutes(deps));
+  app.route(
+    '/',
+    sourceAdminRoutes({
+      ...deps,
+      afterPolicyChange: (trx, regionId) => refreshSuppression(trx, regionId),
+    }),
+  );
 
   const site = new Hono<AppEnv>({ strict: false });
   site.use('*', regionContext(deps));
@@ -212,6 +221,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   site.route('/', monitoringRoutes(deps));
   site.route('/', storyPublicRoutes(deps));
   site.route('/', datawerkplaatsRoutes(deps));
+  site.route('/', sourcePublicRoutes(deps));
   site.get('/open-data', (c) => c.html(<OpenDataPage ctx={c.get('ctx')} />));
   site.notFound((c) => htmlError(c, c.get('ctx'), 404, 'We kunnen deze pagina niet vinden.'));
   app.route('/regio/:region', site);

@@ -15,6 +15,7 @@ import {
   importPlanFromDirectory,
   type PlanFileError,
 } from './modules/plan/index.js';
+import { importSourcesFromDirectory } from './modules/sources/index.js';
 
 export type SeedOutcome = { plan: ImportOutcome; areas: number; indicators: string };
 export type SeedError = { errors: PlanFileError[] };
@@ -40,6 +41,14 @@ export async function seedRegionDirectory(
       ok: false,
       error: {
         errors: boundaries.error.map((message) => ({ file: 'geo.yaml', path: '', message })),
+      },
+    };
+  const sources = await importSourcesFromDirectory(db, region.value.id, dir);
+  if (!sources.ok)
+    return {
+      ok: false,
+      error: {
+        errors: sources.error.map((message) => ({ file: 'sources.yaml', path: '', message })),
       },
     };
   const indicators = await importIndicatorsFromDirectory(db, region.value.id, dir, options.actor);

@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010_rounds.js';
 import * as m0011 from './migrations/0011_indicator_admin.js';
 import * as m0012 from './migrations/0012_disclosure.js';
 import * as m0013 from './migrations/0013_boundaries.js';
+import * as m0014 from './migrations/0014_data_sources.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0011_indicator_admin': m0011,
   '0012_disclosure': m0012,
   '0013_boundaries': m0013,
+  '0014_data_sources': m0014,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -418,6 +418,26 @@ export interface MeasurementTable {
   import_batch_id: number | null;
   /** Set by disclosure control (indicators.disclosure.ts); null means the figure may be shown. */
   suppressed: 'primary' | 'secondary' | null;
+  /** The catalogue entry whose disclosure rules apply (null: the default rules). */
+  data_source_id: number | null;
+}
+
+export interface DataSourceTable {
+  id: Generated<number>;
+  region_id: number;
+  code: string;
+  provider: string;
+  dataset: string;
+  licence: string;
+  url: string | null;
+  description: Generated<string>;
+  refresh: string;
+  threshold: Generated<number>;
+  decimals: number | null;
+  count_base: number | null;
+  is_demo: Generated<boolean>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
 }
 
 export interface AreaBoundaryTable {
@@ -659,6 +679,7 @@ export interface Database {
   import_batch: ImportBatchTable;
   area: AreaTable;
   area_boundary: AreaBoundaryTable;
+  data_source: DataSourceTable;
   indicator: IndicatorTable;
   indicator_goal: IndicatorGoalTable;
   indicator_target: IndicatorTargetTable;

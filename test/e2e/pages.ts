@@ -43,6 +43,7 @@ export const PAGES: PageCase[] = [
   { name: '400 verhalen filter', path: '/verhalen?rol=burgemeester', status: 400 },
   { name: 'burgerpanel', path: '/panel', status: 200 },
   { name: 'datawerkplaats', path: '/datawerkplaats', status: 200 },
+  { name: 'bronnen', path: '/datawerkplaats/bronnen', status: 200 },
   {
     name: 'kaart per gemeente',
     path: '/datawerkplaats/kaart/overgewicht-jongvolwassenen',

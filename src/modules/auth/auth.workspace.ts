@@ -27,6 +27,12 @@ export const WORKSPACE_LINKS: readonly WorkspaceLink[] = [
     hint: 'Indicatoren, hun doelen en streefwaarden maken en aanpassen, ook die nog niet openbaar zijn.',
   },
   {
+    action: 'indicators:manage',
+    href: '/beheer/bronnen',
+    label: 'Bronnen beheren',
+    hint: 'De bronnen van de cijfers en hun privacyregels: drempel en afronding.',
+  },
+  {
     action: 'measurements:import',
     href: '/beheer/metingen/import',
     label: 'Metingen inlezen',

@@ -100,20 +100,22 @@ function protectGroups(
  */
 export function discloseCells<C extends Cell>(
   cells: readonly C[],
-  policy: DisclosurePolicy,
+  policy: DisclosurePolicy | ((cell: C) => DisclosurePolicy),
   groups: Group[],
   keyOf: (cell: C) => string,
 ): Array<DisclosedCell<C>> {
+  // Each figure follows the rules of its own source (threshold, rounding).
+  const policyOf = typeof policy === 'function' ? policy : () => policy;
   const byKey = new Map<string, Cell>(cells.map((c) => [keyOf(c), c]));
   const hidden = new Map<string, Suppression>();
   for (const cell of cells) {
     const n = observations(cell);
-    if (n !== null && n < policy.threshold) hidden.set(keyOf(cell), 'primary');
+    if (n !== null && n < policyOf(cell).threshold) hidden.set(keyOf(cell), 'primary');
   }
   if (cells.some(hasCounts)) protectGroups(byKey, hidden, groups);
   return cells.map((cell) => {
     const reason = hidden.get(keyOf(cell));
-    return reason ? hide(cell, reason) : { ...roundCell(cell, policy), suppressed: null };
+    return reason ? hide(cell, reason) : { ...roundCell(cell, policyOf(cell)), suppressed: null };
   });
 }
 

@@ -14,6 +14,7 @@ import {
   periodGroups,
 } from '../disclosure/index.js';
 import { bumpDataVersion } from '../plan/index.js';
+import { policiesById } from '../sources/index.js';
 import * as repo from './indicators.repository.js';
 
 type Db = Kysely<Database>;
@@ -76,6 +77,7 @@ export async function refreshSuppression(
   await repo.lockDisclosure(db, regionId);
   const ids = indicatorIds ?? (await repo.indicatorIdsOfRegion(db, regionId));
   const hierarchy = await hierarchyOf(db, regionId);
+  const policies = await policiesById(db, regionId);
   const rows = await repo.listCellsForDisclosure(db, ids);
   const byIndicator = new Map<number, Row[]>();
   for (const row of rows) {
@@ -88,6 +90,7 @@ export async function refreshSuppression(
   for (const group of byIndicator.values()) {
     const cells = group.map((row) => ({
       key: keyOf(row.area_code, row.period),
+      sourceId: row.data_source_id,
       areaCode: row.area_code,
       value: num(row.value),
       numerator: num(row.numerator),
@@ -96,7 +99,13 @@ export async function refreshSuppression(
       ciLow: null,
       ciHigh: null,
     }));
-    const decided = discloseCells(cells, DEFAULT_POLICY, groupsOf(group, hierarchy), (c) => c.key);
+    const decided = discloseCells(
+      cells,
+      (cell) =>
+        (cell.sourceId === null ? undefined : policies.get(cell.sourceId)) ?? DEFAULT_POLICY,
+      groupsOf(group, hierarchy),
+      (c) => c.key,
+    );
     decided.forEach((cell, i) => {
       const row = group[i];
       if (!row) return;

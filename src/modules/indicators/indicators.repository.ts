@@ -143,6 +143,7 @@ export async function upsertMeasurements(
           is_projection: r.isProjection ?? false,
           is_demo: r.isDemo ?? false,
           import_batch_id: importBatchId,
+          data_source_id: r.dataSourceId ?? null,
         })),
       )
       .onConflict((oc) =>
@@ -162,6 +163,7 @@ export async function upsertMeasurements(
               'is_projection',
               'is_demo',
               'import_batch_id',
+              'data_source_id',
             ]),
           ),
       )
@@ -205,6 +207,7 @@ export async function listMeasurements(db: Db, indicatorIds: number[], areaCodes
   let query = db
     .selectFrom('measurement')
     .leftJoin('import_batch', 'import_batch.id', 'measurement.import_batch_id')
+    .leftJoin('data_source', 'data_source.id', 'measurement.data_source_id')
     .select([
       'measurement.indicator_id',
       'measurement.area_code',
@@ -222,6 +225,9 @@ export async function listMeasurements(db: Db, indicatorIds: number[], areaCodes
       'measurement.is_demo',
       'measurement.suppressed',
       'import_batch.filename as batch_filename',
+      'data_source.threshold as source_threshold',
+      'data_source.decimals as source_decimals',
+      'data_source.count_base as source_count_base',
     ])
     .where('measurement.indicator_id', 'in', indicatorIds)
     .orderBy('measurement.period')
@@ -318,6 +324,7 @@ export async function listCellsForDisclosure(db: Db, indicatorIds: number[]) {
       'denominator',
       'sample_size',
       'suppressed',
+      'data_source_id',
     ])
     .where('indicator_id', 'in', indicatorIds)
     .execute();

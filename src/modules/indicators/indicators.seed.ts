@@ -15,6 +15,7 @@ import { err, ok, type Result } from '../../lib/result.js';
 import { readTable } from '../../lib/tabular.js';
 import { areaIndex } from '../areas/index.js';
 import { bumpDataVersion, goalIndex, parseGoalCode } from '../plan/index.js';
+import { sourceIdsByCode } from '../sources/index.js';
 import { refreshSuppression } from './indicators.disclosure.js';
 import * as repo from './indicators.repository.js';
 import { type IndicatorSeedT, IndicatorsFile } from './indicators.types.js';
@@ -41,9 +42,13 @@ async function measurementsFromFile(
   seed: IndicatorSeedT,
   files: Map<string, Uint8Array>,
   areas: Set<string>,
+  sources: Map<string, number>,
 ): Promise<Result<repo.MeasurementInsert[], string>> {
   const from = seed.measurements_from;
   if (!from) return ok([]);
+  const dataSourceId = from.source_code ? sources.get(from.source_code) : null;
+  if (dataSourceId === undefined)
+    return err(`${seed.code}: bron ${from.source_code} staat niet in sources.yaml.`);
   const table = await readTable(from.file, files.get(from.file) ?? new Uint8Array());
   if (!table.ok) return err(`${from.file}: ${table.error}`);
   const column = from.column.toLowerCase();
@@ -70,6 +75,7 @@ async function measurementsFromFile(
           ciHigh: null,
           source: from.source,
           note: '',
+          dataSourceId,
         };
       }),
   );
@@ -171,12 +177,16 @@ export async function importIndicatorsFromDirectory(
     return ok({ status: 'unchanged' });
   }
 
-  const [goals, areaMap] = await Promise.all([goalIndex(db, regionId), areaIndex(db, regionId)]);
+  const [goals, areaMap, sources] = await Promise.all([
+    goalIndex(db, regionId),
+    areaIndex(db, regionId),
+    sourceIdsByCode(db, regionId),
+  ]);
   const areas = new Set(areaMap.keys());
   const problems = checkReferences(seeds, new Set(goals.keys()), areas);
   const fromFiles = new Map<string, repo.MeasurementInsert[]>();
   for (const seed of seeds) {
-    const rows = await measurementsFromFile(seed, files, areas);
+    const rows = await measurementsFromFile(seed, files, areas, sources);
     if (rows.ok) fromFiles.set(seed.code, rows.value);
     else problems.push(rows.error);
   }

@@ -4,7 +4,12 @@ import { memoByDataVersion } from '../../db/memo.js';
 import type { Database } from '../../db/schema.js';
 import { err, ok } from '../../lib/result.js';
 import { type Area, areaIndex } from '../areas/index.js';
-import { DEFAULT_POLICY, SUPPRESSED_TEXT } from '../disclosure/index.js';
+import {
+  DEFAULT_POLICY,
+  type DisclosurePolicy,
+  roundCell,
+  SUPPRESSED_TEXT,
+} from '../disclosure/index.js';
 import * as repo from './indicators.repository.js';
 import { periodToYear, type StatusResult, statusAgainstTarget } from './indicators.status.js';
 
@@ -59,20 +64,31 @@ export type IndicatorSummary = IndicatorRow & {
 
 /** Figures based on fewer observations than this are never shown (disclosure control). */
 export const MIN_OBSERVATIONS = DEFAULT_POLICY.threshold;
-export const SUPPRESSED_REASON = `${SUPPRESSED_TEXT.primary} (minder dan ${MIN_OBSERVATIONS})`;
-const SUPPRESSED_REASONS = {
-  primary: SUPPRESSED_REASON,
-  secondary: SUPPRESSED_TEXT.secondary,
-} as const;
+
+/** The reason shown for a hidden figure, with the threshold of its source. */
+function suppressedReason(kind: 'primary' | 'secondary', threshold: number): string {
+  return kind === 'primary'
+    ? `${SUPPRESSED_TEXT.primary} (minder dan ${threshold})`
+    : SUPPRESSED_TEXT.secondary;
+}
 
 /** Whether a missing value's reason is our own disclosure control (written as "x" in exports). */
 export function isSuppressedReason(reason: string | null): boolean {
-  return reason === SUPPRESSED_REASONS.primary || reason === SUPPRESSED_REASONS.secondary;
+  return reason?.startsWith(SUPPRESSED_TEXT.primary) ?? false;
 }
 
 function tooFew(row: MeasurementDbRow): boolean {
   const n = row.sample_size ?? (row.denominator === null ? null : Number(row.denominator));
-  return n !== null && n < MIN_OBSERVATIONS;
+  return n !== null && n < (row.source_threshold ?? MIN_OBSERVATIONS);
+}
+
+/** The rules of the figure's source (the default rules when it has no catalogue entry). */
+function policyOf(row: MeasurementDbRow): DisclosurePolicy {
+  return {
+    threshold: row.source_threshold ?? MIN_OBSERVATIONS,
+    ...(row.source_decimals === null ? {} : { decimals: row.source_decimals }),
+    ...(row.source_count_base === null ? {} : { countBase: row.source_count_base }),
+  };
 }
 
 /**
@@ -84,19 +100,33 @@ function toMeasurement(row: MeasurementDbRow, areas: Map<string, Area>): Measure
   // Backstop: a row no decision has touched yet (written by a path that forgot to decide) is
   // still hidden when it rests on too few observations.
   const suppressed = row.suppressed ?? (tooFew(row) ? 'primary' : null);
+  const shown = roundCell(
+    {
+      areaCode: row.area_code,
+      value: num(row.value),
+      numerator: num(row.numerator),
+      denominator: num(row.denominator),
+      sampleSize: row.sample_size,
+      ciLow: num(row.ci_low),
+      ciHigh: num(row.ci_high),
+    },
+    policyOf(row),
+  );
   const hidden = suppressed !== null;
   return {
     areaCode: row.area_code,
     areaName: areas.get(row.area_code)?.name ?? row.area_code,
     areaLevel: areas.get(row.area_code)?.level ?? 'onbekend',
     period: row.period,
-    value: hidden ? null : num(row.value),
-    missingReason: suppressed ? SUPPRESSED_REASONS[suppressed] : row.missing_reason,
-    numerator: hidden ? null : num(row.numerator),
-    denominator: hidden ? null : num(row.denominator),
-    sampleSize: hidden ? null : row.sample_size,
-    ciLow: hidden ? null : num(row.ci_low),
-    ciHigh: hidden ? null : num(row.ci_high),
+    value: hidden ? null : shown.value,
+    missingReason: suppressed
+      ? suppressedReason(suppressed, policyOf(row).threshold)
+      : row.missing_reason,
+    numerator: hidden ? null : shown.numerator,
+    denominator: hidden ? null : shown.denominator,
+    sampleSize: hidden ? null : shown.sampleSize,
+    ciLow: hidden ? null : shown.ciLow,
+    ciHigh: hidden ? null : shown.ciHigh,
     source: row.source,
     note: row.note,
     isProjection: row.is_projection,

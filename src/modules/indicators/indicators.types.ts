@@ -53,6 +53,8 @@ const MeasurementsFrom = z.object({
   column: z.string(),
   period,
   source: z.string().min(1),
+  /** The catalogue entry (sources.yaml) whose disclosure rules apply. */
+  source_code: z.string().optional(),
 });
 
 export const IndicatorSeed = z.object({
@@ -124,6 +126,8 @@ export type MeasurementRow = {
   isProjection?: boolean;
   /** Generated or example data (shown as "voorbeelddata"). */
   isDemo?: boolean;
+  /** The data source catalogue entry, when known (its disclosure rules apply). */
+  dataSourceId?: number | null;
 };
 
 /** The yes/no columns of the import: `ja`/`nee` as the export writes them (also true/false, 1/0). */

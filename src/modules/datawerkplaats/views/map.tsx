@@ -31,7 +31,10 @@ export function DataIndexPage({
       <p class="utrecht-paragraph">
         Hoe verschillen gemeenten en wijken in {ctx.region.name}? Kies een cijfer. U ziet een kaart
         en een tabel met dezelfde getallen. Bij elk cijfer staat de bron en het jaar. Cijfers over
-        minder dan 10 mensen laten we niet zien.
+        minder dan 10 mensen laten we niet zien.{' '}
+        <a class="utrecht-link" href={href(ctx, '/datawerkplaats/bronnen')}>
+          Waar komen de cijfers vandaan?
+        </a>
       </p>
       <ul class="utrecht-unordered-list">
         {indicators.map((i) => (

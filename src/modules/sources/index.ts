@@ -1,0 +1,12 @@
+/** Public API of the sources module: the catalogue of data sources and their disclosure rules. */
+
+export { sourceAdminRoutes, sourcePublicRoutes } from './sources.routes.js';
+export {
+  canManageSources,
+  importSourcesFromDirectory,
+  listSources,
+  policiesById,
+  sourceIdsByCode,
+  updateSourcePolicy,
+} from './sources.service.js';
+export type { DataSource } from './sources.types.js';
