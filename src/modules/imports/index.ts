@@ -12,4 +12,5 @@ export {
   stageImport,
 } from './imports.service.js';
 export type { CellProblem } from './imports.types.js';
+export { findPersonLevel, type PersonLevelFinding, passesElfproef } from './person-level.js';
 export { ProblemTable } from './views/problems.js';

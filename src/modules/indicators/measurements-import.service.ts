@@ -10,7 +10,12 @@ import { err, ok, type Result } from '../../lib/result.js';
 import { readTable, type Table } from '../../lib/tabular.js';
 import { areaIndex } from '../areas/index.js';
 import type { SessionUser, Upload } from '../auth/index.js';
-import { applyStaged, type PreviousImport, stageImport } from '../imports/index.js';
+import {
+  applyStaged,
+  findPersonLevel,
+  type PreviousImport,
+  stageImport,
+} from '../imports/index.js';
 import { bumpDataVersion } from '../plan/index.js';
 import { refreshSuppression } from './indicators.disclosure.js';
 import * as repo from './indicators.repository.js';
@@ -235,6 +240,13 @@ export async function validateMeasurements(
 ): Promise<Result<ValidatedImport, CellProblem[]>> {
   const table = await readTable(upload.name, upload.bytes);
   if (!table.ok) return err([{ row: 0, column: '', value: '', message: table.error }]);
+  // First of all: a file about individual people is refused without repeating any of its values.
+  const personal = findPersonLevel(
+    table.value,
+    (r) => `${r.indicator ?? ''}|${r.area_code ?? ''}|${r.period ?? ''}`,
+  );
+  if (personal)
+    return err([{ row: 0, column: personal.column, value: '', message: personal.message }]);
   const columnProblems = checkColumns(table.value);
   if (columnProblems.length > 0) return err(columnProblems);
   if (table.value.rows.length === 0)
@@ -327,9 +339,12 @@ export async function stageMeasurements(
   user: SessionUser,
   upload: Upload,
   defaultSource: string,
+  dataSourceId: number | null = null,
 ): Promise<Result<{ id: number; previous: PreviousImport | undefined }, CellProblem[]>> {
   const validated = await validateMeasurements(db, user.regionId, upload, defaultSource);
   if (!validated.ok) return validated;
+  // Every row of the file comes from the chosen catalogue source (its rules apply).
+  for (const row of validated.value.rows) row.dataSourceId = dataSourceId;
   const staged = await stageImport(db, user, {
     kind: MEASUREMENT_IMPORT,
     filename: upload.name,

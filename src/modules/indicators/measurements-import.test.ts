@@ -361,3 +361,30 @@ describeEachDatabase('missing values in the CSV export', (get) => {
     expect(preview).not.toContain('Geen getal en geen bekende markering');
   });
 });
+
+describeEachDatabase('person-level files in the measurement import', (get) => {
+  it('refuses a file with citizen-service numbers before staging anything, without echoing them', async () => {
+    const { app } = testApp(get().db);
+    const data = await signInAs(app, get().db, 'data');
+    const before = await get().db.selectFrom('import_batch').select('id').execute();
+    const file = [
+      'indicator,area_code,period,value,bsn',
+      'acp-ouderen,GM0106,2024,1,111222333',
+      'acp-ouderen,GM0114,2024,1,111222345',
+      'acp-ouderen,GM0118,2024,0,111222357',
+    ].join('\n');
+    const res = await postUpload(
+      app,
+      BASE,
+      { _csrf: data.csrf },
+      { name: 'personen.csv', bytes: file },
+      data.cookie,
+    );
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('De datawerkplaats bewaart alleen totalen per gebied en periode');
+    expect(html).not.toContain('111222333');
+    const after = await get().db.selectFrom('import_batch').select('id').execute();
+    expect(after.length).toBe(before.length);
+  });
+});

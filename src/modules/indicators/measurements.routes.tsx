@@ -11,6 +11,7 @@ import {
   verifyCsrf,
 } from '../auth/index.js';
 import { discardStaged, listImports, loadStaged } from '../imports/index.js';
+import { listSources, sourceIdsByCode } from '../sources/index.js';
 import {
   applyMeasurements,
   MEASUREMENT_IMPORT,
@@ -47,9 +48,19 @@ export function measurementAdminRoutes({ db, config, stylesheetPath }: AppDeps) 
     status: 200 | 400 = 200,
   ) => {
     const session = c.get('session');
-    const history = session ? await listImports(db, session.user.regionId, MEASUREMENT_IMPORT) : [];
+    const regionId = session?.user.regionId ?? 0;
+    const [history, sources] = await Promise.all([
+      session ? listImports(db, regionId, MEASUREMENT_IMPORT) : [],
+      listSources(db, regionId),
+    ]);
     return c.html(
-      <MeasurementImportPage ctx={await pageContext(c)} csrf={csrf} history={history} {...extra} />,
+      <MeasurementImportPage
+        ctx={await pageContext(c)}
+        csrf={csrf}
+        history={history}
+        sources={sources}
+        {...extra}
+      />,
       status,
     );
   };
@@ -88,14 +99,23 @@ export function measurementAdminRoutes({ db, config, stylesheetPath }: AppDeps) 
     if (!verifyCsrf(c, fields._csrf))
       return refuse(c, 403, 'Dit formulier is verlopen. Laad de pagina opnieuw.');
     const source = fields.source ?? '';
-    if (!file)
+    const dataSource = fields.data_source ?? '';
+    const sourceIds = await sourceIdsByCode(db, g.session.user.regionId);
+    const dataSourceId = dataSource === '' ? null : sourceIds.get(dataSource);
+    if (!file || dataSourceId === undefined)
       return importPage(
         c,
         g.session.csrfToken,
-        { errors: { bestand: 'Kies een bestand.' }, source },
+        {
+          errors: file
+            ? { data_source: 'Kies een bron uit de lijst.' }
+            : { bestand: 'Kies een bestand.' },
+          source,
+          dataSource,
+        },
         400,
       );
-    const staged = await stageMeasurements(db, g.session.user, file, source);
+    const staged = await stageMeasurements(db, g.session.user, file, source, dataSourceId);
     if (!staged.ok)
       return importPage(
         c,
@@ -104,6 +124,7 @@ export function measurementAdminRoutes({ db, config, stylesheetPath }: AppDeps) 
           errors: { bestand: 'Het bestand heeft problemen; er is niets opgeslagen. Zie de tabel.' },
           problems: staged.error,
           source,
+          dataSource,
         },
         400,
       );

@@ -5,7 +5,7 @@
 import { expect, it } from 'vitest';
 import { testApp } from '../../../test/app.js';
 import { describeEachDatabase } from '../../../test/db.js';
-import { postForm, signInAs } from '../../../test/session.js';
+import { postForm, postUpload, signInAs } from '../../../test/session.js';
 
 describeEachDatabase('data sources', (get) => {
   it('lists every source with licence, refresh rhythm and privacy rules', async () => {
@@ -95,5 +95,41 @@ describeEachDatabase('data sources', (get) => {
       (await postForm(app, url, { _csrf: 'fout', threshold: '10', refresh: 'x' }, data.cookie))
         .status,
     ).toBe(403);
+  });
+
+  it('ties the rows of a measurement import to the source chosen on the form', async () => {
+    const { app } = testApp(get().db);
+    const db = get().db;
+    const data = await signInAs(app, db, 'data');
+    const file = 'indicator,area_code,period,value,source\nacp-ouderen,PV22,2021,40,Test\n';
+    const unknown = await postUpload(
+      app,
+      '/beheer/metingen/import',
+      { _csrf: data.csrf, data_source: 'bestaat-niet' },
+      { name: 'a.csv', bytes: file },
+      data.cookie,
+    );
+    expect(unknown.status).toBe(400);
+    expect(await unknown.text()).toContain('Kies een bron uit de lijst.');
+    const staged = await postUpload(
+      app,
+      '/beheer/metingen/import',
+      { _csrf: data.csrf, data_source: 'cbs-kerncijfers-wijken-buurten-2024' },
+      { name: 'a.csv', bytes: file },
+      data.cookie,
+    );
+    expect(staged.status).toBe(303);
+    const url = staged.headers.get('location') ?? '';
+    expect(
+      (await postForm(app, `${url}/toepassen`, { _csrf: data.csrf }, data.cookie)).status,
+    ).toBe(303);
+    const row = await db
+      .selectFrom('measurement')
+      .innerJoin('data_source', 'data_source.id', 'measurement.data_source_id')
+      .select('data_source.code')
+      .where('measurement.period', '=', '2021')
+      .where('measurement.area_code', '=', 'PV22')
+      .executeTakeFirst();
+    expect(row?.code).toBe('cbs-kerncijfers-wijken-buurten-2024');
   });
 });

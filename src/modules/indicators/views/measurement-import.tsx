@@ -1,8 +1,10 @@
 /** Pages of the measurement import: the upload form, the problem list and the row-level preview. */
 import type { PageContext } from '../../../web/context.js';
+import { SelectField } from '../../../web/form-fields.js';
 import { Layout } from '../../../web/layout.js';
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../auth/index.js';
 import { type PreviousImport, ProblemTable } from '../../imports/index.js';
+import type { DataSource } from '../../sources/index.js';
 import { type CellProblem, MEASUREMENT_COLUMNS } from '../indicators.types.js';
 import type { PreviewRow } from '../measurements-import.service.js';
 
@@ -22,6 +24,8 @@ export function MeasurementImportPage({
   errors = {},
   problems = [],
   source = '',
+  dataSource = '',
+  sources,
   notice,
 }: {
   ctx: PageContext;
@@ -30,6 +34,8 @@ export function MeasurementImportPage({
   errors?: FieldErrors;
   problems?: CellProblem[];
   source?: string;
+  dataSource?: string;
+  sources: DataSource[];
   notice?: string;
 }) {
   return (
@@ -103,6 +109,15 @@ export function MeasurementImportPage({
           </label>
           <input class="utrecht-textbox" id="source" name="source" type="text" value={source} />
         </div>
+        <SelectField
+          id="data_source"
+          label="Bron in de catalogus (bepaalt drempel en afronding)"
+          hint="Kies de bron van dit bestand. Geen keuze: de standaardregels (minder dan 10 waarnemingen wordt niet getoond)."
+          empty="– geen bron uit de catalogus –"
+          options={sources.map((s) => [s.code, `${s.provider}: ${s.dataset}`])}
+          value={dataSource}
+          errors={errors}
+        />
         <button class="utrecht-button utrecht-button--primary-action" type="submit">
           Bekijk wat er verandert
         </button>
