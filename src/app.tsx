@@ -9,6 +9,7 @@ import {
   agendaForPlan,
   agendaRoutes,
 } from './modules/agenda/index.js';
+import { subregionAdminRoutes, subregionPublicRoutes } from './modules/areas/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import { datawerkplaatsRoutes } from './modules/datawerkplaats/index.js';
 import {
@@ -182,6 +183,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   app.route('/', storyAdminRoutes(deps));
   app.route('/', processNoteRoutes(deps));
   app.route('/', panelAdminRoutes(deps));
+  app.route('/', subregionAdminRoutes(deps));
   app.route(
     '/',
     sourceAdminRoutes({
@@ -222,6 +224,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   site.route('/', storyPublicRoutes(deps));
   site.route('/', datawerkplaatsRoutes(deps));
   site.route('/', sourcePublicRoutes(deps));
+  site.route('/', subregionPublicRoutes(deps));
   site.get('/open-data', (c) => c.html(<OpenDataPage ctx={c.get('ctx')} />));
   site.notFound((c) => htmlError(c, c.get('ctx'), 404, 'We kunnen deze pagina niet vinden.'));
   app.route('/regio/:region', site);

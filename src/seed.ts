@@ -4,7 +4,11 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.js';
-import { importAreasFromDirectory, importBoundariesFromDirectory } from './modules/areas/index.js';
+import {
+  importAreasFromDirectory,
+  importBoundariesFromDirectory,
+  importSubregionsFromDirectory,
+} from './modules/areas/index.js';
 import {
   ensureSuppressionCurrent,
   importIndicatorsFromDirectory,
@@ -41,6 +45,14 @@ export async function seedRegionDirectory(
       ok: false,
       error: {
         errors: boundaries.error.map((message) => ({ file: 'geo.yaml', path: '', message })),
+      },
+    };
+  const subregions = await importSubregionsFromDirectory(db, region.value.id, dir);
+  if (!subregions.ok)
+    return {
+      ok: false,
+      error: {
+        errors: subregions.error.map((message) => ({ file: 'subregions.yaml', path: '', message })),
       },
     };
   const sources = await importSourcesFromDirectory(db, region.value.id, dir);

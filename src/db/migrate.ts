@@ -14,6 +14,7 @@ import * as m0011 from './migrations/0011_indicator_admin.js';
 import * as m0012 from './migrations/0012_disclosure.js';
 import * as m0013 from './migrations/0013_boundaries.js';
 import * as m0014 from './migrations/0014_data_sources.js';
+import * as m0015 from './migrations/0015_subregions.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0012_disclosure': m0012,
   '0013_boundaries': m0013,
   '0014_data_sources': m0014,
+  '0015_subregions': m0015,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -422,6 +422,20 @@ export interface MeasurementTable {
   data_source_id: number | null;
 }
 
+export interface SubregionTable {
+  id: Generated<number>;
+  region_id: number;
+  code: string;
+  name: string;
+  description: Generated<string>;
+}
+
+export interface SubregionMemberTable {
+  region_id: number;
+  gemeente_code: string;
+  subregion_id: number;
+}
+
 export interface DataSourceTable {
   id: Generated<number>;
   region_id: number;
@@ -680,6 +694,8 @@ export interface Database {
   area: AreaTable;
   area_boundary: AreaBoundaryTable;
   data_source: DataSourceTable;
+  subregion: SubregionTable;
+  subregion_member: SubregionMemberTable;
   indicator: IndicatorTable;
   indicator_goal: IndicatorGoalTable;
   indicator_target: IndicatorTargetTable;

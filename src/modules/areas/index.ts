@@ -13,3 +13,5 @@ export {
   importBoundariesFromDirectory,
   parseBoundaries,
 } from './boundaries.js';
+export { subregionAdminRoutes, subregionPublicRoutes } from './subregions.routes.js';
+export { importSubregionsFromDirectory, subregionView } from './subregions.service.js';

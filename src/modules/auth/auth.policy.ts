@@ -12,7 +12,8 @@ export type Action =
   | 'stories:write'
   | 'stories:publish'
   | 'rounds:manage'
-  | 'rounds:contribute';
+  | 'rounds:contribute'
+  | 'areas:manage';
 
 const SIGNED_IN: readonly Role[] = ['beheerder', 'trekker', 'redacteur', 'data', 'lezer'];
 
@@ -32,6 +33,7 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   'stories:publish': ['beheerder'],
   'rounds:manage': ['beheerder'],
   'rounds:contribute': ['beheerder', 'trekker', 'data'],
+  'areas:manage': ['beheerder'],
 };
 
 /** True when the (possibly anonymous) user may perform the action. */

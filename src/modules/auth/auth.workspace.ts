@@ -27,6 +27,12 @@ export const WORKSPACE_LINKS: readonly WorkspaceLink[] = [
     hint: 'Indicatoren, hun doelen en streefwaarden maken en aanpassen, ook die nog niet openbaar zijn.',
   },
   {
+    action: 'areas:manage',
+    href: '/beheer/subregios',
+    label: "HEMA-subregio's indelen",
+    hint: 'Welke gemeente hoort bij Hoogeveen, Emmen, Meppel of Assen.',
+  },
+  {
     action: 'indicators:manage',
     href: '/beheer/bronnen',
     label: 'Bronnen beheren',

@@ -34,6 +34,9 @@ export function DataIndexPage({
         minder dan 10 mensen laten we niet zien.{' '}
         <a class="utrecht-link" href={href(ctx, '/datawerkplaats/bronnen')}>
           Waar komen de cijfers vandaan?
+        </a>{' '}
+        <a class="utrecht-link" href={href(ctx, '/datawerkplaats/subregios')}>
+          Welke gemeenten horen bij welke HEMA-subregio?
         </a>
       </p>
       <ul class="utrecht-unordered-list">
