@@ -105,7 +105,8 @@ export async function saveAssignment(db: Db, user: SessionUser, form: Record<str
   for (const [field, value] of Object.entries(form)) {
     if (!field.startsWith('gm-')) continue;
     const code = field.slice(3);
-    if (!(code in view.assignment)) errors[field] = 'Deze gemeente staat niet in de regio.';
+    if (!Object.hasOwn(view.assignment, code))
+      errors[field] = 'Deze gemeente staat niet in de regio.';
     else if (value !== '' && !ids.has(value)) errors[field] = 'Kies een subregio uit de lijst.';
     else if (value !== '') members.push({ gemeente_code: code, subregion_id: ids.get(value) ?? 0 });
   }

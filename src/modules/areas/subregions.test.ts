@@ -34,7 +34,13 @@ describeEachDatabase('HEMA subregions', (get) => {
     const bad = await postForm(
       app,
       '/beheer/subregios',
-      { _csrf: admin.csrf, 'gm-GM0106': 'assen', 'gm-GM0114': 'groningen', 'gm-GM9999': 'emmen' },
+      {
+        _csrf: admin.csrf,
+        'gm-GM0106': 'assen',
+        'gm-GM0114': 'groningen',
+        'gm-GM9999': 'emmen',
+        'gm-constructor': 'emmen',
+      },
       admin.cookie,
     );
     expect(bad.status).toBe(400);

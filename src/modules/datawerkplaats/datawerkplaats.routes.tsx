@@ -72,7 +72,7 @@ export function datawerkplaatsRoutes({ db }: AppDeps) {
         c,
         ctx,
         404,
-        'Van dit gebied is er geen profiel (alleen gemeenten en wijken).',
+        'Van dit gebied is er geen profiel (alleen gemeenten, wijken en buurten).',
       );
     return c.html(<ProfilePage ctx={ctx} profile={profile.value} />);
   });

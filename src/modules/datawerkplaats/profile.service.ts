@@ -29,15 +29,19 @@ export async function areaProfile(db: Db, scope: Scope, code: string) {
   const area = areas.get(code);
   if (!area || !PROFILE_LEVELS.has(area.level)) return err('NotFound' as const);
   const parent = area.parentCode ? areas.get(area.parentCode) : undefined;
-  const references = [...areas.values()].filter((a) => REFERENCE_LEVELS.includes(a.level));
-  const comparisonCodes = [parent?.code, ...references.map((a) => a.code)].filter(
-    (c): c is string => c !== undefined,
-  );
+  const references = [...areas.values()]
+    .filter((a) => REFERENCE_LEVELS.includes(a.level))
+    .sort((a, b) => REFERENCE_LEVELS.indexOf(a.level) - REFERENCE_LEVELS.indexOf(b.level));
+  // The parent first, then the region, its GGD region and the country; each once.
+  const comparisonCodes = [
+    ...new Set([parent?.code, ...references.map((a) => a.code)].filter((c) => c !== undefined)),
+  ];
   const figures = await figuresForAreas(db, scope, [code, ...comparisonCodes]);
   // Per indicator the newest period with a figure here, and the comparisons of that period.
   const newest = new Map<number, Measurement>();
+  // Projections are no figures of this area; the profile shows what was measured.
   for (const { indicator, m } of figures)
-    if (m.areaCode === code) {
+    if (m.areaCode === code && !m.isProjection) {
       const known = newest.get(indicator.id);
       if (!known || periodToYear(m.period) > periodToYear(known.period))
         newest.set(indicator.id, m);

@@ -13,6 +13,8 @@ describe('person-level files', () => {
     expect(passesElfproef('111222334')).toBe(false);
     expect(passesElfproef('12345678')).toBe(false);
     expect(passesElfproef('000000000')).toBe(false);
+    // A leading zero lost in a spreadsheet: 012345672 written as 12345672.
+    expect(passesElfproef('12345672')).toBe(passesElfproef('012345672'));
   });
 
   it('refuses a column of citizen-service-number-like values, whatever its name', () => {
@@ -27,7 +29,8 @@ describe('person-level files', () => {
         ],
       ),
     );
-    expect(found?.column).toBe('kenmerk');
+    expect(found?.column).toBe('kolom 1');
+    expect(found?.message).toContain('"kenmerk"');
     expect(found?.message).toContain('burgerservicenummers');
     expect(found?.message).not.toContain('111222333');
   });
@@ -45,6 +48,20 @@ describe('person-level files', () => {
     const perPerson = table(['indicator', 'area_code', 'period', 'value'], rows);
     const found = findPersonLevel(perPerson, (r) => `${r.indicator}|${r.area_code}|${r.period}`);
     expect(found?.message).toContain('60 rijen voor 1 cijfers');
+  });
+
+  it('never repeats a value from a file without a header row, however small', () => {
+    const found = findPersonLevel(
+      table(['111222333', '1950-01-02'], [['111222345', '1961-03-04']]),
+    );
+    expect(found?.column).toBe('kolom 1');
+    expect(found?.message).not.toContain('111222333');
+    expect(findPersonLevel(table(['a', '1950-01-02'], []))?.message).not.toContain('1950');
+  });
+
+  it('leaves dates in the period column to the import (a spreadsheet makes 2024-05 a date)', () => {
+    const periods = table(['period'], [['2024-05-01'], ['2024-06-01'], ['2024-07-01']]);
+    expect(findPersonLevel(periods)).toBeUndefined();
   });
 
   it('lets ordinary aggregate files through (periods, codes, percentages)', () => {

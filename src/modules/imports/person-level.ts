@@ -13,8 +13,12 @@ const FULL_DATE = /^(\d{4}-\d{2}-\d{2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})$/;
 const SHARE = 0.8;
 const MIN_VALUES = 3;
 
-/** The Dutch citizen service number check: 9 digits, weighted sum (last weight −1) divisible by 11. */
-export function passesElfproef(value: string): boolean {
+/**
+ * The Dutch citizen service number check: 9 digits, weighted sum (last weight −1) divisible by 11.
+ * Spreadsheets drop a leading zero, so 8 digits are tested as 0 + 8 digits.
+ */
+export function passesElfproef(raw: string): boolean {
+  const value = /^\d{8}$/.test(raw) ? `0${raw}` : raw;
   if (!/^\d{9}$/.test(value)) return false;
   const digits = [...value].map(Number);
   const sum = digits.reduce((total, d, i) => total + d * (i === 8 ? -1 : 9 - i), 0);
@@ -35,25 +39,35 @@ export type PersonLevelFinding = { column: string; message: string };
 export function findPersonLevel(
   table: Table,
   figureKey?: (row: Record<string, string>) => string,
+  periodColumns: ReadonlySet<string> = new Set(['period', 'periode']),
 ): PersonLevelFinding | undefined {
   const aggregatesOnly =
     'De datawerkplaats bewaart alleen totalen per gebied en periode, nooit gegevens over personen. Er is niets opgeslagen. Maak eerst totalen (bijvoorbeeld aantallen en percentages per wijk) en lees die in.';
-  for (const column of table.columns) {
-    const values = table.rows.map((r) => r[column] ?? '');
+  for (const [index, column] of table.columns.entries()) {
+    // A file without a header row has a person's values as "column names": never repeat those.
+    const position = `kolom ${index + 1}`;
+    const headerIsValue = passesElfproef(column.trim()) || FULL_DATE.test(column.trim());
+    if (headerIsValue)
+      return {
+        column: position,
+        message: `De kopregel (${position}) bevat een burgerservicenummer of een datum: het bestand lijkt gegevens over personen te bevatten. ${aggregatesOnly}`,
+      };
     if (PERSONAL_HEADER.test(column))
       return {
         column,
         message: `De kolom "${column}" lijkt over personen te gaan (zoals een burgerservicenummer of geboortedatum). ${aggregatesOnly}`,
       };
+    const values = table.rows.map((r) => r[column] ?? '');
     if (mostly(values, passesElfproef))
       return {
-        column,
-        message: `De kolom "${column}" bevat getallen van negen cijfers die op burgerservicenummers lijken. ${aggregatesOnly}`,
+        column: position,
+        message: `De kolom "${column}" (${position}) bevat getallen die op burgerservicenummers lijken. ${aggregatesOnly}`,
       };
-    if (mostly(values, (v) => FULL_DATE.test(v)))
+    // The period column is checked by the import itself (a spreadsheet may turn 2024-05 into a date).
+    if (!periodColumns.has(column) && mostly(values, (v) => FULL_DATE.test(v)))
       return {
-        column,
-        message: `De kolom "${column}" bevat volledige datums, zoals geboortedatums. ${aggregatesOnly}`,
+        column: position,
+        message: `De kolom "${column}" (${position}) bevat volledige datums, zoals geboortedatums. ${aggregatesOnly}`,
       };
   }
   if (figureKey && table.rows.length >= 20) {

@@ -224,6 +224,7 @@ export async function listMeasurements(db: Db, indicatorIds: number[], areaCodes
       'measurement.is_projection',
       'measurement.is_demo',
       'measurement.suppressed',
+      'measurement.data_source_id',
       'import_batch.filename as batch_filename',
       'data_source.threshold as source_threshold',
       'data_source.decimals as source_decimals',

@@ -307,7 +307,9 @@ function sameCell(stored: StoredCell, row: MeasurementRow): boolean {
     stored.source === row.source &&
     stored.note === row.note &&
     stored.is_projection === (row.isProjection ?? false) &&
-    stored.is_demo === (row.isDemo ?? false)
+    stored.is_demo === (row.isDemo ?? false) &&
+    // Another catalogue source means other disclosure rules: a change, previewed and audited.
+    stored.data_source_id === (row.dataSourceId ?? null)
   );
 }
 

@@ -94,7 +94,14 @@ export function sourceAdminRoutes(deps: SourceAdminDeps) {
     const code = c.req.param('code');
     const source = (await listSources(db, session.user.regionId)).find((s) => s.code === code);
     if (!source) return refuse(c, 404, 'Deze bron bestaat niet.');
-    const parsed = PolicyForm.safeParse(form);
+    // A field left out of the post reads as empty, so every message is the form's own (Dutch).
+    const parsed = PolicyForm.safeParse({
+      threshold: '',
+      decimals: '',
+      count_base: '',
+      refresh: '',
+      ...form,
+    });
     if (!parsed.success)
       return c.html(
         <SourceEditPage

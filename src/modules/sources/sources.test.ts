@@ -131,5 +131,17 @@ describeEachDatabase('data sources', (get) => {
       .where('measurement.area_code', '=', 'PV22')
       .executeTakeFirst();
     expect(row?.code).toBe('cbs-kerncijfers-wijken-buurten-2024');
+    // The same figures without a catalogue source are a change (other rules apply): previewed.
+    const again = await postUpload(
+      app,
+      '/beheer/metingen/import',
+      { _csrf: data.csrf, data_source: '' },
+      { name: 'b.csv', bytes: file },
+      data.cookie,
+    );
+    const preview = await (
+      await app.request(again.headers.get('location') ?? '', { headers: { cookie: data.cookie } })
+    ).text();
+    expect(preview).toContain('Nieuw: 0, gewijzigd: 1, ongewijzigd: 0.');
   });
 });

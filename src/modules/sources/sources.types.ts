@@ -42,7 +42,11 @@ export const PolicyForm = z.object({
   }),
   decimals: optionalInt(0, 4, 'Leeg, of een heel getal van 0 tot 4.'),
   count_base: optionalInt(1, 100, 'Leeg, of een heel getal van 1 tot 100 (bijvoorbeeld 5).'),
-  refresh: z.string().trim().min(1, 'Hoe vaak komt er nieuwe data?').max(200),
+  refresh: z
+    .string()
+    .trim()
+    .min(1, 'Hoe vaak komt er nieuwe data?')
+    .max(200, 'Hoogstens 200 tekens.'),
 });
 export type PolicyInput = {
   threshold: number;

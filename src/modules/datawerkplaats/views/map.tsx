@@ -31,7 +31,7 @@ export function DataIndexPage({
       <p class="utrecht-paragraph">
         Hoe verschillen gemeenten en wijken in {ctx.region.name}? Kies een cijfer. U ziet een kaart
         en een tabel met dezelfde getallen. Bij elk cijfer staat de bron en het jaar. Cijfers over
-        minder dan 10 mensen laten we niet zien.{' '}
+        te weinig mensen laten we niet zien (de drempel staat bij elke bron).{' '}
         <a class="utrecht-link" href={href(ctx, '/datawerkplaats/bronnen')}>
           Waar komen de cijfers vandaan?
         </a>{' '}

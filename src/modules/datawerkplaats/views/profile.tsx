@@ -137,7 +137,7 @@ export function ProfilePage({ ctx, profile }: { ctx: PageContext; profile: Profi
       <p class="utrecht-paragraph">
         {area.name} is een {levelName(area.level)}
         {parent ? ` in ${parent.name}` : ''} (CBS-code {area.code}). Hier staan de cijfers van dit
-        gebied naast die van de regio. Cijfers over minder dan 10 mensen laten we niet zien.
+        gebied naast die van de regio. Cijfers over te weinig mensen laten we niet zien.
       </p>
       <FigureRows ctx={ctx} profile={profile} />
       {children.length > 0 ? (

@@ -184,7 +184,7 @@ export function SourceEditPage(props: {
         <TextField
           id="count_base"
           label="Aantallen afronden op een veelvoud van"
-          hint="Bijvoorbeeld 5. Leeg laten: niet afronden."
+          hint="Bijvoorbeeld 5. Leeg laten: niet afronden. Rond dan ook de waarden af (decimalen hierboven), anders is een aantal terug te rekenen uit het percentage."
           values={values}
           errors={errors}
         />
