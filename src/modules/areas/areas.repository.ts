@@ -26,46 +26,6 @@ export async function listAreas(db: Db, regionId: number) {
     .execute();
 }
 
-const SEED_FILE = 'areas.csv';
-
-/** The checksum of the last loaded areas.csv (table seed_file, shared with other seed files). */
-export async function seedChecksum(db: Db, regionId: number) {
-  const row = await db
-    .selectFrom('seed_file')
-    .select('checksum')
-    .where('region_id', '=', regionId)
-    .where('name', '=', SEED_FILE)
-    .executeTakeFirst();
-  return row?.checksum;
-}
-
-export async function setSeedChecksum(db: Db, regionId: number, checksum: string) {
-  await db
-    .insertInto('seed_file')
-    .values({ region_id: regionId, name: SEED_FILE, checksum })
-    .onConflict((oc) => oc.columns(['region_id', 'name']).doUpdateSet({ checksum }))
-    .execute();
-}
-
-/** The checksum of a named seed file of this region (shared table seed_file). */
-export async function seedChecksumOf(db: Db, regionId: number, name: string) {
-  const row = await db
-    .selectFrom('seed_file')
-    .select('checksum')
-    .where('region_id', '=', regionId)
-    .where('name', '=', name)
-    .executeTakeFirst();
-  return row?.checksum;
-}
-
-export async function setSeedChecksumOf(db: Db, regionId: number, name: string, checksum: string) {
-  await db
-    .insertInto('seed_file')
-    .values({ region_id: regionId, name, checksum })
-    .onConflict((oc) => oc.columns(['region_id', 'name']).doUpdateSet({ checksum }))
-    .execute();
-}
-
 /** Replaces all boundaries of a region by this set (the manifest is the whole truth). */
 export async function replaceBoundaries(
   db: Db,

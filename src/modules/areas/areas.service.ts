@@ -4,11 +4,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { seedFileChecksum, setSeedFileChecksum } from '../../db/seed-file.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import { readTable } from '../../lib/tabular.js';
 import { bumpDataVersion } from '../plan/index.js';
 import * as repo from './areas.repository.js';
 import { type Area, type AreaInput, AreaRow } from './areas.types.js';
+
+const AREAS_FILE = 'areas.csv';
 
 type Db = Kysely<Database>;
 
@@ -52,14 +55,14 @@ export async function importAreasFromDirectory(
   regionId: number,
   dir: string,
 ): Promise<Result<number, string[]>> {
-  const file = path.join(dir, 'areas.csv');
+  const file = path.join(dir, AREAS_FILE);
   const bytes = await readFile(file).catch(() => undefined);
   if (!bytes) return ok(0);
   // Unchanged file (same checksum as last time): nothing to do, so a restart stays fast.
   const checksum = createHash('sha256').update(bytes).digest('hex');
-  if ((await repo.seedChecksum(db, regionId)) === checksum) return ok(0);
-  const imported = await importAreas(db, regionId, 'areas.csv', new Uint8Array(bytes));
-  if (imported.ok) await repo.setSeedChecksum(db, regionId, checksum);
+  if ((await seedFileChecksum(db, regionId, AREAS_FILE)) === checksum) return ok(0);
+  const imported = await importAreas(db, regionId, AREAS_FILE, new Uint8Array(bytes));
+  if (imported.ok) await setSeedFileChecksum(db, regionId, AREAS_FILE, checksum);
   return imported;
 }
 
@@ -80,5 +83,5 @@ export async function listAreas(db: Db, regionId: number): Promise<Area[]> {
 
 /** The checksum of the areas file last loaded (what other modules' decisions depend on). */
 export async function areasChecksum(db: Db, regionId: number): Promise<string | undefined> {
-  return repo.seedChecksum(db, regionId);
+  return seedFileChecksum(db, regionId, AREAS_FILE);
 }

@@ -12,6 +12,7 @@ import type { Kysely } from 'kysely';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
+import { seedFileChecksum, setSeedFileChecksum } from '../../db/seed-file.js';
 import { json } from '../../db/upsert.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import { bumpDataVersion } from '../plan/index.js';
@@ -147,7 +148,7 @@ export async function importBoundariesFromDirectory(
     texts.push(bytes.toString('utf8'));
   }
   const checksum = hash.digest('hex');
-  if ((await repo.seedChecksumOf(db, regionId, MANIFEST)) === checksum) return ok(0);
+  if ((await seedFileChecksum(db, regionId, MANIFEST)) === checksum) return ok(0);
   const known = new Map((await repo.listAreas(db, regionId)).map((a) => [a.code, a.level]));
   const rows: BoundaryRow[] = [];
   const problems: string[] = [];
@@ -170,7 +171,7 @@ export async function importBoundariesFromDirectory(
       regionId,
       rows.map((r) => ({ ...r, geometry: json(r.geometry) })),
     );
-    await repo.setSeedChecksumOf(trx, regionId, MANIFEST, checksum);
+    await setSeedFileChecksum(trx, regionId, MANIFEST, checksum);
     await bumpDataVersion(trx);
   });
   return ok(rows.length);

@@ -11,6 +11,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { writeAudit } from '../../db/audit.js';
 import type { Database } from '../../db/schema.js';
+import { seedFileChecksum, setSeedFileChecksum } from '../../db/seed-file.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import { can, type SessionUser } from '../auth/index.js';
 import { bumpDataVersion } from '../plan/index.js';
@@ -38,13 +39,13 @@ export async function importSubregionsFromDirectory(
   const bytes = await readFile(path.join(dir, FILE)).catch(() => undefined);
   if (!bytes) return ok(0);
   const checksum = createHash('sha256').update(bytes).digest('hex');
-  if ((await areasRepo.seedChecksumOf(db, regionId, FILE)) === checksum) return ok(0);
+  if ((await seedFileChecksum(db, regionId, FILE)) === checksum) return ok(0);
   const parsed = File.safeParse(parseYaml(bytes.toString('utf8')));
   if (!parsed.success)
     return err(parsed.error.issues.map((i) => `${FILE} › ${i.path.join('.')}: ${i.message}`));
   await db.transaction().execute(async (trx) => {
     await repo.upsertSubregions(trx, regionId, parsed.data.subregions);
-    await areasRepo.setSeedChecksumOf(trx, regionId, FILE, checksum);
+    await setSeedFileChecksum(trx, regionId, FILE, checksum);
     await bumpDataVersion(trx);
   });
   return ok(parsed.data.subregions.length);

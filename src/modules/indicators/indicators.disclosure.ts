@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { seedFileChecksum, setSeedFileChecksum } from '../../db/seed-file.js';
 import { areasChecksum, listAreas } from '../areas/index.js';
 import {
   areaGroups,
@@ -131,10 +132,10 @@ const DISCLOSURE_RULES = 'disclosure-rules-v2';
  */
 export async function ensureSuppressionCurrent(db: Db, regionId: number): Promise<boolean> {
   const marker = `${DISCLOSURE_RULES}:${(await areasChecksum(db, regionId)) ?? 'geen'}`;
-  if ((await repo.seedChecksum(db, regionId, DISCLOSURE_RULES)) === marker) return false;
+  if ((await seedFileChecksum(db, regionId, DISCLOSURE_RULES)) === marker) return false;
   await db.transaction().execute(async (trx) => {
     await refreshSuppression(trx, regionId);
-    await repo.setSeedChecksum(trx, regionId, DISCLOSURE_RULES, marker);
+    await setSeedFileChecksum(trx, regionId, DISCLOSURE_RULES, marker);
     await bumpDataVersion(trx);
   });
   return true;

@@ -237,24 +237,6 @@ export async function listMeasurements(db: Db, indicatorIds: number[], areaCodes
   return query.execute();
 }
 
-export async function seedChecksum(db: Db, regionId: number, name: string) {
-  const row = await db
-    .selectFrom('seed_file')
-    .select('checksum')
-    .where('region_id', '=', regionId)
-    .where('name', '=', name)
-    .executeTakeFirst();
-  return row?.checksum;
-}
-
-export async function setSeedChecksum(db: Db, regionId: number, name: string, checksum: string) {
-  await db
-    .insertInto('seed_file')
-    .values({ region_id: regionId, name, checksum })
-    .onConflict((oc) => oc.columns(['region_id', 'name']).doUpdateSet({ checksum }))
-    .execute();
-}
-
 /** Indicator ids by code in a region, for imports. */
 export async function indicatorIdsByCode(db: Db, regionId: number) {
   return db

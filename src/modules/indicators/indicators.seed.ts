@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely';
 import { parse as parseYaml } from 'yaml';
 import { writeAudit } from '../../db/audit.js';
 import type { Database } from '../../db/schema.js';
+import { seedFileChecksum, setSeedFileChecksum } from '../../db/seed-file.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import { readTable } from '../../lib/tabular.js';
 import { areaIndex } from '../areas/index.js';
@@ -157,7 +158,7 @@ export async function importIndicatorsFromDirectory(
   for (const [name, content] of [...files].sort()) hash.update(name).update(content);
   const checksum = hash.digest('hex');
   const [stored, states] = await Promise.all([
-    repo.seedChecksum(db, regionId, FILE),
+    seedFileChecksum(db, regionId, FILE),
     repo.listSeedStates(db, regionId),
   ]);
   if (stored === checksum && states.size > 0) return ok({ status: 'unchanged' });
@@ -228,7 +229,7 @@ export async function importIndicatorsFromDirectory(
       loaded += 1;
     }
     await refreshSuppression(trx, regionId);
-    await repo.setSeedChecksum(trx, regionId, FILE, checksum);
+    await setSeedFileChecksum(trx, regionId, FILE, checksum);
     await writeAudit(trx, {
       actor,
       action: 'indicators.seed',

@@ -97,23 +97,3 @@ export async function listPolicies(db: Db, regionId: number) {
     .where('region_id', '=', regionId)
     .execute();
 }
-
-const SEED_FILE = 'sources.yaml';
-
-export async function seedChecksum(db: Db, regionId: number) {
-  const row = await db
-    .selectFrom('seed_file')
-    .select('checksum')
-    .where('region_id', '=', regionId)
-    .where('name', '=', SEED_FILE)
-    .executeTakeFirst();
-  return row?.checksum;
-}
-
-export async function setSeedChecksum(db: Db, regionId: number, checksum: string) {
-  await db
-    .insertInto('seed_file')
-    .values({ region_id: regionId, name: SEED_FILE, checksum })
-    .onConflict((oc) => oc.columns(['region_id', 'name']).doUpdateSet({ checksum }))
-    .execute();
-}

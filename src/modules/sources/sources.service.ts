@@ -6,6 +6,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { parse as parseYaml } from 'yaml';
 import { writeAudit } from '../../db/audit.js';
 import type { Database } from '../../db/schema.js';
+import { seedFileChecksum, setSeedFileChecksum } from '../../db/seed-file.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import { can, type SessionUser } from '../auth/index.js';
 import type { DisclosurePolicy } from '../disclosure/index.js';
@@ -25,7 +26,7 @@ export async function importSourcesFromDirectory(
   const bytes = await readFile(path.join(dir, FILE)).catch(() => undefined);
   if (!bytes) return ok(0);
   const checksum = createHash('sha256').update(bytes).digest('hex');
-  if ((await repo.seedChecksum(db, regionId)) === checksum) return ok(0);
+  if ((await seedFileChecksum(db, regionId, FILE)) === checksum) return ok(0);
   const parsed = SourcesFile.safeParse(parseYaml(bytes.toString('utf8')));
   if (!parsed.success)
     return err(parsed.error.issues.map((i) => `${FILE} › ${i.path.join('.')}: ${i.message}`));
@@ -34,7 +35,7 @@ export async function importSourcesFromDirectory(
   if (double) return err([`${FILE}: de code ${double} staat er twee keer in.`]);
   await db.transaction().execute(async (trx) => {
     await repo.upsertSources(trx, regionId, parsed.data.sources);
-    await repo.setSeedChecksum(trx, regionId, checksum);
+    await setSeedFileChecksum(trx, regionId, FILE, checksum);
     await bumpDataVersion(trx);
   });
   return ok(parsed.data.sources.length);
