@@ -1,10 +1,7 @@
 /** Loading a region's areas from its `areas.csv`, and looking them up. */
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { seedFileChecksum, setSeedFileChecksum } from '../../db/seed-file.js';
+import { readChangedSeedFile, seedFileChecksum, setSeedFileChecksum } from '../../db/seed-file.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import { readTable } from '../../lib/tabular.js';
 import { bumpDataVersion } from '../plan/index.js';
@@ -55,12 +52,10 @@ export async function importAreasFromDirectory(
   regionId: number,
   dir: string,
 ): Promise<Result<number, string[]>> {
-  const file = path.join(dir, AREAS_FILE);
-  const bytes = await readFile(file).catch(() => undefined);
-  if (!bytes) return ok(0);
   // Unchanged file (same checksum as last time): nothing to do, so a restart stays fast.
-  const checksum = createHash('sha256').update(bytes).digest('hex');
-  if ((await seedFileChecksum(db, regionId, AREAS_FILE)) === checksum) return ok(0);
+  const changed = await readChangedSeedFile(db, regionId, dir, AREAS_FILE);
+  if (!changed) return ok(0);
+  const { bytes, checksum } = changed;
   const imported = await importAreas(db, regionId, AREAS_FILE, new Uint8Array(bytes));
   if (imported.ok) await setSeedFileChecksum(db, regionId, AREAS_FILE, checksum);
   return imported;

@@ -3,15 +3,12 @@
  * gemeenten kept by a beheerder on a page, audited. The plan names the subregions but not their
  * gemeenten, so nothing is assigned until a beheerder does it.
  */
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { writeAudit } from '../../db/audit.js';
 import type { Database } from '../../db/schema.js';
-import { seedFileChecksum, setSeedFileChecksum } from '../../db/seed-file.js';
+import { readChangedSeedFile, setSeedFileChecksum } from '../../db/seed-file.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import { can, type SessionUser } from '../auth/index.js';
 import { bumpDataVersion } from '../plan/index.js';
@@ -36,10 +33,9 @@ export async function importSubregionsFromDirectory(
   regionId: number,
   dir: string,
 ): Promise<Result<number, string[]>> {
-  const bytes = await readFile(path.join(dir, FILE)).catch(() => undefined);
-  if (!bytes) return ok(0);
-  const checksum = createHash('sha256').update(bytes).digest('hex');
-  if ((await seedFileChecksum(db, regionId, FILE)) === checksum) return ok(0);
+  const changed = await readChangedSeedFile(db, regionId, dir, FILE);
+  if (!changed) return ok(0);
+  const { bytes, checksum } = changed;
   const parsed = File.safeParse(parseYaml(bytes.toString('utf8')));
   if (!parsed.success)
     return err(parsed.error.issues.map((i) => `${FILE} › ${i.path.join('.')}: ${i.message}`));
