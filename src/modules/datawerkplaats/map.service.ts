@@ -15,8 +15,8 @@ type Scope = { regionId: number; regionAreaCode: string; publicOnly: boolean };
 export const MAP_LEVELS = ['gemeente', 'wijk', 'buurt'] as const;
 export type MapLevel = (typeof MAP_LEVELS)[number];
 const CHILD_LEVEL: Record<string, MapLevel | undefined> = { gemeente: 'wijk', wijk: 'buurt' };
-/** Reference figures for a map, closest first: the region, its GGD region, the country. */
-const REFERENCE_LEVELS = ['provincie', 'ggd-regio', 'land'];
+/** Figures to compare with (maps and profiles), closest first: the region, its GGD region, the country. */
+export const REFERENCE_LEVELS = ['provincie', 'ggd-regio', 'land'];
 
 export type MapQuery = { level?: string; period?: string; within?: string; sort?: string };
 

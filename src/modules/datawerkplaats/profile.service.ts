@@ -9,13 +9,12 @@ import { slugify } from '../../lib/slug.js';
 import { type Area, areaIndex } from '../areas/index.js';
 import { figuresForAreas, type Measurement, periodToYear } from '../indicators/index.js';
 import { getOrganisation } from '../organisations/index.js';
+import { REFERENCE_LEVELS } from './map.service.js';
 
 type Db = Kysely<Database>;
 type Scope = { regionId: number; regionAreaCode: string; publicOnly: boolean };
 
 const PROFILE_LEVELS = new Set(['gemeente', 'wijk', 'buurt']);
-/** Figures to compare with, closest first. */
-const REFERENCE_LEVELS = ['provincie', 'ggd-regio', 'land'];
 
 function gemeenteOf(area: Area, areas: Map<string, Area>): Area | undefined {
   let current: Area | undefined = area;

@@ -15,7 +15,8 @@ import type { MapRow, mapData } from '../map.service.js';
 type MapView = Extract<Awaited<ReturnType<typeof mapData>>, { ok: true }>['value'];
 export type SortKey = 'naam' | 'waarde';
 
-const levelName = (level: string) => AREA_LEVEL_NAMES[level as AreaLevel] ?? level;
+/** The Dutch name of an area level ("gemeente", "wijk"). */
+export const levelName = (level: string) => AREA_LEVEL_NAMES[level as AreaLevel] ?? level;
 const CRUMB = { label: 'Datawerkplaats', href: '/datawerkplaats' };
 
 export function DataIndexPage({

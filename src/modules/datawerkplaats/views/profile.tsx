@@ -1,13 +1,12 @@
 /** The area profile page: figures next to the region's, the areas inside, the gemeente's goals. */
 import { href, type PageContext } from '../../../web/context.js';
 import { Layout } from '../../../web/layout.js';
-import { AREA_LEVEL_NAMES, type AreaLevel } from '../../areas/index.js';
 import { formatValue, type Measurement } from '../../indicators/index.js';
 import { goalCodeToSegment } from '../../plan/index.js';
 import type { areaProfile } from '../profile.service.js';
+import { levelName } from './map.js';
 
 type Profile = Extract<Awaited<ReturnType<typeof areaProfile>>, { ok: true }>['value'];
-const levelName = (level: string) => AREA_LEVEL_NAMES[level as AreaLevel] ?? level;
 
 function figure(m: Measurement, unit: { unit: string; decimals: number }) {
   return m.value === null ? (m.missingReason ?? 'geen cijfer') : formatValue(m.value, unit);
