@@ -15,6 +15,7 @@ import * as m0012 from './migrations/0012_disclosure.js';
 import * as m0013 from './migrations/0013_boundaries.js';
 import * as m0014 from './migrations/0014_data_sources.js';
 import * as m0015 from './migrations/0015_subregions.js';
+import * as m0016 from './migrations/0016_wide_imports_rollups.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0013_boundaries': m0013,
   '0014_data_sources': m0014,
   '0015_subregions': m0015,
+  '0016_wide_imports_rollups': m0016,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -351,7 +351,8 @@ export interface AreaTable {
   parent_code: string | null;
 }
 
-export type Direction = 'hoger' | 'lager';
+/** Which way is better; `neutraal` describes a situation (no target can be set). */
+export type Direction = 'hoger' | 'lager' | 'neutraal';
 export type Track = '2040' | 'cyclus';
 export type Comparator = '>=' | '<=' | '=' | '>' | '<';
 /** absolute: the value itself; relative: % change from the baseline; change: absolute change. */
@@ -420,6 +421,8 @@ export interface MeasurementTable {
   suppressed: 'primary' | 'secondary' | null;
   /** The catalogue entry whose disclosure rules apply (null: the default rules). */
   data_source_id: number | null;
+  /** Recomputed from the numerators and denominators of this many child areas (a roll-up). */
+  rollup_children: number | null;
 }
 
 export interface SubregionTable {
@@ -449,6 +452,8 @@ export interface DataSourceTable {
   threshold: Generated<number>;
   decimals: number | null;
   count_base: number | null;
+  /** The saved column mapping of a wide import (see measurements-wide.ts). */
+  import_mapping: Jsonb<unknown> | null;
   is_demo: Generated<boolean>;
   updated_by: string | null;
   updated_at: Generated<Date>;

@@ -61,7 +61,9 @@ export const IndicatorFields = z.object({
     .trim()
     .regex(/^[0-4]$/, 'Kies 0, 1, 2, 3 of 4 cijfers achter de komma.')
     .transform(Number),
-  direction: z.enum(['hoger', 'lager'], { error: 'Kies of hoger of lager beter is.' }),
+  direction: z.enum(['hoger', 'lager', 'neutraal'], {
+    error: 'Kies of hoger of lager beter is, of geen richting.',
+  }),
   source: requiredText(500, 'Noem de bron van de cijfers (of: Nog te kiezen).', 'De bron'),
   frequency: requiredText(
     100,

@@ -41,6 +41,10 @@ describe('status against a target', () => {
     expect(meets(0.06, '=', 0, 'lager', 1)).toBe(false);
     expect(meets(5, '<', 5, 'lager', 1)).toBe(false);
     expect(meets(46.1, '>', 46, 'hoger', 1)).toBe(true);
+    // Without a better direction, "=" means equal after rounding, on either side.
+    expect(meets(46.04, '=', 46, 'neutraal', 1)).toBe(true);
+    expect(meets(45.96, '=', 46, 'neutraal', 1)).toBe(true);
+    expect(meets(46.2, '=', 46, 'neutraal', 1)).toBe(false);
   });
 
   it('is unknown without measurements or with one that does not meet the target', () => {

@@ -67,6 +67,7 @@ export function meets(
     case '<':
       return value < goal;
     case '=':
+      if (direction === 'neutraal') return Math.abs(value - goal) <= tolerance;
       return direction === 'lager' ? value <= goal + tolerance : value >= goal - tolerance;
   }
 }

@@ -11,6 +11,7 @@ export const TRACK_NAMES: Record<Track, string> = {
 export const DIRECTION_NAMES: Record<Direction, string> = {
   hoger: 'hoger is beter',
   lager: 'lager is beter',
+  neutraal: 'geen richting (beschrijft de situatie)',
 };
 export const COMPARATOR_SIGNS: Record<Comparator, string> = {
   '>=': '≥',
@@ -65,7 +66,7 @@ export const IndicatorSeed = z.object({
   denominator: z.string().optional(),
   unit: z.string().min(1),
   decimals: z.number().int().min(0).max(4).default(1),
-  direction: z.enum(['hoger', 'lager']),
+  direction: z.enum(['hoger', 'lager', 'neutraal']),
   source: z.string().min(1),
   area_levels: z.array(z.string()).default([]),
   frequency: z.string().min(1),
