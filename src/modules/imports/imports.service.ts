@@ -25,9 +25,17 @@ export type PreviousImport = { filename: string; appliedAt: Date | null; applied
 export async function stageImport(
   db: Db,
   user: SessionUser,
-  input: { kind: string; filename: string; bytes: Uint8Array; rowCount: number; payload: unknown },
+  input: {
+    kind: string;
+    filename: string;
+    /** The file, or its checksum when it was staged before in another shape (wide → long). */
+    bytes: Uint8Array | { checksum: string };
+    rowCount: number;
+    payload: unknown;
+  },
 ): Promise<{ id: number; previous: PreviousImport | undefined }> {
-  const checksum = checksumOf(input.bytes);
+  const checksum =
+    input.bytes instanceof Uint8Array ? checksumOf(input.bytes) : input.bytes.checksum;
   await repo.discardStalePreviews(db, new Date(Date.now() - PREVIEW_HOURS * 3600 * 1000));
   const id = await repo.insertBatch(db, {
     regionId: user.regionId,

@@ -360,3 +360,13 @@ export async function indicatorIdsWithFiguresAt(db: Db, regionId: number, levels
 export async function lockDisclosure(db: Db, regionId: number) {
   await sql`select pg_advisory_xact_lock(7243002, ${regionId})`.execute(db);
 }
+
+/** Code, name and source text of every indicator: the choices of an import's column mapping. */
+export async function indicatorChoices(db: Db, regionId: number) {
+  return db
+    .selectFrom('indicator')
+    .select(['code', 'name', 'source'])
+    .where('region_id', '=', regionId)
+    .orderBy('name')
+    .execute();
+}

@@ -17,6 +17,7 @@ import {
   stageImport,
 } from '../imports/index.js';
 import { bumpDataVersion } from '../plan/index.js';
+import { listSources, saveImportMapping } from '../sources/index.js';
 import { refreshSuppression } from './indicators.disclosure.js';
 import * as repo from './indicators.repository.js';
 import {
@@ -26,6 +27,8 @@ import {
   REQUIRED_MEASUREMENT_COLUMNS,
 } from './indicators.types.js';
 import { checkRow, type RowContext } from './measurement-rows.js';
+import { looksLong } from './measurements-wide.js';
+import { stageWideUpload } from './measurements-wide.service.js';
 
 export { markerForReason, missingReason, parseNumber } from './measurement-rows.js';
 
@@ -54,7 +57,14 @@ function checkColumns(table: Table): CellProblem[] {
 }
 
 /** `lines[i]` is the spreadsheet row number of `rows[i]`, for the preview. */
-export type ValidatedImport = { rows: MeasurementRow[]; lines: number[] };
+export type ValidatedImport = {
+  rows: MeasurementRow[];
+  lines: number[];
+  /** Wide files: area codes of other regions, skipped (listed in the preview). */
+  skippedAreas?: string[];
+  /** Wide files: the column mapping, saved with the source when the preview is applied. */
+  mapping?: { sourceId: number; mapping: unknown };
+};
 
 /** All problems of a file, or its rows ready to stage. */
 export async function validateMeasurements(
@@ -65,16 +75,26 @@ export async function validateMeasurements(
 ): Promise<Result<ValidatedImport, CellProblem[]>> {
   const table = await readTable(upload.name, upload.bytes);
   if (!table.ok) return err([{ row: 0, column: '', value: '', message: table.error }]);
+  return validateLongTable(db, regionId, table.value, defaultSource);
+}
+
+/** A long table (indicator, area_code, period, value, …) checked row by row. */
+async function validateLongTable(
+  db: Db,
+  regionId: number,
+  table: Table,
+  defaultSource: string,
+): Promise<Result<ValidatedImport, CellProblem[]>> {
   // First of all: a file about individual people is refused without repeating any of its values.
   const personal = findPersonLevel(
-    table.value,
+    table,
     (r) => `${r.indicator ?? ''}|${r.area_code ?? ''}|${r.period ?? ''}`,
   );
   if (personal)
     return err([{ row: 0, column: personal.column, value: '', message: personal.message }]);
-  const columnProblems = checkColumns(table.value);
+  const columnProblems = checkColumns(table);
   if (columnProblems.length > 0) return err(columnProblems);
-  if (table.value.rows.length === 0)
+  if (table.rows.length === 0)
     return err([
       { row: 0, column: '', value: '', message: 'Het bestand heeft geen rijen onder de kopregel.' },
     ]);
@@ -90,8 +110,8 @@ export async function validateMeasurements(
   const problems: CellProblem[] = [];
   const rows: MeasurementRow[] = [];
   const seen = new Map<string, number>();
-  const lines = table.value.rowNumbers ?? table.value.rows.map((_, index) => index + 2);
-  table.value.rows.forEach((raw, index) => {
+  const lines = table.rowNumbers ?? table.rows.map((_, index) => index + 2);
+  table.rows.forEach((raw, index) => {
     const line = lines[index] ?? index + 2;
     const row = checkRow(raw, line, context, problems);
     if (!row) return;
@@ -160,15 +180,33 @@ export async function previewMeasurements(
   });
 }
 
-/** Validates, then stages the rows as a preview. */
+export type StagedUpload = {
+  shape: 'long' | 'wide';
+  id: number;
+  previous: PreviousImport | undefined;
+};
+
+/**
+ * Reads the file and stages it: a long file (indicator, area_code, period, value) as a preview
+ * at once; a wide file (one column per indicator) for the mapping step, which needs its source.
+ */
 export async function stageMeasurements(
   db: Db,
   user: SessionUser,
   upload: Upload,
   defaultSource: string,
   dataSourceId: number | null = null,
-): Promise<Result<{ id: number; previous: PreviousImport | undefined }, CellProblem[]>> {
-  const validated = await validateMeasurements(db, user.regionId, upload, defaultSource);
+): Promise<Result<StagedUpload, CellProblem[]>> {
+  const table = await readTable(upload.name, upload.bytes);
+  if (!table.ok) return err([{ row: 0, column: '', value: '', message: table.error }]);
+  // Rows without a source of their own name the catalogue source the file comes from.
+  if (defaultSource.trim() === '' && dataSourceId !== null) {
+    const chosen = (await listSources(db, user.regionId)).find((s) => s.id === dataSourceId);
+    defaultSource = chosen ? chosen.dataset : '';
+  }
+  if (!looksLong(table.value))
+    return stageWide(db, user, upload, table.value, defaultSource, dataSourceId);
+  const validated = await validateLongTable(db, user.regionId, table.value, defaultSource);
   if (!validated.ok) return validated;
   // Every row of the file comes from the chosen catalogue source (its rules apply).
   for (const row of validated.value.rows) row.dataSourceId = dataSourceId;
@@ -179,7 +217,30 @@ export async function stageMeasurements(
     rowCount: validated.value.rows.length,
     payload: validated.value,
   });
-  return ok(staged);
+  return ok({ shape: 'long', ...staged });
+}
+
+async function stageWide(
+  db: Db,
+  user: SessionUser,
+  upload: Upload,
+  table: Table,
+  defaultSource: string,
+  dataSourceId: number | null,
+): Promise<Result<StagedUpload, CellProblem[]>> {
+  const problem = (column: string, message: string) =>
+    err([{ row: 0, column, value: '', message }]);
+  const personal = findPersonLevel(table);
+  if (personal) return problem(personal.column, personal.message);
+  if (table.rows.length === 0)
+    return problem('', 'Het bestand heeft geen rijen onder de kopregel.');
+  if (dataSourceId === null)
+    return problem(
+      'data_source',
+      'Dit bestand heeft één kolom per indicator (een breed bestand). Kies de bron van het bestand: per bron bewaart Marke welke kolom bij welke indicator hoort.',
+    );
+  const staged = await stageWideUpload(db, user, upload, table, dataSourceId, defaultSource);
+  return ok({ shape: 'wide', ...staged });
 }
 
 /** Applies a staged file in one transaction: values, one audit row per indicator, data version. */
@@ -242,6 +303,15 @@ function applyMeasurementBatch(
             .map((p) => ({ area: p.areaCode, period: p.period, value: p.value })),
         });
       }
+      const { mapping } = payload as ValidatedImport;
+      if (mapping)
+        await saveImportMapping(
+          trx,
+          user.regionId,
+          mapping.sourceId,
+          mapping.mapping,
+          `user:${user.id}`,
+        );
       await bumpDataVersion(trx);
       return {
         rows: rows.length,

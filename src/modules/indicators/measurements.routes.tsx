@@ -19,7 +19,15 @@ import {
   stageMeasurements,
   type ValidatedImport,
 } from './measurements-import.service.js';
+import { mappingFromForm, splittingColumns } from './measurements-wide.js';
+import {
+  loadWideUpload,
+  mapWideUpload,
+  WIDE_UPLOAD,
+  type WideRejected,
+} from './measurements-wide.service.js';
 import { MeasurementImportPage, MeasurementPreviewPage } from './views/measurement-import.js';
+import { WideMappingPage } from './views/measurement-wide.js';
 
 type C = Context<AuthEnv>;
 const BASE = '/beheer/metingen/import';
@@ -70,7 +78,7 @@ export function measurementAdminRoutes({ db, config, stylesheetPath }: AppDeps) 
     const staged = await loadStaged(db, session.user, MEASUREMENT_IMPORT, id);
     if (!staged.ok)
       return refuse(c, 404, 'Deze voorvertoning bestaat niet (meer). Lees het bestand opnieuw in.');
-    const { rows, lines } = staged.value.payload as ValidatedImport;
+    const { rows, lines, skippedAreas } = staged.value.payload as ValidatedImport;
     return c.html(
       <MeasurementPreviewPage
         ctx={await pageContext(c)}
@@ -79,6 +87,7 @@ export function measurementAdminRoutes({ db, config, stylesheetPath }: AppDeps) 
         filename={staged.value.filename}
         rows={await previewMeasurements(db, session.user.regionId, rows, lines)}
         previous={staged.value.previous}
+        skippedAreas={skippedAreas ?? []}
         error={error}
       />,
       error ? 400 : 200,
@@ -128,7 +137,75 @@ export function measurementAdminRoutes({ db, config, stylesheetPath }: AppDeps) 
         },
         400,
       );
-    return c.redirect(`${BASE}/${staged.value.id}`, 303);
+    const step = staged.value.shape === 'wide' ? 'breed/' : '';
+    return c.redirect(`${BASE}/${step}${staged.value.id}`, 303);
+  });
+
+  const mappingPage = async (c: C, csrf: string, id: number, rejected?: WideRejected) => {
+    const session = c.get('session');
+    if (!session) return c.redirect('/inloggen', 303);
+    const loaded = await loadWideUpload(db, session.user, id);
+    if (!loaded.ok)
+      return refuse(c, 404, 'Dit bestand wacht niet (meer) op een koppeling. Lees het opnieuw in.');
+    const { upload, mapping } = loaded.value;
+    const shown = rejected?.mapping ?? mapping;
+    return c.html(
+      <WideMappingPage
+        ctx={await pageContext(c)}
+        csrf={csrf}
+        id={id}
+        filename={loaded.value.filename}
+        columns={upload.table.columns}
+        firstRow={upload.table.rows[0] ?? {}}
+        rowCount={upload.table.rows.length}
+        mapping={shown}
+        fromSaved={loaded.value.fromSaved && !rejected}
+        splitting={splittingColumns(upload.table, shown)}
+        indicators={loaded.value.indicators}
+        problems={rejected?.problems}
+      />,
+      rejected ? 400 : 200,
+    );
+  };
+
+  app.get(`${BASE}/breed/:id{[0-9]{1,9}}`, async (c) => {
+    const g = await guard(c);
+    if (!g.session) return g.response;
+    return mappingPage(c, g.session.csrfToken, Number(c.req.param('id')));
+  });
+
+  app.post(`${BASE}/breed/:id{[0-9]{1,9}}`, async (c) => {
+    const g = await guard(c);
+    if (!g.session) return g.response;
+    const form = await formFields(c);
+    if (!verifyCsrf(c, form._csrf))
+      return refuse(c, 403, 'Dit formulier is verlopen. Laad de pagina opnieuw.');
+    const id = Number(c.req.param('id'));
+    const loaded = await loadWideUpload(db, g.session.user, id);
+    if (!loaded.ok)
+      return refuse(c, 404, 'Dit bestand wacht niet (meer) op een koppeling. Lees het opnieuw in.');
+    const mapping = mappingFromForm(form, loaded.value.upload.table);
+    const mapped = await mapWideUpload(db, g.session.user, id, mapping, MEASUREMENT_IMPORT);
+    if (!mapped.ok) {
+      if (mapped.error === 'NotFound')
+        return refuse(
+          c,
+          404,
+          'Dit bestand wacht niet (meer) op een koppeling. Lees het opnieuw in.',
+        );
+      return mappingPage(c, g.session.csrfToken, id, mapped.error);
+    }
+    return c.redirect(`${BASE}/${mapped.value.id}`, 303);
+  });
+
+  app.post(`${BASE}/breed/:id{[0-9]{1,9}}/annuleren`, async (c) => {
+    const g = await guard(c);
+    if (!g.session) return g.response;
+    const form = await formFields(c);
+    if (!verifyCsrf(c, form._csrf))
+      return refuse(c, 403, 'Dit formulier is verlopen. Laad de pagina opnieuw.');
+    await discardStaged(db, g.session.user, WIDE_UPLOAD, Number(c.req.param('id')));
+    return c.redirect(BASE, 303);
   });
 
   app.get(`${BASE}/:id{[0-9]{1,9}}`, async (c) => {

@@ -3,9 +3,11 @@
 export { sourceAdminRoutes, sourcePublicRoutes } from './sources.routes.js';
 export {
   canManageSources,
+  importMappingOf,
   importSourcesFromDirectory,
   listSources,
   policiesById,
+  saveImportMapping,
   sourceIdsByCode,
   updateSourcePolicy,
 } from './sources.service.js';

@@ -1,7 +1,7 @@
 /** SQL for the data source catalogue. */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { setExcluded } from '../../db/upsert.js';
+import { json, setExcluded } from '../../db/upsert.js';
 import type { PolicyInput, SourceSeedT } from './sources.types.js';
 
 type Db = Kysely<Database>;
@@ -96,4 +96,31 @@ export async function listPolicies(db: Db, regionId: number) {
     .select(['id', 'threshold', 'decimals', 'count_base'])
     .where('region_id', '=', regionId)
     .execute();
+}
+
+/** The saved column mapping of a source's wide files (shape owned by the indicators module). */
+export async function findImportMapping(db: Db, regionId: number, sourceId: number) {
+  const row = await db
+    .selectFrom('data_source')
+    .select('import_mapping')
+    .where('region_id', '=', regionId)
+    .where('id', '=', sourceId)
+    .executeTakeFirst();
+  return row?.import_mapping ?? null;
+}
+
+export async function setImportMapping(
+  db: Db,
+  regionId: number,
+  sourceId: number,
+  mapping: unknown,
+  actor: string,
+) {
+  return db
+    .updateTable('data_source')
+    .set({ import_mapping: json(mapping), updated_by: actor, updated_at: new Date() })
+    .where('region_id', '=', regionId)
+    .where('id', '=', sourceId)
+    .returning(['code', 'import_mapping'])
+    .executeTakeFirst();
 }

@@ -119,3 +119,43 @@ export async function updateSourcePolicy(
   });
   return ok(undefined);
 }
+
+/** The column mapping saved with this source by its last wide import (null: none yet). */
+export function importMappingOf(db: Db, regionId: number, sourceId: number): Promise<unknown> {
+  return repo.findImportMapping(db, regionId, sourceId);
+}
+
+/**
+ * Saves the mapping for the next file of this source, audited when it changed. `actor` is
+ * `user:<id>` or `seed`; called inside the import's transaction.
+ */
+export async function saveImportMapping(
+  db: Db,
+  regionId: number,
+  sourceId: number,
+  mapping: unknown,
+  actor: string,
+) {
+  const before = await repo.findImportMapping(db, regionId, sourceId);
+  // jsonb does not keep key order, so compare with keys sorted.
+  if (canonicalJson(before) === canonicalJson(mapping)) return;
+  const saved = await repo.setImportMapping(db, regionId, sourceId, mapping, actor);
+  if (!saved) return;
+  await writeAudit(db, {
+    actor,
+    action: 'data_source.import_mapping',
+    entityType: 'data_source',
+    entityKey: saved.code,
+    regionId,
+    before,
+    after: mapping,
+  });
+}
+
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}

@@ -53,6 +53,12 @@ export function MeasurementImportPage({
         periode. U ziet eerst per rij wat er verandert; pas na "Toepassen" wordt alles in één keer
         opgeslagen. Is één rij fout, dan wordt niets opgeslagen.
       </p>
+      <p class="utrecht-paragraph">
+        Een breed bestand kan ook: één rij per gebied en één kolom per indicator, zoals de CBS
+        Kerncijfers wijken en buurten of de Gezondheidsmonitor (met de kolom Marges). Kies dan de
+        bron; in de volgende stap koppelt u de kolommen aan indicatoren. Die koppeling wordt per
+        bron bewaard voor het volgende bestand.
+      </p>
       <details class="marke-rule">
         <summary>Welke kolommen?</summary>
         <ul class="utrecht-unordered-list">
@@ -149,6 +155,7 @@ export function MeasurementPreviewPage({
   filename,
   rows,
   previous,
+  skippedAreas = [],
   error,
 }: {
   ctx: PageContext;
@@ -157,6 +164,8 @@ export function MeasurementPreviewPage({
   filename: string;
   rows: PreviewRow[];
   previous: PreviousImport | undefined;
+  /** Area codes of a wide file that are not in this region (not read). */
+  skippedAreas?: string[];
   error?: string;
 }) {
   const count = (c: PreviewRow['change']) => rows.filter((r) => r.change === c).length;
@@ -169,6 +178,13 @@ export function MeasurementPreviewPage({
         {filename}: {rows.length} rijen. Nieuw: {count('nieuw')}, gewijzigd: {count('gewijzigd')},
         ongewijzigd: {count('ongewijzigd')}. Er is nog niets opgeslagen.
       </p>
+      {skippedAreas.length > 0 ? (
+        <p class="utrecht-paragraph">
+          Niet ingelezen: {skippedAreas.length} gebieden die niet bij deze regio horen (
+          {skippedAreas.slice(0, 20).join(', ')}
+          {skippedAreas.length > 20 ? ' …' : ''}).
+        </p>
+      ) : null}
       <form method="post" action={`/beheer/metingen/import/${id}/toepassen`}>
         <CsrfField token={csrf} />
         {previous ? (

@@ -1,0 +1,290 @@
+/** Wide files: CBS periods and margins, the mapping (guessed, saved, reused), skipped areas, misuse. */
+import { describe, expect, it } from 'vitest';
+import { testApp } from '../../../test/app.js';
+import { describeEachDatabase } from '../../../test/db.js';
+import { postForm, postUpload, signInAs } from '../../../test/session.js';
+import type { Table } from '../../lib/tabular.js';
+import {
+  cbsPeriod,
+  guessMapping,
+  mappingFromForm,
+  splittingColumns,
+  WideMapping,
+  wideToLong,
+} from './measurements-wide.js';
+
+const BASE = '/beheer/metingen/import';
+const SOURCE = 'gezondheidsmonitor-jongvolwassenen-2024';
+
+function table(lines: string[]): Table {
+  const [head = '', ...body] = lines;
+  const columns = head.split(';').map((c) => c.toLowerCase());
+  return {
+    columns,
+    rows: body.map((l) => Object.fromEntries(l.split(';').map((v, i) => [columns[i] ?? '', v]))),
+  };
+}
+
+/** Like the CBS download: a margin column, a breakdown column, padded codes, other regions. */
+const MONITOR = [
+  'ID;Persoonskenmerken;Marges;RegioS;Overgewicht_59;RooktTabak_75',
+  '1;T009002;MW00000;GM0106  ;27,5;18,1',
+  '2;T009002;MOG0095;GM0106  ;25,0;16,0',
+  '3;T009002;MBG0095;GM0106  ;30,1;20,3',
+  '4;T009002;MW00000;GM0114  ;.;21',
+  '5;T009002;MW00000;GM0363  ;31,2;19',
+  '6;53105;MW00000;GM0106  ;22;12',
+];
+
+describe('wide files, without a database', () => {
+  it('reads CBS periods', () => {
+    expect(cbsPeriod('2024JJ00')).toBe('2024');
+    expect(cbsPeriod('2023KW03')).toBe('2023-Q3');
+    expect(cbsPeriod('2024MM05')).toBe('2024-05');
+    expect(cbsPeriod(' 2024 ')).toBe('2024');
+  });
+
+  it('guesses the area, margin and period columns and columns an indicator names as its source', () => {
+    const t = table(MONITOR);
+    const guess = guessMapping(
+      t,
+      [{ code: 'overgewicht-jongvolwassenen', source: 'GM 2024, kolom Overgewicht_59' }],
+      undefined,
+    );
+    expect(guess.areaColumn).toBe('regios');
+    expect(guess.marginColumn).toBe('marges');
+    expect(guess.columns).toEqual({ overgewicht_59: 'overgewicht-jongvolwassenen' });
+    // The breakdown column must be chosen; ID has too many values to be a breakdown.
+    expect(splittingColumns(t, guess).map((s) => s.column)).toEqual(['persoonskenmerken']);
+  });
+
+  it('merges margin rows into value and interval, skips other regions and keeps markers', () => {
+    const mapping = WideMapping.parse({
+      areaColumn: 'regios',
+      period: '2024',
+      marginColumn: 'marges',
+      filters: { persoonskenmerken: 'T009002' },
+      columns: { overgewicht_59: 'overgewicht-jongvolwassenen' },
+    });
+    const { cells, skippedAreas, problems } = wideToLong(
+      table(MONITOR),
+      mapping,
+      new Set(['GM0106', 'GM0114']),
+    );
+    expect(problems).toEqual([]);
+    expect(skippedAreas).toEqual(['GM0363']);
+    expect(cells.map((c) => c.row)).toEqual([
+      {
+        indicator: 'overgewicht-jongvolwassenen',
+        area_code: 'GM0106',
+        period: '2024',
+        value: '27,5',
+        ci_low: '25,0',
+        ci_high: '30,1',
+      },
+      {
+        indicator: 'overgewicht-jongvolwassenen',
+        area_code: 'GM0114',
+        period: '2024',
+        value: '.',
+        ci_low: '',
+        ci_high: '',
+      },
+    ]);
+    expect(cells[0]?.line).toBe(2);
+  });
+
+  it('reports two rows for one area (no breakdown chosen), unknown margins and margins without a value', () => {
+    const mapping = WideMapping.parse({
+      areaColumn: 'regios',
+      period: '2024',
+      marginColumn: 'marges',
+      columns: { overgewicht_59: 'overgewicht-jongvolwassenen' },
+    });
+    const doubled = wideToLong(table(MONITOR), mapping, new Set(['GM0106']));
+    expect(doubled.problems.map((p) => p.message).join(' ')).toContain('staan ook in rij 2');
+    const odd = wideToLong(
+      table(['Marges;RegioS;Overgewicht_59', 'MX1;GM0106;3', 'MOG0095;GM0114;2']),
+      mapping,
+      new Set(['GM0106', 'GM0114']),
+    );
+    expect(odd.problems.map((p) => p.message)).toEqual([
+      'Onbekende marge: verwacht MW00000 (waarde), MOG0095 of MBG0095.',
+      'Er is een marge, maar geen rij met de waarde (MW00000).',
+    ]);
+  });
+
+  it('takes only columns the file has from a posted mapping', () => {
+    const mapping = mappingFromForm(
+      {
+        area_column: 'regios',
+        period: '2024',
+        margin_column: 'bestaat-niet',
+        'col:overgewicht_59': 'Overgewicht-Jongvolwassenen',
+        'col:verzonnen': 'roken-jongvolwassenen',
+        'col:rookttabak_75': '',
+      },
+      table(MONITOR),
+    );
+    expect(mapping).toEqual({
+      areaColumn: 'regios',
+      period: '2024',
+      periodColumn: '',
+      marginColumn: '',
+      filters: {},
+      columns: { overgewicht_59: 'overgewicht-jongvolwassenen' },
+    });
+  });
+});
+
+describeEachDatabase('wide measurement import', (get) => {
+  const upload = async (
+    app: ReturnType<typeof testApp>['app'],
+    cookie: string,
+    csrf: string,
+    bytes: string,
+    dataSource = SOURCE,
+  ) =>
+    postUpload(
+      app,
+      BASE,
+      { _csrf: csrf, data_source: dataSource },
+      { name: 'gm.csv', bytes },
+      cookie,
+    );
+
+  it('maps columns, previews, applies, saves the mapping for the source and offers it next time', async () => {
+    const { app } = testApp(get().db);
+    const data = await signInAs(app, get().db, 'data');
+    const file = MONITOR.join('\n').replaceAll('27,5', '27,6');
+    const first = await upload(app, data.cookie, data.csrf, file);
+    expect(first.status).toBe(303);
+    const mappingUrl = first.headers.get('location') ?? '';
+    expect(mappingUrl).toMatch(/\/breed\/[0-9]+$/);
+    const page = await (await app.request(mappingUrl, { headers: { cookie: data.cookie } })).text();
+    expect(page).toContain('Dit is een voorstel van Marke');
+    expect(page).toContain('Alleen rijen met persoonskenmerken =');
+    // The seed's indicators say "kolom Overgewicht_59": that column is proposed already.
+    expect(page).toMatch(/name="col:overgewicht_59"[^>]*value="overgewicht-jongvolwassenen"/);
+
+    const form = {
+      _csrf: data.csrf,
+      area_column: 'regios',
+      period: '2025',
+      margin_column: 'marges',
+      'filter:persoonskenmerken': 'T009002',
+      'col:overgewicht_59': 'overgewicht-jongvolwassenen',
+      'col:rookttabak_75': 'roken-jongvolwassenen',
+    };
+    const mapped = await postForm(app, mappingUrl, form, data.cookie);
+    expect(mapped.status).toBe(303);
+    const previewUrl = mapped.headers.get('location') ?? '';
+    const preview = await (
+      await app.request(previewUrl, { headers: { cookie: data.cookie } })
+    ).text();
+    expect(preview).toContain('gm.csv: 4 rijen. Nieuw: 4');
+    expect(preview).toContain('Niet ingelezen: 1 gebieden die niet bij deze regio horen (GM0363');
+    expect(
+      (await postForm(app, `${previewUrl}/toepassen`, { _csrf: data.csrf }, data.cookie)).status,
+    ).toBe(303);
+
+    const stored = await get()
+      .db.selectFrom('measurement')
+      .innerJoin('indicator', 'indicator.id', 'measurement.indicator_id')
+      .innerJoin('data_source', 'data_source.id', 'measurement.data_source_id')
+      .select([
+        'indicator.code',
+        'area_code',
+        'value',
+        'ci_low',
+        'ci_high',
+        'missing_reason',
+        'data_source.code as source',
+      ])
+      .where('period', '=', '2025')
+      .orderBy('indicator.code')
+      .orderBy('area_code')
+      .execute();
+    expect(
+      stored.map((m) => [m.code, m.area_code, m.value === null ? null : Number(m.value), m.source]),
+    ).toEqual([
+      ['overgewicht-jongvolwassenen', 'GM0106', 27.6, SOURCE],
+      ['overgewicht-jongvolwassenen', 'GM0114', null, SOURCE],
+      ['roken-jongvolwassenen', 'GM0106', 18.1, SOURCE],
+      ['roken-jongvolwassenen', 'GM0114', 21, SOURCE],
+    ]);
+    expect(Number(stored[0]?.ci_low)).toBe(25);
+    expect(Number(stored[0]?.ci_high)).toBe(30.1);
+    expect(stored[1]?.missing_reason).toBe('geen cijfer beschikbaar (.)');
+    const audit = await get()
+      .db.selectFrom('audit_log')
+      .select(['action', 'entity_key'])
+      .where('action', '=', 'data_source.import_mapping')
+      .execute();
+    expect(audit).toEqual([{ action: 'data_source.import_mapping', entity_key: SOURCE }]);
+
+    // Next file of the same source: the saved mapping is offered; the same file again is detected.
+    const again = await upload(app, data.cookie, data.csrf, file);
+    const againUrl = again.headers.get('location') ?? '';
+    const againPage = await (
+      await app.request(againUrl, { headers: { cookie: data.cookie } })
+    ).text();
+    expect(againPage).toContain('Dit is de koppeling van de vorige keer voor deze bron.');
+    expect(againPage).toMatch(/name="col:rookttabak_75"[^>]*value="roken-jongvolwassenen"/);
+    expect(againPage).toMatch(/<option value="T009002" selected/);
+    const remapped = await postForm(app, againUrl, form, data.cookie);
+    const secondPreview = await (
+      await app.request(remapped.headers.get('location') ?? '', {
+        headers: { cookie: data.cookie },
+      })
+    ).text();
+    expect(secondPreview).toContain('al eerder ingelezen (gm.csv');
+    expect(secondPreview).toContain('ongewijzigd: 4');
+  });
+
+  it('asks for the source, refuses person-level files, unknown indicators, other users and other roles', async () => {
+    const { app } = testApp(get().db);
+    const data = await signInAs(app, get().db, 'data');
+    const noSource = await upload(app, data.cookie, data.csrf, MONITOR.join('\n'), '');
+    expect(noSource.status).toBe(400);
+    expect(await noSource.text()).toContain('Kies de bron van het bestand');
+    const personal = await upload(
+      app,
+      data.cookie,
+      data.csrf,
+      ['RegioS;bsn;Overgewicht_59', 'GM0106;111222333;1', 'GM0114;123456782;1'].join('\n'),
+    );
+    expect(personal.status).toBe(400);
+    const personalHtml = await personal.text();
+    expect(personalHtml).toContain('alleen totalen per gebied en periode');
+    expect(personalHtml).not.toContain('123456782');
+
+    const staged = await upload(app, data.cookie, data.csrf, MONITOR.join('\n'));
+    const url = staged.headers.get('location') ?? '';
+    const wrong = await postForm(
+      app,
+      url,
+      {
+        _csrf: data.csrf,
+        area_column: 'regios',
+        period: '',
+        margin_column: 'marges',
+        'filter:persoonskenmerken': 'T009002',
+        'col:overgewicht_59': 'bestaat-niet',
+      },
+      data.cookie,
+    );
+    expect(wrong.status).toBe(400);
+    const wrongHtml = await wrong.text();
+    expect(wrongHtml).toContain('Onbekende indicator &quot;bestaat-niet&quot;');
+    expect(wrongHtml).toContain('Vul de periode in');
+
+    const other = await signInAs(app, get().db, 'data');
+    expect((await app.request(url, { headers: { cookie: other.cookie } })).status).toBe(404);
+    const editor = await signInAs(app, get().db, 'redacteur');
+    expect((await app.request(url, { headers: { cookie: editor.cookie } })).status).toBe(403);
+    const cancelled = await postForm(app, `${url}/annuleren`, { _csrf: data.csrf }, data.cookie);
+    expect(cancelled.status).toBe(303);
+    expect((await app.request(url, { headers: { cookie: data.cookie } })).status).toBe(404);
+  });
+});
