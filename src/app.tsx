@@ -9,7 +9,11 @@ import {
   agendaForPlan,
   agendaRoutes,
 } from './modules/agenda/index.js';
-import { subregionAdminRoutes, subregionPublicRoutes } from './modules/areas/index.js';
+import {
+  boundaryYearRoutes,
+  subregionAdminRoutes,
+  subregionPublicRoutes,
+} from './modules/areas/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import { datawerkplaatsRoutes } from './modules/datawerkplaats/index.js';
 import {
@@ -225,6 +229,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   site.route('/', datawerkplaatsRoutes(deps));
   site.route('/', sourcePublicRoutes(deps));
   site.route('/', subregionPublicRoutes(deps));
+  site.route('/', boundaryYearRoutes(deps));
   site.get('/open-data', (c) => c.html(<OpenDataPage ctx={c.get('ctx')} />));
   site.notFound((c) => htmlError(c, c.get('ctx'), 404, 'We kunnen deze pagina niet vinden.'));
   app.route('/regio/:region', site);

@@ -16,6 +16,7 @@ import * as m0013 from './migrations/0013_boundaries.js';
 import * as m0014 from './migrations/0014_data_sources.js';
 import * as m0015 from './migrations/0015_subregions.js';
 import * as m0016 from './migrations/0016_wide_imports_rollups.js';
+import * as m0017 from './migrations/0017_national_areas.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0014_data_sources': m0014,
   '0015_subregions': m0015,
   '0016_wide_imports_rollups': m0016,
+  '0017_national_areas': m0017,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

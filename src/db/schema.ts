@@ -340,7 +340,14 @@ export interface AgendaUpdateTable {
   created_at: CreatedAt;
 }
 
-export type AreaLevel = 'land' | 'provincie' | 'ggd-regio' | 'gemeente' | 'wijk' | 'buurt';
+export type AreaLevel =
+  | 'land'
+  | 'provincie'
+  | 'ggd-regio'
+  | 'zorgkantoorregio'
+  | 'gemeente'
+  | 'wijk'
+  | 'buurt';
 
 export interface AreaTable {
   id: Generated<number>;
@@ -349,6 +356,8 @@ export interface AreaTable {
   name: string;
   level: AreaLevel;
   parent_code: string | null;
+  /** False for an area of a national layer outside the region (migration 0017). */
+  in_region: Generated<boolean>;
 }
 
 /** Which way is better; `neutraal` describes a situation (no target can be set). */

@@ -45,6 +45,7 @@ export const PAGES: PageCase[] = [
   { name: 'datawerkplaats', path: '/datawerkplaats', status: 200 },
   { name: 'bronnen', path: '/datawerkplaats/bronnen', status: 200 },
   { name: "subregio's", path: '/datawerkplaats/subregios', status: 200 },
+  { name: 'gebiedsindeling', path: '/datawerkplaats/gebiedsindeling', status: 200 },
   {
     name: 'kaart per gemeente',
     path: '/datawerkplaats/kaart/overgewicht-jongvolwassenen',

@@ -10,20 +10,48 @@ export async function upsertAreas(db: Db, regionId: number, rows: AreaInput[]): 
   if (rows.length === 0) return;
   await db
     .insertInto('area')
-    .values(rows.map((r) => ({ region_id: regionId, ...r })))
+    .values(rows.map((r) => ({ region_id: regionId, ...r, in_region: true })))
     .onConflict((oc) =>
-      oc.columns(['region_id', 'code']).doUpdateSet(setExcluded(['name', 'level', 'parent_code'])),
+      oc
+        .columns(['region_id', 'code'])
+        .doUpdateSet(setExcluded(['name', 'level', 'parent_code', 'in_region'])),
     )
     .execute();
 }
 
-export async function listAreas(db: Db, regionId: number) {
-  return db
-    .selectFrom('area')
-    .select(['code', 'name', 'level', 'parent_code'])
+/**
+ * Makes these the areas of the region's national layers: upserts them (never over an area of
+ * the region's own areas.csv) and removes national areas no layer has any more.
+ */
+export async function replaceNationalAreas(db: Db, regionId: number, rows: AreaInput[]) {
+  const codes = rows.map((r) => r.code);
+  let stale = db
+    .deleteFrom('area')
     .where('region_id', '=', regionId)
-    .orderBy('code')
+    .where('in_region', '=', false);
+  if (codes.length > 0) stale = stale.where('code', 'not in', codes);
+  await stale.execute();
+  if (rows.length === 0) return;
+  await db
+    .insertInto('area')
+    .values(rows.map((r) => ({ region_id: regionId, ...r, in_region: false })))
+    .onConflict((oc) =>
+      oc
+        .columns(['region_id', 'code'])
+        .doUpdateSet(setExcluded(['name', 'level', 'parent_code']))
+        .where('area.in_region', '=', false),
+    )
     .execute();
+}
+
+/** The region's own areas; with `national`, also those of national layers outside it. */
+export async function listAreas(db: Db, regionId: number, options: { national?: boolean } = {}) {
+  let query = db
+    .selectFrom('area')
+    .select(['code', 'name', 'level', 'parent_code', 'in_region'])
+    .where('region_id', '=', regionId);
+  if (!options.national) query = query.where('in_region', '=', true);
+  return query.orderBy('code').execute();
 }
 
 /** Replaces all boundaries of a region by this set (the manifest is the whole truth). */
@@ -64,6 +92,18 @@ export async function listBoundaries(
     query = query.where('area_code', 'in', filter.codes);
   }
   return query.orderBy('area_code').execute();
+}
+
+/** Every boundary's level, year, code, name and source (no geometry), for comparing years. */
+export async function listBoundaryCodes(db: Db, regionId: number) {
+  return db
+    .selectFrom('area_boundary')
+    .select(['level', 'year', 'area_code', 'name', 'source'])
+    .where('region_id', '=', regionId)
+    .orderBy('level')
+    .orderBy('year')
+    .orderBy('area_code')
+    .execute();
 }
 
 /** The boundary years a level has, newest first. */

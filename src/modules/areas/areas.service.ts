@@ -31,7 +31,12 @@ export async function importAreas(
         `${filename} rij ${table.value.rowNumbers?.[i] ?? i + 2}: ${parsed.error.issues[0]?.message}`,
       );
   });
-  const codes = new Set(rows.map((r) => r.code));
+  const codes = new Set<string>();
+  for (const row of rows) {
+    if (codes.has(row.code))
+      errors.push(`${filename}: ${row.code} staat twee keer in het bestand.`);
+    codes.add(row.code);
+  }
   for (const row of rows)
     if (row.parent_code && !codes.has(row.parent_code))
       errors.push(
@@ -61,19 +66,38 @@ export async function importAreasFromDirectory(
   return imported;
 }
 
-/** All areas of a region, by code. */
-export async function areaIndex(db: Db, regionId: number): Promise<Map<string, Area>> {
-  const rows = await repo.listAreas(db, regionId);
+/**
+ * The region's own areas (areas.csv), by code: what pages, pickers, imports and disclosure work
+ * with. `national: true` adds the areas of national layers outside the region (other GGD
+ * regions, other zorgkantoorregio's), for callers that name or draw those too.
+ */
+export async function areaIndex(
+  db: Db,
+  regionId: number,
+  options: { national?: boolean } = {},
+): Promise<Map<string, Area>> {
+  const rows = await repo.listAreas(db, regionId, options);
   return new Map(
     rows.map((r) => [
       r.code,
-      { code: r.code, name: r.name, level: r.level, parentCode: r.parent_code },
+      {
+        code: r.code,
+        name: r.name,
+        level: r.level,
+        parentCode: r.parent_code,
+        inRegion: r.in_region,
+      },
     ]),
   );
 }
 
-export async function listAreas(db: Db, regionId: number): Promise<Area[]> {
-  return [...(await areaIndex(db, regionId)).values()];
+/** The same areas as `areaIndex`, as a list ordered by code. */
+export async function listAreas(
+  db: Db,
+  regionId: number,
+  options: { national?: boolean } = {},
+): Promise<Area[]> {
+  return [...(await areaIndex(db, regionId, options)).values()];
 }
 
 /** The checksum of the areas file last loaded (what other modules' decisions depend on). */

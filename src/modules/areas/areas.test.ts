@@ -35,4 +35,29 @@ describeEachDatabase('areas', (get) => {
     ]);
     expect((await areaIndex(get().db, region.value.id)).has('GM9999')).toBe(false);
   });
+
+  it('refuses a duplicate code, an unknown level and a code that does not fit its level', async () => {
+    const region = await getRegion(get().db, 'drenthe');
+    if (!region.ok) throw new Error('geen regio');
+    const bad = await importAreas(
+      get().db,
+      region.value.id,
+      'x.csv',
+      csv(
+        [
+          'code,name,level,parent_code',
+          'GM0106,Assen,gemeente,',
+          'GM0106,Assen (dubbel),gemeente,',
+          'ZK07,Flevoland,zorgkantoor,',
+          'GG0111,GGD Groningen,gemeente,',
+        ].join('\n'),
+      ),
+    );
+    expect(bad.ok ? [] : bad.error).toEqual([
+      'x.csv rij 4: Niveau is land, provincie, ggd-regio, zorgkantoorregio, gemeente, wijk of buurt.',
+      'x.csv rij 5: GG0111 is een GGD-regio, geen gemeente.',
+      'x.csv: GM0106 staat twee keer in het bestand.',
+    ]);
+    expect((await areaIndex(get().db, region.value.id)).get('GM0106')?.name).toBe('Assen');
+  });
 });

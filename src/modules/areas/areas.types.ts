@@ -4,10 +4,22 @@ import type { AreaLevel } from '../../db/schema.js';
 
 export type { AreaLevel };
 
+/** Every level, from the country down (the order pages list them in). */
+export const AREA_LEVELS: readonly AreaLevel[] = [
+  'land',
+  'provincie',
+  'ggd-regio',
+  'zorgkantoorregio',
+  'gemeente',
+  'wijk',
+  'buurt',
+];
+
 export const AREA_LEVEL_NAMES: Record<AreaLevel, string> = {
   land: 'Nederland',
   provincie: 'provincie',
   'ggd-regio': 'GGD-regio',
+  zorgkantoorregio: 'zorgkantoorregio',
   gemeente: 'gemeente',
   wijk: 'wijk',
   buurt: 'buurt',
@@ -17,17 +29,51 @@ export const AREA_LEVEL_NAMES: Record<AreaLevel, string> = {
 export const AREA_CODE =
   /^(NL01|PV[0-9]{2}|GG[0-9]{4}|ZK[0-9]{2}|GM[0-9]{4}|WK[0-9]{6}|BU[0-9]{8})$/;
 
-export const AreaRow = z.object({
-  code: z.string().regex(AREA_CODE, 'Geen CBS-gebiedscode (PV22, GM0106, WK010600 …).'),
-  name: z.string().trim().min(1, 'Naam ontbreekt.'),
-  level: z.enum(['land', 'provincie', 'ggd-regio', 'gemeente', 'wijk', 'buurt'], {
-    message: 'Niveau is land, provincie, ggd-regio, gemeente, wijk of buurt.',
-  }),
-  parent_code: z
-    .string()
-    .trim()
-    .transform((v) => (v === '' ? null : v)),
-});
+const LEVEL_OF_PREFIX: Record<string, AreaLevel> = {
+  NL: 'land',
+  PV: 'provincie',
+  GG: 'ggd-regio',
+  ZK: 'zorgkantoorregio',
+  GM: 'gemeente',
+  WK: 'wijk',
+  BU: 'buurt',
+};
+
+/** The level a CBS code belongs to by its prefix (GM… a gemeente), or undefined for no code. */
+export function levelOfCode(code: string): AreaLevel | undefined {
+  return AREA_CODE.test(code) ? LEVEL_OF_PREFIX[code.slice(0, 2)] : undefined;
+}
+
+const levelWord = (level: AreaLevel) => (level === 'land' ? 'land' : AREA_LEVEL_NAMES[level]);
+
+export const AreaRow = z
+  .object({
+    code: z.string().regex(AREA_CODE, 'Geen CBS-gebiedscode (PV22, GM0106, WK010600 …).'),
+    name: z.string().trim().min(1, 'Naam ontbreekt.'),
+    level: z.enum(AREA_LEVELS as [AreaLevel, ...AreaLevel[]], {
+      message: 'Niveau is land, provincie, ggd-regio, zorgkantoorregio, gemeente, wijk of buurt.',
+    }),
+    parent_code: z
+      .string()
+      .trim()
+      .transform((v) => (v === '' ? null : v)),
+  })
+  .superRefine((row, ctx) => {
+    const expected = levelOfCode(row.code);
+    if (expected && expected !== row.level)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['level'],
+        message: `${row.code} is een ${levelWord(expected)}, geen ${levelWord(row.level)}.`,
+      });
+  });
 export type AreaInput = z.infer<typeof AreaRow>;
 
-export type Area = { code: string; name: string; level: AreaLevel; parentCode: string | null };
+/** `inRegion` is false for an area of a national layer outside the region (e.g. GGD Groningen). */
+export type Area = {
+  code: string;
+  name: string;
+  level: AreaLevel;
+  parentCode: string | null;
+  inRegion: boolean;
+};

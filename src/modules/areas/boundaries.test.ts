@@ -1,9 +1,18 @@
 /** Boundaries: the Drenthe files load on start, rings are wound for d3, bad files are refused. */
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { geoArea } from 'd3-geo';
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/db.js';
-import { boundariesForPeriod, parseBoundaries, rewind } from './boundaries.js';
+import { areaIndex } from './areas.service.js';
+import {
+  boundariesForPeriod,
+  importBoundariesFromDirectory,
+  parseBoundaries,
+  rewind,
+} from './boundaries.js';
 
 const square: Polygon = {
   type: 'Polygon',
@@ -86,5 +95,154 @@ describeEachDatabase('boundaries of Drenthe', (get) => {
     expect((await boundariesForPeriod(db, region.id, 'gemeente', 2015)).year).toBe(2022);
     expect((await boundariesForPeriod(db, region.id, 'gemeente', 2024)).rows).toHaveLength(12);
     expect((await boundariesForPeriod(db, region.id, 'buurt', 2024)).year).toBeNull();
+  });
+});
+
+describe('parseBoundaries of a national layer', () => {
+  const meta = { level: 'ggd-regio', year: 2022, source: 'test', national: true };
+  const feature = (code: string) => ({
+    type: 'Feature',
+    properties: { statcode: code, statnaam: `Regio ${code}` },
+    geometry: square,
+  });
+  it('takes areas the region does not know when their code fits the level, and no others', () => {
+    const text = (codes: string[]) =>
+      JSON.stringify({ type: 'FeatureCollection', features: codes.map(feature) });
+    const known = new Map([['GG0706', 'ggd-regio']]);
+    const good = parseBoundaries('geo/nl.geojson', text(['GG0706', 'GG0111']), meta, known);
+    expect(good.ok && good.value.map((r) => [r.area_code, r.name])).toEqual([
+      ['GG0706', 'Regio GG0706'],
+      ['GG0111', 'Regio GG0111'],
+    ]);
+    const bad = parseBoundaries(
+      'geo/nl.geojson',
+      text(['GM0106', 'ZK06', 'GG0111', 'GG0111']),
+      meta,
+      known,
+    );
+    expect(bad.ok ? [] : bad.error).toEqual([
+      'geo/nl.geojson › GM0106: deze code hoort niet bij het niveau ggd-regio.',
+      'geo/nl.geojson › ZK06: deze code hoort niet bij het niveau ggd-regio.',
+      'geo/nl.geojson › GG0111: staat twee keer in het bestand.',
+    ]);
+  });
+});
+
+describeEachDatabase("national GGD regions and zorgkantoorregio's", (get) => {
+  const drenthe = async () =>
+    (
+      await get()
+        .db.selectFrom('region')
+        .select('id')
+        .where('code', '=', 'drenthe')
+        .executeTakeFirstOrThrow()
+    ).id;
+  const ring = [
+    [6.5, 52.9],
+    [6.6, 52.9],
+    [6.6, 53.0],
+    [6.5, 52.9],
+  ];
+  const collection = (codes: string[]) =>
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: codes.map((code) => ({
+        type: 'Feature',
+        properties: { statcode: code, statnaam: `Naam ${code}` },
+        geometry: { type: 'Polygon', coordinates: [ring] },
+      })),
+    });
+  /** A region directory with this geo.yaml and these files under geo/. */
+  async function regionDir(manifest: string, files: Record<string, string[]>) {
+    const dir = await mkdtemp(path.join(tmpdir(), 'marke-geo-'));
+    await mkdir(path.join(dir, 'geo'));
+    await writeFile(path.join(dir, 'geo.yaml'), manifest);
+    for (const [name, codes] of Object.entries(files))
+      await writeFile(path.join(dir, 'geo', name), collection(codes));
+    return dir;
+  }
+  const entry = (file: string, level: string, extra = '') =>
+    `  - { file: geo/${file}, level: ${level}, year: 2022, source: Test${extra} }\n`;
+
+  it('are areas under NL01 that only callers asking for national areas see', async () => {
+    const { db } = get();
+    const id = await drenthe();
+    const own = [...(await areaIndex(db, id)).values()];
+    expect(own.filter((a) => a.level === 'ggd-regio').map((a) => a.code)).toEqual(['GG0706']);
+    expect(own.filter((a) => a.level === 'zorgkantoorregio').map((a) => a.code)).toEqual(['ZK06']);
+    expect(own.every((a) => a.inRegion)).toBe(true);
+    const all = await areaIndex(db, id, { national: true });
+    const ggd = [...all.values()].filter((a) => a.level === 'ggd-regio');
+    const zk = [...all.values()].filter((a) => a.level === 'zorgkantoorregio');
+    expect([ggd.length, zk.length]).toEqual([25, 31]);
+    expect([...ggd, ...zk].every((a) => a.parentCode === 'NL01')).toBe(true);
+    expect(all.get('GG0111')).toMatchObject({ name: 'GGD Groningen', inRegion: false });
+    expect(all.get('ZK06')).toMatchObject({ name: 'Drenthe', inRegion: true });
+    expect((await boundariesForPeriod(db, id, 'ggd-regio', 2024)).rows).toHaveLength(25);
+    expect((await boundariesForPeriod(db, id, 'zorgkantoorregio', 2024)).rows).toHaveLength(31);
+  });
+
+  it('refuses an unknown level, a national gemeente layer, a duplicate year and a bad code', async () => {
+    const { db } = get();
+    const id = await drenthe();
+    const cases: Array<[string, Record<string, string[]>, string[]]> = [
+      [
+        `boundaries:\n${entry('a.geojson', 'stadsdeel')}`,
+        { 'a.geojson': ['GM0106'] },
+        [
+          'geo.yaml › boundaries.0.level: Onbekend niveau; kies uit land, provincie, ggd-regio, zorgkantoorregio, gemeente, wijk, buurt.',
+        ],
+      ],
+      [
+        `boundaries:\n${entry('a.geojson', 'gemeente', ', national: true')}`,
+        { 'a.geojson': ['GM0106'] },
+        [
+          "geo.yaml › boundaries.0.national: Alleen een laag van provincies, GGD-regio's of zorgkantoorregio's kan landelijk zijn.",
+        ],
+      ],
+      [
+        `boundaries:\n${entry('a.geojson', 'ggd-regio', ', national: true')}${entry('b.geojson', 'ggd-regio', ', national: true')}`,
+        { 'a.geojson': ['GG0111', 'GG0706'], 'b.geojson': ['GG0111'] },
+        ['GG0111: twee grenzen voor 2022 in geo.yaml.'],
+      ],
+      [
+        `boundaries:\n${entry('a.geojson', 'zorgkantoorregio', ', national: true')}`,
+        { 'a.geojson': ['ZK07', 'GG0111'] },
+        ['geo/a.geojson › GG0111: deze code hoort niet bij het niveau zorgkantoorregio.'],
+      ],
+    ];
+    for (const [manifest, files, problems] of cases) {
+      const result = await importBoundariesFromDirectory(db, id, await regionDir(manifest, files));
+      expect(result.ok ? [] : result.error).toEqual(problems);
+    }
+    // Nothing changed: still all 25 GGD regions.
+    const all = await areaIndex(db, id, { national: true });
+    expect([...all.values()].filter((a) => a.level === 'ggd-regio')).toHaveLength(25);
+  });
+
+  it('needs NL01 for a national layer, and drops national areas a new layer no longer has', async () => {
+    const { db } = get();
+    const id = await drenthe();
+    const manifest = `boundaries:\n${entry('a.geojson', 'ggd-regio', ', national: true')}`;
+    const dir = await regionDir(manifest, { 'a.geojson': ['GG0706', 'GG0111', 'GG7206'] });
+    const region = await db
+      .insertInto('region')
+      .values({ code: 'zonder-land', name: 'Zonder land' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const refused = await importBoundariesFromDirectory(db, region.id, dir);
+    expect(refused.ok ? [] : refused.error).toEqual([
+      'geo.yaml: een landelijke laag hangt onder NL01 (Nederland); zet NL01 in areas.csv.',
+    ]);
+    expect(await importBoundariesFromDirectory(db, id, dir)).toEqual({ ok: true, value: 3 });
+    const national = [...(await areaIndex(db, id, { national: true })).values()].filter(
+      (a) => !a.inRegion,
+    );
+    expect(national.map((a) => [a.code, a.name])).toEqual([
+      ['GG0111', 'Naam GG0111'],
+      ['GG7206', 'Naam GG7206'],
+    ]);
+    // The region's own GGD region keeps its areas.csv name and stays the region's.
+    expect((await areaIndex(db, id)).get('GG0706')).toMatchObject({ name: 'GGD Drenthe' });
   });
 });

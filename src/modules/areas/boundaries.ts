@@ -1,7 +1,9 @@
 /**
  * Boundaries per level and year, loaded from a region directory's `geo.yaml` and its GeoJSON
  * files (checksum first, so an unchanged set costs nothing on start). Every feature must be an
- * area the region knows; problems are listed per file and feature and nothing is written then.
+ * area the region knows, except in a national layer (`national: true`: all GGD regions or
+ * zorgkantoorregio's of the country), whose other areas become national areas under NL01.
+ * Problems are listed per file and feature and nothing is written then.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -17,27 +19,44 @@ import { json } from '../../db/upsert.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import { bumpDataVersion } from '../plan/index.js';
 import * as repo from './areas.repository.js';
-import { AREA_CODE } from './areas.types.js';
+import {
+  AREA_CODE,
+  AREA_LEVELS,
+  type AreaInput,
+  type AreaLevel,
+  levelOfCode,
+} from './areas.types.js';
+import { boundaryYearFor } from './boundary-years.js';
 
 type Db = Kysely<Database>;
 const MANIFEST = 'geo.yaml';
 
+/** Levels a national layer may have: their areas hang directly under NL01 (Nederland). */
+const NATIONAL_LEVELS: ReadonlySet<AreaLevel> = new Set([
+  'provincie',
+  'ggd-regio',
+  'zorgkantoorregio',
+]);
+
 const Manifest = z.object({
   boundaries: z.array(
-    z.object({
-      file: z.string().regex(/^geo\/[a-z0-9-]+\.geojson$/),
-      level: z.enum([
-        'land',
-        'provincie',
-        'ggd-regio',
-        'zorgkantoorregio',
-        'gemeente',
-        'wijk',
-        'buurt',
-      ]),
-      year: z.number().int().min(1900).max(2200),
-      source: z.string().min(1),
-    }),
+    z
+      .object({
+        file: z.string().regex(/^geo\/[a-z0-9-]+\.geojson$/, 'Bestand als geo/naam.geojson.'),
+        level: z.enum(AREA_LEVELS as [AreaLevel, ...AreaLevel[]], {
+          message: `Onbekend niveau; kies uit ${AREA_LEVELS.join(', ')}.`,
+        }),
+        year: z.number().int().min(1900).max(2200),
+        source: z.string().min(1),
+        // A national layer (all GGD regions of the country): its areas outside the region are
+        // added as national areas under NL01, named as in the file.
+        national: z.boolean().default(false),
+      })
+      .refine((e) => !e.national || NATIONAL_LEVELS.has(e.level), {
+        message:
+          "Alleen een laag van provincies, GGD-regio's of zorgkantoorregio's kan landelijk zijn.",
+        path: ['national'],
+      }),
   ),
 });
 
@@ -82,11 +101,14 @@ export function rewind(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon
     : { type: 'MultiPolygon', coordinates: geometry.coordinates.map(fix) };
 }
 
-/** Reads one GeoJSON file into boundary rows; every feature problem is listed. */
+/**
+ * Reads one GeoJSON file into boundary rows; every feature problem is listed. A national layer
+ * (`meta.national`) may hold areas the region does not know, if their code fits the level.
+ */
 export function parseBoundaries(
   file: string,
   text: string,
-  meta: { level: string; year: number; source: string },
+  meta: { level: string; year: number; source: string; national?: boolean },
   known: ReadonlyMap<string, string>,
 ): Result<BoundaryRow[], string[]> {
   let data: unknown;
@@ -107,9 +129,11 @@ export function parseBoundaries(
       return;
     }
     const code = feature.data.properties.statcode;
-    const level = known.get(code);
+    const level = known.get(code) ?? (meta.national ? levelOfCode(code) : undefined);
     if (!AREA_CODE.test(code)) problems.push(`${file} › ${code}: geen CBS-gebiedscode.`);
     else if (!level) problems.push(`${file} › ${code}: dit gebied staat niet in areas.csv.`);
+    else if (!known.has(code) && level !== meta.level)
+      problems.push(`${file} › ${code}: deze code hoort niet bij het niveau ${meta.level}.`);
     else if (level !== meta.level)
       problems.push(`${file} › ${code}: is een ${level} in areas.csv, geen ${meta.level}.`);
     else if (seen.has(code)) problems.push(`${file} › ${code}: staat twee keer in het bestand.`);
@@ -149,6 +173,7 @@ export async function importBoundariesFromDirectory(
   }
   const checksum = hash.digest('hex');
   if ((await seedFileChecksum(db, regionId, MANIFEST)) === checksum) return ok(0);
+  // Only the region's own areas: a national layer's other areas are decided anew below.
   const known = new Map((await repo.listAreas(db, regionId)).map((a) => [a.code, a.level]));
   const rows: BoundaryRow[] = [];
   const problems: string[] = [];
@@ -157,6 +182,11 @@ export async function importBoundariesFromDirectory(
     if (parsed.ok) rows.push(...parsed.value);
     else problems.push(...parsed.error);
   });
+  const national = nationalAreas(rows, known);
+  if (national.length > 0 && known.get('NL01') !== 'land')
+    problems.push(
+      `${MANIFEST}: een landelijke laag hangt onder NL01 (Nederland); zet NL01 in areas.csv.`,
+    );
   const years = new Set<string>();
   for (const row of rows) {
     const key = `${row.area_code} ${row.year}`;
@@ -171,10 +201,25 @@ export async function importBoundariesFromDirectory(
       regionId,
       rows.map((r) => ({ ...r, geometry: json(r.geometry) })),
     );
+    await repo.replaceNationalAreas(trx, regionId, national);
     await setSeedFileChecksum(trx, regionId, MANIFEST, checksum);
     await bumpDataVersion(trx);
   });
   return ok(rows.length);
+}
+
+/** The areas of national layers the region does not list itself, named as in the newest year. */
+function nationalAreas(rows: BoundaryRow[], known: ReadonlyMap<string, string>): AreaInput[] {
+  const newest = new Map<string, BoundaryRow>();
+  for (const row of rows)
+    if (!known.has(row.area_code) && (newest.get(row.area_code)?.year ?? 0) <= row.year)
+      newest.set(row.area_code, row);
+  return [...newest.values()].map((r) => ({
+    code: r.area_code,
+    name: r.name,
+    level: r.level as AreaLevel,
+    parent_code: 'NL01',
+  }));
 }
 
 /**
@@ -188,8 +233,7 @@ export async function boundariesForPeriod(
   periodYear: number,
   codes?: string[],
 ) {
-  const years = await repo.boundaryYears(db, regionId, level);
-  const year = years.find((y) => y <= periodYear) ?? years.at(-1);
+  const year = boundaryYearFor(await repo.boundaryYears(db, regionId, level), periodYear);
   if (year === undefined) return { year: null, rows: [] };
   return { year, rows: await repo.listBoundaries(db, regionId, { level, year, codes }) };
 }

@@ -15,8 +15,12 @@ type Scope = { regionId: number; regionAreaCode: string; publicOnly: boolean };
 export const MAP_LEVELS = ['gemeente', 'wijk', 'buurt'] as const;
 export type MapLevel = (typeof MAP_LEVELS)[number];
 const CHILD_LEVEL: Record<string, MapLevel | undefined> = { gemeente: 'wijk', wijk: 'buurt' };
-/** Figures to compare with (maps and profiles), closest first: the region, its GGD region, the country. */
-export const REFERENCE_LEVELS = ['provincie', 'ggd-regio', 'land'];
+/**
+ * Figures to compare with (maps and profiles), closest first: the region, its GGD region, its
+ * zorgkantoorregio, the country. Only the region's own areas carry figures (areaIndex), so the
+ * GGD region here is the region's own one, never another of the national layer.
+ */
+export const REFERENCE_LEVELS = ['provincie', 'ggd-regio', 'zorgkantoorregio', 'land'];
 
 export type MapQuery = { level?: string; period?: string; within?: string; sort?: string };
 

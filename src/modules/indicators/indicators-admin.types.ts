@@ -11,6 +11,7 @@ export const AREA_LEVELS: Array<[AreaLevel, string]> = [
   ['land', 'Land'],
   ['provincie', 'Provincie'],
   ['ggd-regio', 'GGD-regio'],
+  ['zorgkantoorregio', 'Zorgkantoorregio'],
   ['gemeente', 'Gemeente'],
   ['wijk', 'Wijk'],
   ['buurt', 'Buurt'],

@@ -21,16 +21,20 @@ import * as repo from './indicators.repository.js';
 type Db = Kysely<Database>;
 const num = (v: string | null): number | null => (v === null ? null : Number(v));
 
+const PROVINCE_ALIKE = new Set(['ggd-regio', 'zorgkantoorregio']);
+
 type Hierarchy = {
   childrenOf: (code: string) => readonly string[];
   aliases: ReadonlyMap<string, string>;
 };
 
 /**
- * The area tree of a region. A GGD region that no area names as its parent
- * is taken to cover the same gemeenten as the region's one province (so it is the same sum):
- * true for Drenthe (GGD Drenthe and zorgkantoor Drenthe are the province). A region where that is
- * not so must list the gemeenten under it in areas.csv.
+ * The area tree of a region (its own areas only: the other GGD regions and zorgkantoorregio's of
+ * the national layers are no part of it). A GGD region or zorgkantoorregio of the region that no
+ * area names as its parent is taken to cover the same gemeenten as the region's one province (so
+ * it is the same sum): true for Drenthe (GGD Drenthe GG0706 and zorgkantoor Drenthe ZK06 are the
+ * province). A region where that is not so must list the gemeenten under it in areas.csv.
+ * In such a one-province region the country's total is no sum of the areas listed under it.
  */
 async function hierarchyOf(db: Db, regionId: number): Promise<Hierarchy> {
   const areas = await listAreas(db, regionId);
@@ -41,8 +45,13 @@ async function hierarchyOf(db: Db, regionId: number): Promise<Hierarchy> {
   const aliases = new Map<string, string>();
   const province = provinces.length === 1 ? provinces[0] : undefined;
   if (province)
-    for (const a of areas)
-      if (a.level === 'ggd-regio' && !children.has(a.code)) aliases.set(a.code, province.code);
+    for (const a of areas) {
+      if (PROVINCE_ALIKE.has(a.level) && a.inRegion && !children.has(a.code))
+        aliases.set(a.code, province.code);
+      // The country is not the sum of one province and its aliases: no group for it (a false
+      // group would only hide figures for nothing).
+      if (a.level === 'land') children.delete(a.code);
+    }
   return { childrenOf: (code) => children.get(code) ?? [], aliases };
 }
 

@@ -201,7 +201,7 @@ function mainAreaOf(measurements: Measurement[], regionAreaCode: string): string
 }
 
 /** Levels whose figures describe the whole region (or the country, for comparison). */
-const REGION_WIDE = new Set(['land', 'provincie', 'ggd-regio']);
+const REGION_WIDE = new Set(['land', 'provincie', 'ggd-regio', 'zorgkantoorregio']);
 
 type Scope = { regionId: number; regionAreaCode: string; publicOnly: boolean; today?: Date };
 
@@ -260,6 +260,7 @@ export async function indicatorsForGoals(db: Db, scope: Scope, goalCodes: string
 const LEVEL_RANK: Record<string, number> = {
   provincie: 0,
   'ggd-regio': 1,
+  zorgkantoorregio: 1,
   gemeente: 2,
   wijk: 3,
   buurt: 4,

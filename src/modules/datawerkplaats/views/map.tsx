@@ -38,6 +38,9 @@ export function DataIndexPage({
         </a>{' '}
         <a class="utrecht-link" href={href(ctx, '/datawerkplaats/subregios')}>
           Welke gemeenten horen bij welke HEMA-subregio?
+        </a>{' '}
+        <a class="utrecht-link" href={href(ctx, '/datawerkplaats/gebiedsindeling')}>
+          Welke gebieden en grenzen gebruiken we?
         </a>
       </p>
       <ul class="utrecht-unordered-list">
