@@ -2,7 +2,7 @@
  * The plan file and beheer side by side: an unchanged file changes nothing; a changed file writes
  * only its changed entries, never an indicator edited, created or deleted in beheer, and says so.
  */
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
@@ -24,7 +24,6 @@ type Entry = {
   code: string;
   name: string;
   description: string;
-  measurements_from?: { file: string };
   [key: string]: unknown;
 };
 
@@ -38,11 +37,10 @@ async function changedCopy(change: (entries: Entry[]) => Entry[]): Promise<strin
     path.join(dir, 'indicators.yaml'),
     stringify({ ...file, indicators: change(file.indicators) }),
   );
-  // Every data file the entries read their measurements from.
-  for (const csv of new Set(
-    file.indicators.flatMap((e) => (e.measurements_from ? [e.measurements_from.file] : [])),
-  ))
-    await copyFile(path.join(SOURCE, csv), path.join(dir, csv));
+  // Every data file and every further indicator file (indicators-<name>.yaml) of the region.
+  for (const name of await readdir(SOURCE))
+    if (name.endsWith('.csv') || /^indicators-.+\.yaml$/.test(name))
+      await copyFile(path.join(SOURCE, name), path.join(dir, name));
   return dir;
 }
 
@@ -216,12 +214,19 @@ describeEachDatabase('plan file and beheer', (get) => {
         ok: true,
         value: { status: 'unchanged' },
       });
-      const entries = (
-        parse(await readFile(path.join(dir, 'indicators.yaml'), 'utf8')) as {
-          indicators: Entry[];
-        }
-      ).indicators;
-      expect(await count()).toBe(entries.length);
+      // One state per entry of every indicator file (the Gezondheidsmonitor has its own file).
+      let entries = 0;
+      for (const name of (await readdir(dir)).filter((n) => n.endsWith('.yaml')))
+        entries += (
+          parse(await readFile(path.join(dir, name), 'utf8'), {
+            merge: true,
+            maxAliasCount: 1000,
+          }) as {
+            indicators: Entry[];
+          }
+        ).indicators.length;
+      expect(entries).toBeGreaterThan(170);
+      expect(await count()).toBe(entries);
       expect(await db.selectFrom('audit_log').select('id').execute()).toHaveLength(audits.length);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -228,7 +228,7 @@ describeEachDatabase('indicator management', (get) => {
       ['lege naam', { name: '  ' }, 'Vul een naam in.'],
       ['lege eenheid', { unit: '' }, 'Vul een eenheid in'],
       ['decimalen', { decimals: '7' }, 'Kies 0, 1, 2, 3 of 4 cijfers achter de komma.'],
-      ['richting', { direction: 'omhoog' }, 'Kies of hoger of lager beter is.'],
+      ['richting', { direction: 'omhoog' }, 'Kies of hoger of lager beter is, of geen richting.'],
       ['spoor', { track: '2050' }, 'Kies een spoor'],
     ];
     const before = await counts();

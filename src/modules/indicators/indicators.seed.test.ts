@@ -62,6 +62,35 @@ describeEachDatabase('indicator seed', (get) => {
       'Gezondheidsmonitor',
     );
     expect(values.filter((v) => v.code === 'roken-jongvolwassenen')).toHaveLength(14);
+    // All 148 columns of the Gezondheidsmonitor, through the wide import's mapping.
+    const monitor = values.filter((v) => v.source.includes('Gezondheidsmonitor Jongvolwassenen'));
+    expect(new Set(monitor.map((v) => v.code)).size).toBe(148);
+    expect(monitor).toHaveLength(148 * 14);
+    expect(Number(value('jv-moeite-met-rondkomen', 'GM0106', '2024')?.value)).toBe(32.5);
+    // Cells the source left empty stay empty, with the reason.
+    expect(value('jv-gebruikt-snus-nicotinezakjes', 'GM0106', '2024')).toMatchObject({
+      value: null,
+      missing_reason: 'leeg in het bestand',
+    });
+    expect(monitor.filter((v) => v.missing_reason !== null)).toHaveLength(388);
+    expect(Number(value('inwoners', 'WK010600', '2024')?.value)).toBeGreaterThan(0);
+    // The mappings are saved with their sources, for the next upload.
+    const mappings = await db
+      .selectFrom('data_source')
+      .select(['code', 'import_mapping'])
+      .where('import_mapping', 'is not', null)
+      .orderBy('code')
+      .execute();
+    expect(mappings.map((m) => m.code)).toEqual([
+      'cbs-kerncijfers-wijken-buurten-2024',
+      'gezondheidsmonitor-jongvolwassenen-2024',
+    ]);
+    expect(mappings[1]?.import_mapping).toMatchObject({
+      areaColumn: 'regios',
+      marginColumn: 'marges',
+      filters: { persoonskenmerken: 'T009002' },
+      columns: { overgewicht_59: 'overgewicht-jongvolwassenen' },
+    });
 
     const region = await getRegion(db, 'drenthe');
     if (!region.ok) throw new Error('geen regio');

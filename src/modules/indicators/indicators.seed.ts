@@ -5,7 +5,7 @@
  * are written, and never an indicator that is managed in beheer (see docs/ARCHITECTURE.md).
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { parse as parseYaml } from 'yaml';
@@ -17,9 +17,10 @@ import { readTable } from '../../lib/tabular.js';
 import { areaIndex } from '../areas/index.js';
 import { bumpDataVersion, goalIndex, parseGoalCode } from '../plan/index.js';
 import { sourceIdsByCode } from '../sources/index.js';
+import { datasetRows, saveDatasetMappings } from './indicators.datasets.js';
 import { refreshSuppression } from './indicators.disclosure.js';
 import * as repo from './indicators.repository.js';
-import { type IndicatorSeedT, IndicatorsFile } from './indicators.types.js';
+import { type DatasetSeedT, type IndicatorSeedT, IndicatorsFile } from './indicators.types.js';
 
 type Db = Kysely<Database>;
 const FILE = 'indicators.yaml';
@@ -27,6 +28,15 @@ const FILE = 'indicators.yaml';
 export type SeedResult =
   | { status: 'unchanged' }
   | { status: 'loaded'; indicators: number; measurements: number; skipped: string[] };
+
+/** `indicators.yaml` and any `indicators-<name>.yaml` beside it (e.g. one per large dataset). */
+async function readIndicatorFiles(dir: string) {
+  const names = (await readdir(dir)).filter((n) => /^indicators-[a-z0-9-]+\.yaml$/.test(n)).sort();
+  const texts = new Map<string, string>();
+  for (const name of [FILE, ...names])
+    texts.set(name, await readFile(path.join(dir, name), 'utf8'));
+  return texts;
+}
 
 /** The data files the YAML names (`file: x.csv`), read by name before the YAML is parsed. */
 async function readSources(dir: string, yamlText: string) {
@@ -104,12 +114,42 @@ function checkReferences(
   return problems;
 }
 
-/** The checksum of one entry (as parsed, so layout changes do not count) and its data file. */
-function entryChecksum(seed: IndicatorSeedT, files: Map<string, Uint8Array>): string {
+/**
+ * The checksum of one entry (as parsed, so layout changes do not count) and its data files: the
+ * one it names itself and every dataset with a column for it.
+ */
+function entryChecksum(
+  seed: IndicatorSeedT,
+  files: Map<string, Uint8Array>,
+  datasets: DatasetSeedT[],
+): string {
   const hash = createHash('sha256').update(JSON.stringify(seed));
   const file = seed.measurements_from?.file;
   if (file) hash.update(files.get(file) ?? new Uint8Array());
+  for (const dataset of datasets)
+    if (Object.values(dataset.columns).some((code) => code.toLowerCase() === seed.code))
+      hash.update(JSON.stringify(dataset)).update(files.get(dataset.file) ?? new Uint8Array());
   return hash.digest('hex');
+}
+
+/** All indicator files parsed and merged, or the problems with their file names. */
+function parseIndicatorFiles(texts: Map<string, string>) {
+  const indicators: IndicatorSeedT[] = [];
+  const datasets: DatasetSeedT[] = [];
+  const problems: string[] = [];
+  for (const [name, text] of texts) {
+    // Merge keys (<<: *defaults) keep a long list of similar indicators short.
+    const parsed = IndicatorsFile.safeParse(parseYaml(text, { merge: true, maxAliasCount: 1000 }));
+    if (!parsed.success)
+      problems.push(
+        ...parsed.error.issues.map((i) => `${name} › ${i.path.join('.')}: ${i.message}`),
+      );
+    else {
+      indicators.push(...parsed.data.indicators);
+      datasets.push(...parsed.data.datasets);
+    }
+  }
+  return problems.length > 0 ? err(problems) : ok({ indicators, datasets });
 }
 
 function measurementRows(seed: IndicatorSeedT, id: number, fromFile: repo.MeasurementInsert[]) {
@@ -148,13 +188,16 @@ export async function importIndicatorsFromDirectory(
   dir: string,
   actor: string,
 ): Promise<Result<SeedResult, string[]>> {
-  const bytes = await readFile(path.join(dir, FILE)).catch(() => undefined);
-  if (!bytes) return ok({ status: 'unchanged' });
-  // Checksum before parsing: a restart with unchanged files costs two file reads and two queries.
-  const files = await readSources(dir, bytes.toString('utf8')).catch((error: Error) => error);
+  const texts = await readIndicatorFiles(dir).catch(() => undefined);
+  if (!texts) return ok({ status: 'unchanged' });
+  // Checksum before parsing: a restart with unchanged files costs a few file reads and two queries.
+  const files = await readSources(dir, [...texts.values()].join('\n')).catch(
+    (error: Error) => error,
+  );
   if (files instanceof Error)
     return err([`${FILE}: een genoemd databestand ontbreekt (${files.message}).`]);
-  const hash = createHash('sha256').update(bytes);
+  const hash = createHash('sha256');
+  for (const [name, text] of texts) hash.update(name).update(text);
   for (const [name, content] of [...files].sort()) hash.update(name).update(content);
   const checksum = hash.digest('hex');
   const [stored, states] = await Promise.all([
@@ -162,10 +205,10 @@ export async function importIndicatorsFromDirectory(
     repo.listSeedStates(db, regionId),
   ]);
   if (stored === checksum && states.size > 0) return ok({ status: 'unchanged' });
-  const parsed = IndicatorsFile.safeParse(parseYaml(bytes.toString('utf8')));
-  if (!parsed.success)
-    return err(parsed.error.issues.map((i) => `${FILE} › ${i.path.join('.')}: ${i.message}`));
-  const seeds = parsed.data.indicators.map((seed) => ({
+  const parsed = parseIndicatorFiles(texts);
+  if (!parsed.ok) return parsed;
+  const { datasets } = parsed.value;
+  const seeds = parsed.value.indicators.map((seed) => ({
     ...seed,
     goals: seed.goals.map((g) => ({ ...g, code: parseGoalCode(g.code)?.code ?? g.code })),
   }));
@@ -173,7 +216,7 @@ export async function importIndicatorsFromDirectory(
     // A database loaded before per-indicator states existed already holds exactly this file.
     await db.transaction().execute(async (trx) => {
       for (const seed of seeds)
-        await repo.upsertSeedState(trx, regionId, seed.code, entryChecksum(seed, files));
+        await repo.upsertSeedState(trx, regionId, seed.code, entryChecksum(seed, files, datasets));
     });
     return ok({ status: 'unchanged' });
   }
@@ -191,6 +234,16 @@ export async function importIndicatorsFromDirectory(
     if (rows.ok) fromFiles.set(seed.code, rows.value);
     else problems.push(rows.error);
   }
+  const wide = await datasetRows(
+    datasets,
+    files,
+    new Set(seeds.map((s) => s.code)),
+    areas,
+    sources,
+  );
+  problems.push(...wide.problems);
+  for (const [code, rows] of wide.rows)
+    fromFiles.set(code, [...(fromFiles.get(code) ?? []), ...rows]);
   if (problems.length > 0) return err(problems);
 
   // A database loaded before per-indicator states existed had no beheer edits yet: the file owns it.
@@ -201,7 +254,7 @@ export async function importIndicatorsFromDirectory(
   const skipped: string[] = [];
   await db.transaction().execute(async (trx) => {
     for (const seed of seeds) {
-      const entry = entryChecksum(seed, files);
+      const entry = entryChecksum(seed, files, datasets);
       const state = states.get(seed.code);
       if (state?.checksum === entry) continue;
       // No state but a row: a data steward created this code in beheer before the file had it.
@@ -229,6 +282,7 @@ export async function importIndicatorsFromDirectory(
       loaded += 1;
     }
     await refreshSuppression(trx, regionId);
+    await saveDatasetMappings(trx, regionId, datasets, sources, actor);
     await setSeedFileChecksum(trx, regionId, FILE, checksum);
     await writeAudit(trx, {
       actor,

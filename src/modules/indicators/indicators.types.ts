@@ -79,9 +79,30 @@ export const IndicatorSeed = z.object({
 });
 export type IndicatorSeedT = z.infer<typeof IndicatorSeed>;
 
+/**
+ * A wide data file loaded with the region (one row per area, one column per indicator), with
+ * the mapping of the wide import; the mapping is saved with its source for the next upload.
+ */
+export const DatasetSeed = z.object({
+  file: z.string().regex(/^[a-z0-9-]+\.csv$/),
+  /** The catalogue entry (sources.yaml) whose disclosure rules apply. */
+  source_code: z.string(),
+  /** The source text shown with every figure. */
+  source: z.string().min(1),
+  area_column: z.string().min(1),
+  period: z.string().default(''),
+  period_column: z.string().default(''),
+  margin_column: z.string().default(''),
+  filters: z.record(z.string(), z.string()).default({}),
+  /** File column (as in the header) → indicator code. */
+  columns: z.record(z.string(), z.string()),
+});
+export type DatasetSeedT = z.infer<typeof DatasetSeed>;
+
 export const IndicatorsFile = z.object({
   plan_source: z.string().optional(),
-  indicators: z.array(IndicatorSeed),
+  indicators: z.array(IndicatorSeed).default([]),
+  datasets: z.array(DatasetSeed).default([]),
 });
 
 /** Columns of the measurement import (long format) and export; the same both ways. */

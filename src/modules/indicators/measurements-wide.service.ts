@@ -156,6 +156,20 @@ async function convert(db: Db, regionId: number, upload: WideUpload, mapping: Wi
 }
 
 /**
+ * The mapping to save: this file's choices, plus the saved columns and filters this file does not
+ * have (a file with fewer columns must not make the source forget the others).
+ */
+function keptFromSaved(saved: WideMappingT, chosen: WideMappingT, table: Table): WideMappingT {
+  const notInFile = (record: Record<string, string>) =>
+    Object.fromEntries(Object.entries(record).filter(([c]) => !table.columns.includes(c)));
+  return {
+    ...chosen,
+    filters: { ...notInFile(saved.filters), ...chosen.filters },
+    columns: { ...notInFile(saved.columns), ...chosen.columns },
+  };
+}
+
+/**
  * Applies the mapping: on success the long rows are staged as a measurement preview (same
  * checksum as the file, so a second import of it is detected) and the wide upload is closed.
  */
@@ -172,12 +186,21 @@ export async function mapWideUpload(
   const converted = await convert(db, user.regionId, upload, mapping);
   if (!converted.ok) return err({ problems: converted.error, mapping });
   const { rows, lines, skippedAreas } = converted.value;
+  const saved = WideMapping.safeParse(
+    await importMappingOf(db, user.regionId, upload.dataSourceId),
+  );
+  const keep = saved.success ? keptFromSaved(saved.data, mapping, upload.table) : mapping;
   const measurementBatch = await stageImport(db, user, {
     kind: measurementKind,
     filename: staged.value.filename,
     bytes: { checksum: upload.checksum },
     rowCount: rows.length,
-    payload: { rows, lines, skippedAreas, mapping: { sourceId: upload.dataSourceId, mapping } },
+    payload: {
+      rows,
+      lines,
+      skippedAreas,
+      mapping: { sourceId: upload.dataSourceId, mapping: keep },
+    },
   });
   await discardStaged(db, user, WIDE_UPLOAD, id);
   return ok(measurementBatch);

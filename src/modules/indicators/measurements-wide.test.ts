@@ -162,9 +162,10 @@ describeEachDatabase('wide measurement import', (get) => {
     const mappingUrl = first.headers.get('location') ?? '';
     expect(mappingUrl).toMatch(/\/breed\/[0-9]+$/);
     const page = await (await app.request(mappingUrl, { headers: { cookie: data.cookie } })).text();
-    expect(page).toContain('Dit is een voorstel van Marke');
+    // The region's own Gezondheidsmonitor file saved this source's mapping on first start.
+    expect(page).toContain('Dit is de koppeling van de vorige keer voor deze bron.');
     expect(page).toContain('Alleen rijen met persoonskenmerken =');
-    // The seed's indicators say "kolom Overgewicht_59": that column is proposed already.
+    expect(page).toMatch(/<option value="T009002" selected/);
     expect(page).toMatch(/name="col:overgewicht_59"[^>]*value="overgewicht-jongvolwassenen"/);
 
     const form = {
@@ -218,10 +219,20 @@ describeEachDatabase('wide measurement import', (get) => {
     expect(stored[1]?.missing_reason).toBe('geen cijfer beschikbaar (.)');
     const audit = await get()
       .db.selectFrom('audit_log')
-      .select(['action', 'entity_key'])
+      .select(['actor', 'entity_key'])
       .where('action', '=', 'data_source.import_mapping')
+      .where('actor', '=', `user:${data.user.id}`)
       .execute();
-    expect(audit).toEqual([{ action: 'data_source.import_mapping', entity_key: SOURCE }]);
+    expect(audit).toEqual([{ actor: `user:${data.user.id}`, entity_key: SOURCE }]);
+    // The saved mapping now says 2025, and still knows the 146 columns this file did not have.
+    const saved = await get()
+      .db.selectFrom('data_source')
+      .select('import_mapping')
+      .where('code', '=', SOURCE)
+      .executeTakeFirstOrThrow();
+    const mapping = WideMapping.parse(saved.import_mapping);
+    expect(mapping.period).toBe('2025');
+    expect(Object.keys(mapping.columns)).toHaveLength(148);
 
     // Next file of the same source: the saved mapping is offered; the same file again is detected.
     const again = await upload(app, data.cookie, data.csrf, file);
@@ -240,6 +251,24 @@ describeEachDatabase('wide measurement import', (get) => {
     ).text();
     expect(secondPreview).toContain('al eerder ingelezen (gm.csv');
     expect(secondPreview).toContain('ongewijzigd: 4');
+  });
+
+  it('proposes a mapping for a source without one: CBS column names and "kolom X" in indicator sources', async () => {
+    const { app } = testApp(get().db);
+    const data = await signInAs(app, get().db, 'data');
+    const staged = await upload(
+      app,
+      data.cookie,
+      data.csrf,
+      MONITOR.join('\n'),
+      'regioplan-drenthe',
+    );
+    const page = await (
+      await app.request(staged.headers.get('location') ?? '', { headers: { cookie: data.cookie } })
+    ).text();
+    expect(page).toContain('Dit is een voorstel van Marke');
+    expect(page).toMatch(/<option value="regios" selected/);
+    expect(page).toMatch(/name="col:rookttabak_75"[^>]*value="roken-jongvolwassenen"/);
   });
 
   it('asks for the source, refuses person-level files, unknown indicators, other users and other roles', async () => {

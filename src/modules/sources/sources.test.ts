@@ -89,6 +89,7 @@ describeEachDatabase('data sources', (get) => {
       .selectFrom('audit_log')
       .select(['action', 'actor'])
       .where('entity_type', '=', 'data_source')
+      .where('action', '=', 'data_source.policy')
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['data_source.policy', 'data_source.policy']);
     expect(
