@@ -20,6 +20,14 @@ export {
   type TargetStatus,
 } from './indicators.status.js';
 export { indicatorAdminRoutes } from './indicators-admin.routes.js';
+export {
+  areasWithFigures,
+  figureCoverage,
+  figuresAtLevel,
+  figuresOfAreas,
+  isInside,
+  regionAreas,
+} from './indicators-map.service.js';
 export { measurementAdminRoutes } from './measurements.routes.js';
 export { formatValue, targetText } from './views/indicator-parts.js';
 export { IndicatorTable, StatusRule } from './views/indicators.js';

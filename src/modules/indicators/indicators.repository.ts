@@ -201,6 +201,30 @@ export async function listTargets(db: Db, indicatorIds: number[]) {
     .execute();
 }
 
+/** What every presenter of a measurement reads (toMeasurement): the figure, its batch, its rules. */
+export const MEASUREMENT_FIELDS = [
+  'measurement.indicator_id',
+  'measurement.area_code',
+  'measurement.period',
+  'measurement.value',
+  'measurement.missing_reason',
+  'measurement.numerator',
+  'measurement.denominator',
+  'measurement.sample_size',
+  'measurement.ci_low',
+  'measurement.ci_high',
+  'measurement.source',
+  'measurement.note',
+  'measurement.is_projection',
+  'measurement.is_demo',
+  'measurement.suppressed',
+  'measurement.data_source_id',
+  'import_batch.filename as batch_filename',
+  'data_source.threshold as source_threshold',
+  'data_source.decimals as source_decimals',
+  'data_source.count_base as source_count_base',
+] as const;
+
 /** Measurements of these indicators, optionally only in some areas, oldest period first. */
 export async function listMeasurements(db: Db, indicatorIds: number[], areaCodes?: string[]) {
   if (indicatorIds.length === 0 || areaCodes?.length === 0) return [];
@@ -208,28 +232,7 @@ export async function listMeasurements(db: Db, indicatorIds: number[], areaCodes
     .selectFrom('measurement')
     .leftJoin('import_batch', 'import_batch.id', 'measurement.import_batch_id')
     .leftJoin('data_source', 'data_source.id', 'measurement.data_source_id')
-    .select([
-      'measurement.indicator_id',
-      'measurement.area_code',
-      'measurement.period',
-      'measurement.value',
-      'measurement.missing_reason',
-      'measurement.numerator',
-      'measurement.denominator',
-      'measurement.sample_size',
-      'measurement.ci_low',
-      'measurement.ci_high',
-      'measurement.source',
-      'measurement.note',
-      'measurement.is_projection',
-      'measurement.is_demo',
-      'measurement.suppressed',
-      'measurement.data_source_id',
-      'import_batch.filename as batch_filename',
-      'data_source.threshold as source_threshold',
-      'data_source.decimals as source_decimals',
-      'data_source.count_base as source_count_base',
-    ])
+    .select(MEASUREMENT_FIELDS)
     .where('measurement.indicator_id', 'in', indicatorIds)
     .orderBy('measurement.period')
     .orderBy('measurement.area_code');

@@ -96,7 +96,7 @@ function policyOf(row: MeasurementDbRow): DisclosurePolicy {
  * disclosure module hid (`measurement.suppressed`, see indicators.disclosure.ts) is hidden
  * everywhere, with its counts and interval, and the reason.
  */
-function toMeasurement(row: MeasurementDbRow, areas: Map<string, Area>): Measurement {
+export function toMeasurement(row: MeasurementDbRow, areas: Map<string, Area>): Measurement {
   // Backstop: a row no decision has touched yet (written by a path that forgot to decide) is
   // still hidden when it rests on too few observations.
   const suppressed = row.suppressed ?? (tooFew(row) ? 'primary' : null);
