@@ -389,4 +389,35 @@ describeEachDatabase('person-level files in the measurement import', (get) => {
     const after = await get().db.selectFrom('import_batch').select('id').execute();
     expect(after.length).toBe(before.length);
   });
+
+  it('says which rows have an area code that is not in the boundaries of their year', async () => {
+    const { app } = testApp(get().db);
+    const data = await signInAs(app, get().db, 'data');
+    // As if Assen had a new code in 2024: its 2024 boundary is gone, the 2022 one is still there.
+    await get()
+      .db.deleteFrom('area_boundary')
+      .where('area_code', '=', 'GM0106')
+      .where('year', '=', 2024)
+      .execute();
+    const file = [
+      'indicator,area_code,period,value,source',
+      'acp-ouderen,GM0106,2025,40,Testbestand',
+      'acp-ouderen,GM0114,2025,41,Testbestand',
+    ].join('\n');
+    const staged = await postUpload(
+      app,
+      BASE,
+      { _csrf: data.csrf },
+      { name: 'g.csv', bytes: file },
+      data.cookie,
+    );
+    const html = await (
+      await app.request(staged.headers.get('location') ?? '', { headers: { cookie: data.cookie } })
+    ).text();
+    expect(html).toContain('Let op: 1 rijen gaan over een gebied dat niet in de gebiedsindeling');
+    expect(html).toContain(
+      'Rij 2: GM0106 bestaat niet in de gebiedsindeling van 2024 (gemeente); is de code veranderd? Die code staat wel in 2022.',
+    );
+    expect(html).not.toContain('GM0114 bestaat niet');
+  });
 });

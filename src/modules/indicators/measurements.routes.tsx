@@ -2,6 +2,7 @@
 import { type Context, Hono } from 'hono';
 import { htmlError } from '../../web/errors.js';
 import type { AppDeps } from '../../web/types.js';
+import { boundaryGapMessage, boundaryGaps } from '../areas/index.js';
 import {
   type AuthEnv,
   can,
@@ -79,13 +80,22 @@ export function measurementAdminRoutes({ db, config, stylesheetPath }: AppDeps) 
     if (!staged.ok)
       return refuse(c, 404, 'Deze voorvertoning bestaat niet (meer). Lees het bestand opnieuw in.');
     const { rows, lines, skippedAreas } = staged.value.payload as ValidatedImport;
+    const preview = await previewMeasurements(db, session.user.regionId, rows, lines);
+    // A figure whose code is not in its period's boundary year is stored, but said out loud.
+    const gaps = await boundaryGaps(db, session.user.regionId, preview);
+    const boundaryNotes = [
+      ...new Set(
+        gaps.filter((g) => g.knownArea).map((g) => `Rij ${g.row.line}: ${boundaryGapMessage(g)}`),
+      ),
+    ];
     return c.html(
       <MeasurementPreviewPage
         ctx={await pageContext(c)}
         csrf={csrf}
         id={id}
         filename={staged.value.filename}
-        rows={await previewMeasurements(db, session.user.regionId, rows, lines)}
+        rows={preview}
+        boundaryNotes={boundaryNotes}
         previous={staged.value.previous}
         skippedAreas={skippedAreas ?? []}
         error={error}

@@ -156,6 +156,7 @@ export function MeasurementPreviewPage({
   rows,
   previous,
   skippedAreas = [],
+  boundaryNotes = [],
   error,
 }: {
   ctx: PageContext;
@@ -166,6 +167,8 @@ export function MeasurementPreviewPage({
   previous: PreviousImport | undefined;
   /** Area codes of a wide file that are not in this region (not read). */
   skippedAreas?: string[];
+  /** Rows whose area code is not in the boundaries of their period's year (code changed?). */
+  boundaryNotes?: string[];
   error?: string;
 }) {
   const count = (c: PreviewRow['change']) => rows.filter((r) => r.change === c).length;
@@ -178,6 +181,20 @@ export function MeasurementPreviewPage({
         {filename}: {rows.length} rijen. Nieuw: {count('nieuw')}, gewijzigd: {count('gewijzigd')},
         ongewijzigd: {count('ongewijzigd')}. Er is nog niets opgeslagen.
       </p>
+      {boundaryNotes.length > 0 ? (
+        <div class="utrecht-alert" role="status">
+          <p class="utrecht-paragraph">
+            Let op: {boundaryNotes.length} rijen gaan over een gebied dat niet in de gebiedsindeling
+            van hun jaar staat. Ze worden opgeslagen, maar niet op de kaart van dat jaar getekend en
+            niet stilzwijgend aan een andere code gekoppeld.
+          </p>
+          <ul class="utrecht-unordered-list">
+            {boundaryNotes.slice(0, 20).map((note) => (
+              <li>{note}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {skippedAreas.length > 0 ? (
         <p class="utrecht-paragraph">
           Niet ingelezen: {skippedAreas.length} gebieden die niet bij deze regio horen (
