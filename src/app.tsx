@@ -15,7 +15,7 @@ import {
   subregionPublicRoutes,
 } from './modules/areas/index.js';
 import { authRoutes } from './modules/auth/index.js';
-import { datawerkplaatsRoutes } from './modules/datawerkplaats/index.js';
+import { datawerkplaatsApi, datawerkplaatsRoutes } from './modules/datawerkplaats/index.js';
 import {
   indicatorAdminRoutes,
   indicatorRoutes,
@@ -162,6 +162,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
         { suffix: '/search', allowed: ['q'] },
         { suffix: '/goals', allowed: ['kind', 'opgave'] },
         { suffix: '/stories', allowed: ['opgave', 'role'] },
+        { pattern: /\/datawerkplaats\/kaart\/[^/]+$/, allowed: ['niveau', 'periode', 'binnen'] },
       ],
       (c, unknown) =>
         problem(
@@ -176,6 +177,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   api.route('/', agendaApi(deps));
   api.route('/', indicatorsApi(deps));
   api.route('/', storiesApi(deps));
+  api.route('/', datawerkplaatsApi(deps));
   app.route('/api/v1/regions/:region', api);
 
   // Before the region sites: these routes take query strings (?token=) and set cookies.

@@ -114,6 +114,19 @@ export function openApiDocument() {
           },
         },
       },
+      [`${base}/datawerkplaats/kaart/{code}`]: get(
+        'Kaartcijfers van één indicator: elk gebied van het niveau (binnen een gebied) met zijn cijfer en gemeente, en de eigen cijfers van die gemeenten. Afgeschermde cijfers zijn null met de reden.',
+        [
+          { name: 'code', in: 'path', required: true, schema: { type: 'string' } },
+          {
+            name: 'niveau',
+            in: 'query',
+            schema: { type: 'string', enum: ['gemeente', 'wijk', 'buurt'] },
+          },
+          { name: 'periode', in: 'query', schema: { type: 'string' }, example: '2024' },
+          { name: 'binnen', in: 'query', schema: { type: 'string' }, example: 'GM0106' },
+        ],
+      ),
       [`${base}/stories`]: get('Gepubliceerde verhalen (zonder namen, met toestemming)', [
         { name: 'opgave', in: 'query', schema: { type: 'string' } },
         {

@@ -96,5 +96,31 @@ describeEachDatabase('the buurt level (fixture)', (get) => {
     expect(html).toContain('<title>Testbuurt Zuid: te weinig waarnemingen (afgeschermd');
     expect(html).not.toContain('39,4%');
     expect(html).toContain('Grenzen: Testgrenzen (voorbeeld) (2024)');
+    // The JSON API hides the same buurten and rolls them up to their gemeente (two levels up).
+    const api = await app.request(
+      '/api/v1/regions/drenthe/datawerkplaats/kaart/hybride-zorg-gebruik?niveau=buurt&binnen=WK010600',
+    );
+    expect(api.status).toBe(200);
+    const text = await api.text();
+    for (const leak of [
+      '39.4',
+      '"numerator":3,',
+      '"denominator":6,',
+      '"numerator":37',
+      '"value":50',
+    ])
+      expect(text).not.toContain(leak);
+    const body = JSON.parse(text);
+    expect(body.areas.map((a: { area_code: string }) => a.area_code)).toEqual([
+      'BU01060001',
+      'BU01060002',
+    ]);
+    for (const area of body.areas) {
+      expect(area).toMatchObject({ value: null, denominator: null, rollup_code: 'GM0106' });
+      expect(area.missing_reason).toMatch(/^te weinig waarnemingen/);
+    }
+    expect(body.within).toMatchObject({ area_code: 'WK010600', value: 40 });
+    expect(body.rollup.level).toBe('gemeente');
+    expect(body.rollup.areas.map((a: { area_code: string }) => a.area_code)).toEqual(['GM0106']);
   });
 });

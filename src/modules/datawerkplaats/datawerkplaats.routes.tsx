@@ -6,37 +6,20 @@ import type { AppDeps, AppEnv } from '../../web/types.js';
 import { AREA_CODE } from '../areas/index.js';
 import { indicatorsWithFiguresAt, publicScope } from '../indicators/index.js';
 import { mapCsv, mapGeoJson } from './map.export.js';
+import { MAP_ERRORS, parseMapQuery } from './map.params.js';
 import { MAP_LEVELS, mapData } from './map.service.js';
 import { areaProfile } from './profile.service.js';
 import { DataIndexPage, MapPage, MapSvg, type SortKey } from './views/map.js';
 import { ProfilePage } from './views/profile.js';
-
-const PERIOD = /^20[0-9]{2}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/;
-const MAP_ERRORS = {
-  NotFound: 'Dit cijfer bestaat niet.',
-  NoAreas: 'Van dit cijfer zijn er geen getallen per gemeente of wijk.',
-  BadLevel: 'Van dit cijfer zijn er geen getallen op dit niveau.',
-  BadPeriod: 'Van dit cijfer zijn er geen getallen voor deze periode.',
-  BadWithin: 'Dit gebied kennen we niet.',
-} as const;
 
 export function datawerkplaatsRoutes({ db }: AppDeps) {
   const app = new Hono<AppEnv>();
 
   /** The map's figures for the query string; odd values are refused before any query. */
   async function loadView(c: Context<AppEnv>, code: string) {
-    const level = c.req.query('niveau');
-    const period = c.req.query('periode');
-    const within = c.req.query('binnen');
-    const sort = c.req.query('sorteer') ?? 'naam';
-    if (
-      (level !== undefined && !(MAP_LEVELS as readonly string[]).includes(level)) ||
-      (period !== undefined && !PERIOD.test(period)) ||
-      (within !== undefined && !AREA_CODE.test(within)) ||
-      (sort !== 'naam' && sort !== 'waarde')
-    )
-      return err('Deze kaart bestaat niet. Kies een niveau en periode op de pagina.');
-    const view = await mapData(db, publicScope(c.get('ctx')), code, { level, period, within });
+    const query = parseMapQuery((name) => c.req.query(name));
+    if (!query.ok) return err('Deze kaart bestaat niet. Kies een niveau en periode op de pagina.');
+    const view = await mapData(db, publicScope(c.get('ctx')), code, query.value);
     return view.ok ? view : err(MAP_ERRORS[view.error]);
   }
 

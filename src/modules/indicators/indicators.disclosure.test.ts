@@ -75,6 +75,32 @@ describeEachDatabase('disclosure control on measurements', (get) => {
     for (const leak of ['"value":40', '"value":33.3']) expect(mapGeo).not.toContain(leak);
     const mapSvg = await (await app.request(`${map}.svg${query}`)).text();
     for (const leak of ['40,0%', '33,3%']) expect(mapSvg).not.toContain(leak);
+    // The map's JSON API: within Assen, all wijken, and Assen in the gemeenten's roll-up.
+    const api = '/api/v1/regions/drenthe/datawerkplaats/kaart/hybride-zorg-gebruik';
+    for (const url of [`${api}${query}`, `${api}?niveau=wijk`, `${api}?niveau=gemeente`]) {
+      const body = await (await app.request(url)).text();
+      for (const leak of [
+        '"value":40',
+        '"value":33.3',
+        '"numerator":2,',
+        '"denominator":5,',
+        '"numerator":20,',
+        '"denominator":60,',
+      ])
+        expect(body, url).not.toContain(leak);
+    }
+    const wijken = (await (await app.request(`${api}${query}`)).json()) as {
+      areas: Array<Record<string, unknown>>;
+      rollup: { areas: unknown[] };
+    };
+    const hidden = wijken.areas.filter((a) => ['WK010600', 'WK010601'].includes(`${a.area_code}`));
+    expect(hidden).toHaveLength(2);
+    for (const area of hidden) {
+      expect(area.value).toBeNull();
+      expect(area.numerator).toBeNull();
+      expect(area.missing_reason).toMatch(/^te weinig waarnemingen/);
+    }
+    expect(wijken.rollup.areas[0]).toMatchObject({ area_code: 'GM0106', value: 29.9 });
     // A later file gives the small wijk enough observations: nothing needs hiding any more.
     await importFile(
       app,
@@ -89,6 +115,10 @@ describeEachDatabase('disclosure control on measurements', (get) => {
     expect(shown).toContain('33,3%');
     expect(shown).toContain('40,0%');
     expect(await (await app.request(`${map}${query}`)).text()).toContain('Lariks: 33,3%');
+    const shownApi = await (
+      await app.request(`/api/v1/regions/drenthe/datawerkplaats/kaart/hybride-zorg-gebruik${query}`)
+    ).text();
+    expect(shownApi).toContain('"value":33.3');
   });
 
   it('still hides a small figure that was written without a decision (backstop)', async () => {
