@@ -40,14 +40,15 @@ describeEachDatabase('disclosure with national areas', (get) => {
   }
 
   /** Writes figures for one period (GM0106 rests on 5 people, the others on 100) and decides. */
-  async function decide(period: string, totals: string[]) {
+  async function decide(period: string, totals: string[], withNumerators = true) {
     const { db, regionId, indicatorId } = await setup();
     const figure = (code: string, n: number) => ({
       indicator_id: indicatorId,
       area_code: code,
       period,
       value: 40,
-      numerator: Math.round(n * 0.4),
+      // Without numerators the province gets no roll-up (a sum that would protect on its own).
+      numerator: withNumerators ? Math.round(n * 0.4) : null,
       denominator: n,
       source: 'Testbestand',
     });
@@ -90,7 +91,20 @@ describeEachDatabase('disclosure with national areas', (get) => {
   });
 
   it('does not treat another GGD region as a sum of Drenthe’s gemeenten', async () => {
-    expect(await decide('2033', ['GG0111', 'ZK09'])).toEqual({ GM0106: 'primary' });
+    expect(await decide('2033', ['GG0111', 'ZK09'], false)).toEqual({ GM0106: 'primary' });
+  });
+
+  it('protects a small gemeente with a sibling when the province total is a roll-up', async () => {
+    expect(await decide('2035', [])).toEqual({ GM0106: 'primary', GM0109: 'secondary' });
+    const { db, indicatorId } = await setup();
+    const province = await db
+      .selectFrom('measurement')
+      .select(['rollup_children', 'suppressed'])
+      .where('indicator_id', '=', indicatorId)
+      .where('area_code', '=', 'PV22')
+      .where('period', '=', '2035')
+      .executeTakeFirstOrThrow();
+    expect(province).toEqual({ rollup_children: 12, suppressed: null });
   });
 
   it('hides nothing for the country when the province, GG0706 and NL01 are all shown', async () => {

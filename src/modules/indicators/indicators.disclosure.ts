@@ -8,7 +8,7 @@ import type { Database } from '../../db/schema.js';
 import { seedFileChecksum, setSeedFileChecksum } from '../../db/seed-file.js';
 import { areasChecksum, listAreas } from '../areas/index.js';
 import {
-  areaGroups,
+  areaPartitionGroups,
   DEFAULT_POLICY,
   discloseCells,
   type Group,
@@ -17,6 +17,8 @@ import {
 import { bumpDataVersion } from '../plan/index.js';
 import { policiesById } from '../sources/index.js';
 import * as repo from './indicators.repository.js';
+import { computeRollups, type RollupSource } from './indicators.rollups.js';
+import { listRollupSources, storeRollups } from './indicators-rollups.repository.js';
 
 type Db = Kysely<Database>;
 const num = (v: string | null): number | null => (v === null ? null : Number(v));
@@ -24,7 +26,8 @@ const num = (v: string | null): number | null => (v === null ? null : Number(v))
 const PROVINCE_ALIKE = new Set(['ggd-regio', 'zorgkantoorregio']);
 
 type Hierarchy = {
-  childrenOf: (code: string) => readonly string[];
+  /** An area's child areas, one list per level (its wijken; apart from them, its postcodes). */
+  partitionsOf: (code: string) => ReadonlyArray<readonly string[]>;
   aliases: ReadonlyMap<string, string>;
 };
 
@@ -35,12 +38,19 @@ type Hierarchy = {
  * it is the same sum): true for Drenthe (GGD Drenthe GG0706 and zorgkantoor Drenthe ZK06 are the
  * province). A region where that is not so must list the gemeenten under it in areas.csv.
  * In such a one-province region the country's total is no sum of the areas listed under it.
+ * A gemeente divided into wijken and into postcode areas is two sums, each its own group.
  */
 async function hierarchyOf(db: Db, regionId: number): Promise<Hierarchy> {
   const areas = await listAreas(db, regionId);
-  const children = new Map<string, string[]>();
+  const children = new Map<string, Map<string, string[]>>();
   for (const a of areas)
-    if (a.parentCode) children.set(a.parentCode, [...(children.get(a.parentCode) ?? []), a.code]);
+    if (a.parentCode) {
+      const byLevel = children.get(a.parentCode) ?? new Map<string, string[]>();
+      children.set(a.parentCode, byLevel);
+      const list = byLevel.get(a.level);
+      if (list) list.push(a.code);
+      else byLevel.set(a.level, [a.code]);
+    }
   const provinces = areas.filter((a) => a.level === 'provincie');
   const aliases = new Map<string, string>();
   const province = provinces.length === 1 ? provinces[0] : undefined;
@@ -52,7 +62,7 @@ async function hierarchyOf(db: Db, regionId: number): Promise<Hierarchy> {
       // group would only hide figures for nothing).
       if (a.level === 'land') children.delete(a.code);
     }
-  return { childrenOf: (code) => children.get(code) ?? [], aliases };
+  return { partitionsOf: (code) => [...(children.get(code)?.values() ?? [])], aliases };
 }
 
 type Row = Awaited<ReturnType<typeof repo.listCellsForDisclosure>>[number];
@@ -75,12 +85,26 @@ function groupsOf(rows: Row[], hierarchy: Hierarchy): Group[] {
   }
   return [
     ...[...areasByPeriod].flatMap(([period, codes]) =>
-      areaGroups(codes, hierarchy.childrenOf, (code) => keyOf(code, period), hierarchy.aliases),
+      areaPartitionGroups(
+        codes,
+        hierarchy.partitionsOf,
+        (code) => keyOf(code, period),
+        hierarchy.aliases,
+      ),
     ),
     ...[...periodsByArea].flatMap(([area, periods]) =>
       periodGroups(periods, (period) => keyOf(area, period)),
     ),
   ];
+}
+
+/** Recomputes the roll-ups of these indicators (parents without a figure, from their children). */
+async function refreshRollups(db: Db, regionId: number, ids: number[]) {
+  const areas = await listAreas(db, regionId);
+  const rows = await listRollupSources(db, ids);
+  const byIndicator = new Map<number, RollupSource[]>(ids.map((id) => [id, []]));
+  for (const row of rows) byIndicator.get(row.indicator_id)?.push(row);
+  for (const [id, cells] of byIndicator) await storeRollups(db, id, computeRollups(cells, areas));
 }
 
 /** Recomputes suppression for these indicators (all of the region's when `indicatorIds` is absent). */
@@ -93,6 +117,8 @@ export async function refreshSuppression(
   // without seeing the other's figures (PostgreSQL, READ COMMITTED).
   await repo.lockDisclosure(db, regionId);
   const ids = indicatorIds ?? (await repo.indicatorIdsOfRegion(db, regionId));
+  // Roll-ups first: they are figures too, decided together with their children.
+  await refreshRollups(db, regionId, ids);
   const hierarchy = await hierarchyOf(db, regionId);
   const policies = await policiesById(db, regionId);
   const rows = await repo.listCellsForDisclosure(db, ids);

@@ -144,6 +144,8 @@ export async function upsertMeasurements(
           is_demo: r.isDemo ?? false,
           import_batch_id: importBatchId,
           data_source_id: r.dataSourceId ?? null,
+          // A figure of its own replaces a roll-up that stood in for it.
+          rollup_children: null,
         })),
       )
       .onConflict((oc) =>
@@ -164,6 +166,7 @@ export async function upsertMeasurements(
               'is_demo',
               'import_batch_id',
               'data_source_id',
+              'rollup_children',
             ]),
           ),
       )

@@ -1,0 +1,167 @@
+/** Roll-ups: Σ teller / Σ noemer of all children, said in the source, protected like any figure. */
+import { describe, expect, it } from 'vitest';
+import { testApp } from '../../../test/app.js';
+import { describeEachDatabase } from '../../../test/db.js';
+import { postForm, postUpload, signInAs } from '../../../test/session.js';
+import type { Area } from '../areas/index.js';
+import { computeRollups, type RollupSource } from './indicators.rollups.js';
+
+const area = (code: string, level: Area['level'], parentCode: string | null): Area => ({
+  code,
+  name: code,
+  level,
+  parentCode,
+  inRegion: true,
+});
+const AREAS = [
+  area('PV99', 'provincie', null),
+  area('GM0001', 'gemeente', 'PV99'),
+  area('GM0002', 'gemeente', 'PV99'),
+  area('WK000100', 'wijk', 'GM0001'),
+  area('WK000101', 'wijk', 'GM0001'),
+];
+const cell = (
+  code: string,
+  value: number | null,
+  num: number | null,
+  den: number | null,
+): RollupSource => ({
+  area_code: code,
+  period: '2025',
+  value: value === null ? null : String(value),
+  numerator: num === null ? null : String(num),
+  denominator: den === null ? null : String(den),
+  sample_size: den,
+  data_source_id: 7,
+  source: 'Testbron',
+  is_demo: false,
+  is_projection: false,
+  rollup_children: null,
+});
+
+describe('roll-ups, without a database', () => {
+  it('sums numerators and denominators (never averages percentages), bottom-up', () => {
+    const rollups = computeRollups(
+      [cell('WK000100', 30, 30, 100), cell('WK000101', 20, 10, 50), cell('GM0002', 50, 100, 200)],
+      AREAS,
+    );
+    const gemeente = rollups.find((r) => r.areaCode === 'GM0001');
+    // 40 / 150 = 26.7%, not the average 25%.
+    expect(gemeente?.value).toBeCloseTo(26.667, 2);
+    expect(gemeente).toMatchObject({
+      numerator: 40,
+      denominator: 150,
+      sampleSize: 150,
+      children: 2,
+      dataSourceId: 7,
+    });
+    expect(gemeente?.source).toBe('Berekend uit teller en noemer van 2 wijken; bron: Testbron');
+    // The province from the gemeente roll-up and the other gemeente's own figure.
+    const province = rollups.find((r) => r.areaCode === 'PV99');
+    expect(province).toMatchObject({ numerator: 140, denominator: 350, children: 2 });
+    expect(province?.source).toBe('Berekend uit teller en noemer van 2 gemeenten; bron: Testbron');
+  });
+
+  it('never replaces a figure of its own, needs every child and one scale', () => {
+    const own = computeRollups(
+      [cell('GM0001', 31, null, null), cell('WK000100', 30, 30, 100), cell('WK000101', 20, 10, 50)],
+      AREAS,
+    );
+    expect(own.map((r) => r.areaCode)).toEqual([]);
+    const missing = computeRollups([cell('WK000100', 30, 30, 100)], AREAS);
+    expect(missing).toEqual([]);
+    const noNumerator = computeRollups(
+      [cell('WK000100', 30, 30, 100), cell('WK000101', 20, null, 50)],
+      AREAS,
+    );
+    expect(noNumerator).toEqual([]);
+    // 30 per 100 next to 2 per 1000: not the same kind of ratio, so no sum.
+    const mixed = computeRollups(
+      [cell('WK000100', 30, 30, 100), cell('WK000101', 2, 1, 500)],
+      AREAS,
+    );
+    expect(mixed).toEqual([]);
+  });
+});
+
+const HEADER = 'indicator,area_code,period,value,numerator,denominator,sample_size,source';
+// Noordenveld (GM1699) has five wijken; the gemeente itself gets no figure in the file.
+const WIJKEN = ['WK169900', 'WK169901', 'WK169903', 'WK169904', 'WK169906'];
+
+describeEachDatabase('roll-ups on stored measurements', (get) => {
+  async function importFile(app: ReturnType<typeof testApp>['app'], name: string, body: string) {
+    const data = await signInAs(app, get().db, 'data');
+    const staged = await postUpload(
+      app,
+      '/beheer/metingen/import',
+      { _csrf: data.csrf },
+      { name, bytes: body },
+      data.cookie,
+    );
+    expect(staged.status).toBe(303);
+    const applied = await postForm(
+      app,
+      `${staged.headers.get('location')}/toepassen`,
+      { _csrf: data.csrf },
+      data.cookie,
+    );
+    expect(applied.status).toBe(303);
+  }
+  const gemeenteRow = () =>
+    get()
+      .db.selectFrom('measurement')
+      .innerJoin('indicator', 'indicator.id', 'measurement.indicator_id')
+      .select([
+        'measurement.value',
+        'measurement.numerator',
+        'measurement.denominator',
+        'rollup_children',
+        'suppressed',
+        'measurement.source',
+      ])
+      .where('indicator.code', '=', 'hybride-zorg-gebruik')
+      .where('area_code', '=', 'GM1699')
+      .where('period', '=', '2025')
+      .executeTakeFirst();
+
+  it('adds the gemeente from its wijken, protects a small wijk with it, and yields to a real figure', async () => {
+    const { app } = testApp(get().db);
+    const rows = WIJKEN.map((code, i) =>
+      i === 0
+        ? `hybride-zorg-gebruik,${code},2025,40,2,5,5,Testbestand`
+        : `hybride-zorg-gebruik,${code},2025,${(100 * (10 + i)) / 40},${10 + i},40,40,Testbestand`,
+    );
+    await importFile(app, 'wijken.csv', [HEADER, ...rows].join('\n'));
+    const rollup = await gemeenteRow();
+    expect(rollup?.rollup_children).toBe(5);
+    expect(Number(rollup?.numerator)).toBe(2 + 11 + 12 + 13 + 14);
+    expect(Number(rollup?.denominator)).toBe(5 + 4 * 40);
+    expect(rollup?.source).toBe('Berekend uit teller en noemer van 5 wijken; bron: Testbestand');
+    // The gemeente sum is shown (165 observations), so a second wijk is hidden with the small one:
+    // otherwise the small wijk would follow from the sum minus the other four.
+    const json = await (
+      await app.request('/api/v1/regions/drenthe/indicators/hybride-zorg-gebruik')
+    ).text();
+    expect(json).toContain('Berekend uit teller en noemer van 5 wijken');
+    const hidden = await get()
+      .db.selectFrom('measurement')
+      .innerJoin('indicator', 'indicator.id', 'measurement.indicator_id')
+      .select(['area_code', 'suppressed'])
+      .where('indicator.code', '=', 'hybride-zorg-gebruik')
+      .where('period', '=', '2025')
+      .where('suppressed', 'is not', null)
+      .execute();
+    expect(hidden.map((h) => h.area_code).sort()).toEqual(['WK169900', 'WK169901']);
+    expect(rollup?.suppressed).toBeNull();
+
+    // A figure of its own for the gemeente replaces the sum.
+    await importFile(
+      app,
+      'gemeente.csv',
+      [HEADER, 'hybride-zorg-gebruik,GM1699,2025,31,52,168,168,Eigen telling'].join('\n'),
+    );
+    const own = await gemeenteRow();
+    expect(own).toMatchObject({ rollup_children: null, source: 'Eigen telling' });
+    expect(Number(own?.value)).toBe(31);
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * Roll-ups: a parent area without a figure of its own gets one recomputed from its child areas'
+ * numerators and denominators (Σ teller / Σ noemer — never an average of percentages), when
+ * *every* child has both. Stored as a measurement (`rollup_children` = how many children), so
+ * disclosure control decides over it together with its children, and every output says so in
+ * the source text. Recomputed at each disclosure refresh, bottom-up (buurt → wijk → gemeente →
+ * provincie), so a gemeente can be the sum of wijk roll-ups.
+ */
+import type { Area } from '../areas/index.js';
+
+/** Child level → parent level, bottom-up. A gemeente may have two partitions (wijken, postcodes). */
+const ROLLUP_STEPS: ReadonlyArray<[string, string]> = [
+  ['buurt', 'wijk'],
+  ['wijk', 'gemeente'],
+  ['postcode', 'gemeente'],
+  ['gemeente', 'provincie'],
+];
+const LEVEL_NAMES_PLURAL: Record<string, string> = {
+  buurt: 'buurten',
+  wijk: 'wijken',
+  postcode: 'postcodegebieden',
+  gemeente: 'gemeenten',
+};
+
+export type RollupSource = {
+  area_code: string;
+  period: string;
+  value: string | null;
+  numerator: string | null;
+  denominator: string | null;
+  sample_size: number | null;
+  data_source_id: number | null;
+  source: string;
+  is_demo: boolean;
+  is_projection: boolean;
+  rollup_children: number | null;
+};
+
+export type Rollup = {
+  areaCode: string;
+  period: string;
+  value: number;
+  numerator: number;
+  denominator: number;
+  sampleSize: number | null;
+  dataSourceId: number | null;
+  source: string;
+  isDemo: boolean;
+  isProjection: boolean;
+  children: number;
+};
+
+type Cell = Omit<Rollup, 'children' | 'value'> & { value: number | null };
+const num = (v: string | null) => (v === null ? null : Number(v));
+
+/**
+ * value = numerator / denominator × scale: the scale (1, 100, 1000 …) read from the children,
+ * which must agree; otherwise no roll-up (the figure is not a plain ratio).
+ */
+function scaleOf(cells: Cell[]): number | undefined {
+  let scale: number | undefined;
+  for (const c of cells) {
+    if (c.value === null || c.numerator === 0) continue;
+    const ratio = (c.value * c.denominator) / c.numerator;
+    const power = 10 ** Math.round(Math.log10(Math.abs(ratio)));
+    if (!Number.isFinite(ratio) || Math.abs(ratio - power) > 0.01 * power) return undefined;
+    if (scale !== undefined && scale !== power) return undefined;
+    scale = power;
+  }
+  return scale;
+}
+
+function sumOf(
+  children: Cell[],
+  parent: string,
+  period: string,
+  childLevel: string,
+): Rollup | undefined {
+  const scale = scaleOf(children);
+  if (scale === undefined) return undefined;
+  const numerator = children.reduce((s, c) => s + c.numerator, 0);
+  const denominator = children.reduce((s, c) => s + c.denominator, 0);
+  if (denominator <= 0) return undefined;
+  const sizes = children.map((c) => c.sampleSize);
+  const sources = new Set(children.map((c) => c.dataSourceId));
+  const texts = [
+    ...new Set(children.map((c) => c.source.replace(/^Berekend uit .*?; bron: /, ''))),
+  ];
+  return {
+    areaCode: parent,
+    period,
+    value: (numerator / denominator) * scale,
+    numerator,
+    denominator,
+    sampleSize: sizes.every((n) => n !== null)
+      ? sizes.reduce<number>((s, n) => s + (n ?? 0), 0)
+      : null,
+    // One source: its rules apply to the sum too; mixed sources: the default rules.
+    dataSourceId: sources.size === 1 ? ([...sources][0] ?? null) : null,
+    source:
+      `Berekend uit teller en noemer van ${children.length} ${LEVEL_NAMES_PLURAL[childLevel] ?? childLevel}; bron: ${texts.join(', ')}`.slice(
+        0,
+        300,
+      ),
+    isDemo: children.some((c) => c.isDemo),
+    isProjection: children.some((c) => c.isProjection),
+    children: children.length,
+  };
+}
+
+/** The roll-ups one indicator's figures allow (figures of its own are never replaced). */
+export function computeRollups(rows: RollupSource[], areas: Area[]): Rollup[] {
+  const childrenByLevel = new Map<string, string[]>();
+  for (const a of areas)
+    if (a.parentCode) {
+      const key = `${a.parentCode}|${a.level}`;
+      childrenByLevel.set(key, [...(childrenByLevel.get(key) ?? []), a.code]);
+    }
+  // Figures of their own (never replaced), and those that can be summed (teller and noemer).
+  const present = new Set<string>();
+  const summable = new Map<string, Cell>();
+  const periods = new Set<string>();
+  for (const r of rows) {
+    if (r.rollup_children !== null) continue;
+    periods.add(r.period);
+    present.add(`${r.area_code}|${r.period}`);
+    const numerator = num(r.numerator);
+    const denominator = num(r.denominator);
+    if (numerator === null || denominator === null) continue;
+    summable.set(`${r.area_code}|${r.period}`, {
+      areaCode: r.area_code,
+      period: r.period,
+      value: num(r.value),
+      numerator,
+      denominator,
+      sampleSize: r.sample_size,
+      dataSourceId: r.data_source_id,
+      source: r.source,
+      isDemo: r.is_demo,
+      isProjection: r.is_projection,
+    });
+  }
+  const rollups: Rollup[] = [];
+  for (const period of periods)
+    for (const [childLevel, parentLevel] of ROLLUP_STEPS)
+      for (const parent of areas.filter((a) => a.level === parentLevel)) {
+        const key = `${parent.code}|${period}`;
+        if (present.has(key)) continue;
+        const codes = childrenByLevel.get(`${parent.code}|${childLevel}`) ?? [];
+        const cells = codes.flatMap((c) => summable.get(`${c}|${period}`) ?? []);
+        if (codes.length === 0 || cells.length < codes.length) continue;
+        const rollup = sumOf(cells, parent.code, period, childLevel);
+        if (!rollup) continue;
+        rollups.push(rollup);
+        // The sum counts as the parent's figure for the next step up.
+        present.add(key);
+        summable.set(key, rollup);
+      }
+  return rollups;
+}
