@@ -347,7 +347,9 @@ export type AreaLevel =
   | 'zorgkantoorregio'
   | 'gemeente'
   | 'wijk'
-  | 'buurt';
+  | 'buurt'
+  /** A 4-digit postcode area (PC4), code `PC` + the digits (migration 0018). */
+  | 'postcode';
 
 export interface AreaTable {
   id: Generated<number>;

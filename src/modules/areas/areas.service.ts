@@ -51,6 +51,25 @@ export async function importAreas(
   return ok(rows.length);
 }
 
+/**
+ * Adds (or renames, or moves) areas that a data file defines rather than areas.csv, such as the
+ * postcode areas of a population file. Run inside the caller's transaction, which also bumps the
+ * data version. The caller builds the rows; a row that is no valid area (a code that does not
+ * fit its level, an unknown parent) is a bug there, so it throws and nothing is written.
+ */
+export async function addAreas(db: Db, regionId: number, rows: AreaInput[]): Promise<void> {
+  if (rows.length === 0) return;
+  const known = new Set((await repo.listAreas(db, regionId)).map((a) => a.code));
+  for (const row of rows) known.add(row.code);
+  for (const row of rows) {
+    const parsed = AreaRow.safeParse({ ...row, parent_code: row.parent_code ?? '' });
+    if (!parsed.success) throw new Error(`${row.code}: ${parsed.error.issues[0]?.message}`);
+    if (row.parent_code && !known.has(row.parent_code))
+      throw new Error(`${row.code}: bovenliggend gebied ${row.parent_code} ontbreekt.`);
+  }
+  await repo.upsertAreas(db, regionId, rows);
+}
+
 /** A region directory's `areas.csv`, when it has one (0 when not). */
 export async function importAreasFromDirectory(
   db: Db,

@@ -2,7 +2,7 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/db.js';
 import { getRegion } from '../plan/index.js';
-import { areaIndex, importAreas, importAreasFromDirectory } from './index.js';
+import { addAreas, areaIndex, importAreas, importAreasFromDirectory } from './index.js';
 
 const csv = (text: string) => new TextEncoder().encode(text);
 
@@ -54,10 +54,52 @@ describeEachDatabase('areas', (get) => {
       ),
     );
     expect(bad.ok ? [] : bad.error).toEqual([
-      'x.csv rij 4: Niveau is land, provincie, ggd-regio, zorgkantoorregio, gemeente, wijk of buurt.',
+      'x.csv rij 4: Niveau is land, provincie, ggd-regio, zorgkantoorregio, gemeente, wijk, buurt of postcode.',
       'x.csv rij 5: GG0111 is een GGD-regio, geen gemeente.',
       'x.csv: GM0106 staat twee keer in het bestand.',
     ]);
     expect((await areaIndex(get().db, region.value.id)).get('GM0106')?.name).toBe('Assen');
+  });
+
+  it('knows postcode areas (PC + four digits) under a gemeente, and refuses a code of another level', async () => {
+    const region = await getRegion(get().db, 'drenthe');
+    if (!region.ok) throw new Error('geen regio');
+    const bad = await importAreas(
+      get().db,
+      region.value.id,
+      'x.csv',
+      csv(
+        [
+          'code,name,level,parent_code',
+          'PC7705,7705 Drogteropslagen,gemeente,GM1690',
+          'GM1690,De Wolden,postcode,PV22',
+          'PC0705,0705 Nergens,postcode,GM1690',
+        ].join('\n'),
+      ),
+    );
+    expect(bad.ok ? [] : bad.error).toEqual([
+      'x.csv rij 2: PC7705 is een postcodegebied, geen gemeente.',
+      'x.csv rij 3: GM1690 is een gemeente, geen postcodegebied.',
+      'x.csv rij 4: Geen CBS-gebiedscode (PV22, GM0106, WK010600 …).',
+    ]);
+    const { db } = get();
+    await expect(
+      addAreas(db, region.value.id, [
+        { code: 'PC9999', name: '9999 Nergens', level: 'postcode', parent_code: 'GM9999' },
+      ]),
+    ).rejects.toThrow('GM9999 ontbreekt');
+    await expect(
+      addAreas(db, region.value.id, [
+        { code: 'PC9999', name: '9999 Nergens', level: 'wijk', parent_code: 'GM1690' },
+      ]),
+    ).rejects.toThrow('geen wijk');
+    await addAreas(db, region.value.id, [
+      { code: 'PC9999', name: '9999 Ergens', level: 'postcode', parent_code: 'GM1690' },
+    ]);
+    expect((await areaIndex(db, region.value.id)).get('PC9999')).toMatchObject({
+      level: 'postcode',
+      parentCode: 'GM1690',
+      inRegion: true,
+    });
   });
 });

@@ -13,6 +13,7 @@ export const AREA_LEVELS: readonly AreaLevel[] = [
   'gemeente',
   'wijk',
   'buurt',
+  'postcode',
 ];
 
 export const AREA_LEVEL_NAMES: Record<AreaLevel, string> = {
@@ -23,11 +24,21 @@ export const AREA_LEVEL_NAMES: Record<AreaLevel, string> = {
   gemeente: 'gemeente',
   wijk: 'wijk',
   buurt: 'buurt',
+  postcode: 'postcodegebied',
 };
 
-/** CBS code shapes; the first characters also say the level. */
+/**
+ * CBS code shapes; the first characters also say the level. A 4-digit postcode area has no CBS
+ * code: it is `PC` + its digits (`PC7705`), a prefix CBS does not use, so it cannot collide.
+ */
 export const AREA_CODE =
-  /^(NL01|PV[0-9]{2}|GG[0-9]{4}|ZK[0-9]{2}|GM[0-9]{4}|WK[0-9]{6}|BU[0-9]{8})$/;
+  /^(NL01|PV[0-9]{2}|GG[0-9]{4}|ZK[0-9]{2}|GM[0-9]{4}|WK[0-9]{6}|BU[0-9]{8}|PC[1-9][0-9]{3})$/;
+
+/** The area code of a 4-digit postcode ("7705" → "PC7705"), or undefined when it is none. */
+export function postcodeAreaCode(postcode: string): string | undefined {
+  const digits = postcode.trim();
+  return /^[1-9][0-9]{3}$/.test(digits) ? `PC${digits}` : undefined;
+}
 
 const LEVEL_OF_PREFIX: Record<string, AreaLevel> = {
   NL: 'land',
@@ -37,6 +48,7 @@ const LEVEL_OF_PREFIX: Record<string, AreaLevel> = {
   GM: 'gemeente',
   WK: 'wijk',
   BU: 'buurt',
+  PC: 'postcode',
 };
 
 /** The level a CBS code belongs to by its prefix (GM… a gemeente), or undefined for no code. */
@@ -51,7 +63,8 @@ export const AreaRow = z
     code: z.string().regex(AREA_CODE, 'Geen CBS-gebiedscode (PV22, GM0106, WK010600 …).'),
     name: z.string().trim().min(1, 'Naam ontbreekt.'),
     level: z.enum(AREA_LEVELS as [AreaLevel, ...AreaLevel[]], {
-      message: 'Niveau is land, provincie, ggd-regio, zorgkantoorregio, gemeente, wijk of buurt.',
+      message:
+        'Niveau is land, provincie, ggd-regio, zorgkantoorregio, gemeente, wijk, buurt of postcode.',
     }),
     parent_code: z
       .string()

@@ -190,7 +190,7 @@ describeEachDatabase("national GGD regions and zorgkantoorregio's", (get) => {
         `boundaries:\n${entry('a.geojson', 'stadsdeel')}`,
         { 'a.geojson': ['GM0106'] },
         [
-          'geo.yaml › boundaries.0.level: Onbekend niveau; kies uit land, provincie, ggd-regio, zorgkantoorregio, gemeente, wijk, buurt.',
+          'geo.yaml › boundaries.0.level: Onbekend niveau; kies uit land, provincie, ggd-regio, zorgkantoorregio, gemeente, wijk, buurt, postcode.',
         ],
       ],
       [

@@ -1,6 +1,7 @@
 /** Public API of the areas module: CBS-coded areas per region. */
 
 export {
+  addAreas,
   areaIndex,
   areasChecksum,
   importAreas,
@@ -12,8 +13,10 @@ export {
   AREA_LEVEL_NAMES,
   AREA_LEVELS,
   type Area,
+  type AreaInput,
   type AreaLevel,
   levelOfCode,
+  postcodeAreaCode,
 } from './areas.types.js';
 export {
   boundariesForPeriod,

@@ -130,11 +130,26 @@ export function areaGroups(
   keyOf: (code: string) => string = (code) => code,
   aliases: ReadonlyMap<string, string> = new Map(),
 ): Group[] {
+  return areaPartitionGroups(present, (code) => [childrenOf(code)], keyOf, aliases);
+}
+
+/**
+ * Like `areaGroups`, for areas divided in more than one way: a gemeente is the sum of its wijken
+ * and, separately, the sum of its postcode areas. Each division is its own group. One mixed
+ * group would be wrong both ways: its parts do not add up to the total (each person counted
+ * twice), and the figures of the other division count as unknown parts, so a group never has
+ * exactly one unknown member and a hidden figure is not protected.
+ */
+export function areaPartitionGroups(
+  present: Iterable<string>,
+  partitionsOf: (code: string) => ReadonlyArray<readonly string[]>,
+  keyOf: (code: string) => string = (code) => code,
+  aliases: ReadonlyMap<string, string> = new Map(),
+): Group[] {
   const groups: Group[] = [];
-  for (const code of present) {
-    const children = childrenOf(aliases.get(code) ?? code);
-    if (children.length > 0) groups.push({ total: keyOf(code), parts: children.map(keyOf) });
-  }
+  for (const code of present)
+    for (const children of partitionsOf(aliases.get(code) ?? code))
+      if (children.length > 0) groups.push({ total: keyOf(code), parts: children.map(keyOf) });
   return groups;
 }
 

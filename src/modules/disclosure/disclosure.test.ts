@@ -1,6 +1,12 @@
 /** Disclosure control: primary and secondary suppression, rounding, and nothing left to recompute. */
 import { describe, expect, it } from 'vitest';
-import { areaGroups, disclose, discloseCells, periodGroups } from './disclosure.service.js';
+import {
+  areaGroups,
+  areaPartitionGroups,
+  disclose,
+  discloseCells,
+  periodGroups,
+} from './disclosure.service.js';
 import { type Cell, DEFAULT_POLICY } from './disclosure.types.js';
 
 const cell = (areaCode: string, numerator: number, denominator: number): Cell => ({
@@ -203,6 +209,62 @@ describe('disclose', () => {
     );
     const out = discloseCells(cells, DEFAULT_POLICY, groups, (c) => c.areaCode);
     expect(out.map((c) => c.suppressed)).toEqual([null, 'secondary', 'primary']);
+  });
+
+  it('treats two divisions of one gemeente (wijken, postcodes) as two groups, never one', () => {
+    // GM0001 is the sum of its two wijken and, separately, of its three postcode areas.
+    const partitions: Record<string, string[][]> = {
+      GM0001: [
+        ['WK000101', 'WK000102'],
+        ['PC1001', 'PC1002', 'PC1003'],
+      ],
+    };
+    const groups = areaPartitionGroups(['GM0001'], (code) => partitions[code] ?? []);
+    expect(groups).toEqual([
+      { total: 'GM0001', parts: ['WK000101', 'WK000102'] },
+      { total: 'GM0001', parts: ['PC1001', 'PC1002', 'PC1003'] },
+    ]);
+    const count = (areaCode: string, n: number): Cell => ({
+      areaCode,
+      value: n,
+      numerator: null,
+      denominator: null,
+      sampleSize: n,
+      ciLow: null,
+      ciHigh: null,
+    });
+    const decide = (cells: Cell[], g = groups) =>
+      new Map(
+        discloseCells(cells, DEFAULT_POLICY, g, (c) => c.areaCode).map((c) => [
+          c.areaCode,
+          c.suppressed,
+        ]),
+      );
+    // A postcode figure set (no wijk figures): a small postcode takes the smallest other one with it.
+    const postcodes = decide([
+      count('GM0001', 300),
+      count('PC1001', 5),
+      count('PC1002', 95),
+      count('PC1003', 200),
+    ]);
+    expect([...postcodes]).toEqual([
+      ['GM0001', null],
+      ['PC1001', 'primary'],
+      ['PC1002', 'secondary'],
+      ['PC1003', null],
+    ]);
+    // One mixed group would count the absent wijk figures as unknown and protect nothing.
+    const mixed = [
+      { total: 'GM0001', parts: ['WK000101', 'WK000102', 'PC1001', 'PC1002', 'PC1003'] },
+    ];
+    const unprotected = decide(
+      [count('GM0001', 300), count('PC1001', 5), count('PC1002', 95), count('PC1003', 200)],
+      mixed,
+    );
+    expect(unprotected.get('PC1002')).toBeNull();
+    // A wijk figure set is protected as before, by the wijk group alone.
+    const wijken = decide([count('GM0001', 300), count('WK000101', 4), count('WK000102', 296)]);
+    expect([...wijken.values()]).toEqual([null, 'primary', 'secondary']);
   });
 
   it('protects over time: a year is the sum of its quarters', () => {

@@ -2,6 +2,7 @@
 
 export {
   areaGroups,
+  areaPartitionGroups,
   disclose,
   discloseCells,
   type Group,

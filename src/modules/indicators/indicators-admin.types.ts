@@ -15,6 +15,7 @@ export const AREA_LEVELS: Array<[AreaLevel, string]> = [
   ['gemeente', 'Gemeente'],
   ['wijk', 'Wijk'],
   ['buurt', 'Buurt'],
+  ['postcode', 'Postcode (4 cijfers)'],
 ];
 
 export const COMPARATOR_CHOICES: Array<[Comparator, string]> = [

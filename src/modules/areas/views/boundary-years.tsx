@@ -12,6 +12,7 @@ const PLURAL: Record<AreaLevel, string> = {
   gemeente: 'Gemeenten',
   wijk: 'Wijken',
   buurt: 'Buurten',
+  postcode: 'Postcodegebieden',
 };
 
 const names = (list: CodeName[]) => list.map((a) => `${a.name} (${a.code})`).join(', ');
