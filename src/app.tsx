@@ -189,7 +189,13 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   app.route('/', storyAdminRoutes(deps));
   app.route('/', processNoteRoutes(deps));
   app.route('/', panelAdminRoutes(deps));
-  app.route('/', subregionAdminRoutes(deps));
+  app.route(
+    '/',
+    subregionAdminRoutes({
+      ...deps,
+      afterAssignmentChange: (trx, regionId) => refreshSuppression(trx, regionId),
+    }),
+  );
   app.route(
     '/',
     sourceAdminRoutes({

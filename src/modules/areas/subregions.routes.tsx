@@ -1,5 +1,7 @@
 /** Public `/datawerkplaats/subregios`; beheerders assign gemeenten at `/beheer/subregios`. */
 import { type Context, Hono } from 'hono';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
 import { htmlError } from '../../web/errors.js';
 import type { AppDeps, AppEnv } from '../../web/types.js';
 import { type AuthEnv, formFields, signedInPageContext, verifyCsrf } from '../auth/index.js';
@@ -17,7 +19,12 @@ export function subregionPublicRoutes({ db }: AppDeps) {
   return app;
 }
 
-export function subregionAdminRoutes(deps: AppDeps) {
+export type SubregionAdminDeps = AppDeps & {
+  /** Decides roll-ups and disclosure again after the gemeenten of a subregion change. */
+  afterAssignmentChange?: (trx: Transaction<Database>, regionId: number) => Promise<unknown>;
+};
+
+export function subregionAdminRoutes(deps: SubregionAdminDeps) {
   const { db } = deps;
   const app = new Hono<AuthEnv>({ strict: false });
   const pageContext = (c: C) => signedInPageContext(deps, c);
@@ -61,7 +68,7 @@ export function subregionAdminRoutes(deps: AppDeps) {
         403,
         'Dit formulier is verlopen. Laad de pagina opnieuw.',
       );
-    const saved = await saveAssignment(db, session.user, form);
+    const saved = await saveAssignment(db, session.user, form, deps.afterAssignmentChange);
     if (!saved.ok) {
       if (saved.error === 'Forbidden')
         return htmlError(c, await pageContext(c), 403, 'Niet toegestaan.');

@@ -3,7 +3,7 @@
  * gemeenten kept by a beheerder on a page, audited. The plan names the subregions but not their
  * gemeenten, so nothing is assigned until a beheerder does it.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { writeAudit } from '../../db/audit.js';
@@ -93,7 +93,14 @@ export function canManageAreas(user: SessionUser | undefined): boolean {
  * Saves the whole assignment from the form: field `gm-<code>` holds a subregion code or ''.
  * Unknown gemeenten or subregions are refused; nothing is saved then.
  */
-export async function saveAssignment(db: Db, user: SessionUser, form: Record<string, string>) {
+export async function saveAssignment(
+  db: Db,
+  user: SessionUser,
+  form: Record<string, string>,
+  // Roll-ups and disclosure are decided again in the same transaction (injected, so this module
+  // does not depend on the indicators module).
+  afterChange: (trx: Transaction<Database>, regionId: number) => Promise<unknown> = async () => {},
+) {
   if (!canManageAreas(user)) return err('Forbidden' as const);
   const view = await subregionView(db, user.regionId);
   const ids = new Map(view.subregions.map((s) => [s.code, s.id]));
@@ -124,6 +131,7 @@ export async function saveAssignment(db: Db, user: SessionUser, form: Record<str
         ]),
       ),
     });
+    await afterChange(trx, user.regionId);
     await bumpDataVersion(trx);
   });
   return ok(undefined);

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { seedFileChecksum, setSeedFileChecksum } from '../../db/seed-file.js';
-import { areasChecksum, listAreas } from '../areas/index.js';
+import { type Area, areasChecksum, listAreas, subregionView } from '../areas/index.js';
 import {
   areaPartitionGroups,
   DEFAULT_POLICY,
@@ -17,7 +17,12 @@ import {
 import { bumpDataVersion } from '../plan/index.js';
 import { policiesById } from '../sources/index.js';
 import * as repo from './indicators.repository.js';
-import { computeRollups, type RollupSource } from './indicators.rollups.js';
+import {
+  computeRollups,
+  type Partition,
+  type RollupSource,
+  subregionAreaCode,
+} from './indicators.rollups.js';
 import { listRollupSources, storeRollups } from './indicators-rollups.repository.js';
 
 type Db = Kysely<Database>;
@@ -41,7 +46,10 @@ type Hierarchy = {
  * A gemeente divided into wijken and into postcode areas is two sums, each its own group.
  */
 async function hierarchyOf(db: Db, regionId: number): Promise<Hierarchy> {
-  const areas = await listAreas(db, regionId);
+  const [areas, partitions] = await Promise.all([
+    listAreas(db, regionId),
+    subregionPartitions(db, regionId),
+  ]);
   const children = new Map<string, Map<string, string[]>>();
   for (const a of areas)
     if (a.parentCode) {
@@ -62,7 +70,23 @@ async function hierarchyOf(db: Db, regionId: number): Promise<Hierarchy> {
       // group would only hide figures for nothing).
       if (a.level === 'land') children.delete(a.code);
     }
+  // A HEMA subregion is the sum of its gemeenten; the province is, separately, the sum of its
+  // subregions once they hold every gemeente.
+  for (const p of partitions) children.set(p.code, new Map([['gemeente', p.members]]));
+  if (province && coversAll(partitions, areas, province))
+    children.get(province.code)?.set('hema-subregio', partitions.map((p) => p.code));
   return { partitionsOf: (code) => [...(children.get(code)?.values() ?? [])], aliases };
+}
+
+/** Whether the subregions hold every gemeente of the province exactly once. */
+function coversAll(partitions: Partition[], areas: Area[], province: Area): boolean {
+  const gemeenten = areas.filter((a) => a.level === 'gemeente' && a.parentCode === province.code);
+  const members = partitions.flatMap((p) => p.members);
+  return (
+    partitions.length > 0 &&
+    members.length === gemeenten.length &&
+    gemeenten.every((g) => members.includes(g.code))
+  );
 }
 
 type Row = Awaited<ReturnType<typeof repo.listCellsForDisclosure>>[number];
@@ -101,10 +125,20 @@ function groupsOf(rows: Row[], hierarchy: Hierarchy): Group[] {
 /** Recomputes the roll-ups of these indicators (parents without a figure, from their children). */
 async function refreshRollups(db: Db, regionId: number, ids: number[]) {
   const areas = await listAreas(db, regionId);
+  const partitions = await subregionPartitions(db, regionId);
   const rows = await listRollupSources(db, ids);
   const byIndicator = new Map<number, RollupSource[]>(ids.map((id) => [id, []]));
   for (const row of rows) byIndicator.get(row.indicator_id)?.push(row);
-  for (const [id, cells] of byIndicator) await storeRollups(db, id, computeRollups(cells, areas));
+  for (const [id, cells] of byIndicator)
+    await storeRollups(db, id, computeRollups(cells, areas, partitions));
+}
+
+/** The HEMA subregions with at least one gemeente, as groupings of gemeenten. */
+async function subregionPartitions(db: Db, regionId: number): Promise<Partition[]> {
+  const view = await subregionView(db, regionId);
+  return view.subregions
+    .filter((s) => s.gemeenten.length > 0)
+    .map((s) => ({ code: subregionAreaCode(s.code), members: s.gemeenten.map((g) => g.code) }));
 }
 
 /** Recomputes suppression for these indicators (all of the region's when `indicatorIds` is absent). */

@@ -164,4 +164,61 @@ describeEachDatabase('roll-ups on stored measurements', (get) => {
     expect(own).toMatchObject({ rollup_children: null, source: 'Eigen telling' });
     expect(Number(own?.value)).toBe(31);
   });
+
+  it('sums a HEMA subregion from its gemeenten once a beheerder assigns them, and protects its members', async () => {
+    const { app } = testApp(get().db);
+    await importFile(
+      app,
+      'gemeenten.csv',
+      [
+        HEADER,
+        'hybride-zorg-gebruik,GM1699,2026,40,2,5,5,Testbestand',
+        'hybride-zorg-gebruik,GM0106,2026,30,30,100,100,Testbestand',
+      ].join('\n'),
+    );
+    const subregionRow = () =>
+      get()
+        .db.selectFrom('measurement')
+        .select(['area_code', 'rollup_children', 'measurement.numerator', 'measurement.source'])
+        .where('area_code', '=', 'hema-assen')
+        .where('period', '=', '2026')
+        .executeTakeFirst();
+    expect(await subregionRow()).toBeUndefined();
+    const admin = await signInAs(app, get().db, 'beheerder');
+    const assign = (form: Record<string, string>) =>
+      postForm(app, '/beheer/subregios', { _csrf: admin.csrf, ...form }, admin.cookie);
+    expect((await assign({ 'gm-GM1699': 'assen', 'gm-GM0106': 'assen' })).status).toBe(303);
+    expect(await subregionRow()).toMatchObject({
+      rollup_children: 2,
+      source: 'Berekend uit teller en noemer van 2 gemeenten; bron: Testbestand',
+    });
+    // Noordenveld rests on 5 people; with the subregion's sum shown, Assen is hidden with it.
+    const hidden = await get()
+      .db.selectFrom('measurement')
+      .select(['area_code', 'suppressed'])
+      .where('period', '=', '2026')
+      .where('suppressed', 'is not', null)
+      .orderBy('area_code')
+      .execute();
+    expect(hidden).toEqual([
+      { area_code: 'GM0106', suppressed: 'secondary' },
+      { area_code: 'GM1699', suppressed: 'primary' },
+    ]);
+    const json = await (
+      await app.request('/api/v1/regions/drenthe/indicators/hybride-zorg-gebruik')
+    ).text();
+    expect(json).toContain('"area_code":"hema-assen"');
+    const page = await (await app.request('/indicatoren/hybride-zorg-gebruik')).text();
+    expect(page).toContain('HEMA-subregio Assen');
+    // Taking the gemeenten out again removes the sum, and Assen is shown again.
+    expect((await assign({ 'gm-GM1699': '', 'gm-GM0106': '' })).status).toBe(303);
+    expect(await subregionRow()).toBeUndefined();
+    const after = await get()
+      .db.selectFrom('measurement')
+      .select(['area_code'])
+      .where('period', '=', '2026')
+      .where('suppressed', 'is not', null)
+      .execute();
+    expect(after.map((r) => r.area_code)).toEqual(['GM1699']);
+  });
 });

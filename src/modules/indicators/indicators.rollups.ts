@@ -22,6 +22,17 @@ const LEVEL_NAMES_PLURAL: Record<string, string> = {
   gemeente: 'gemeenten',
 };
 
+/**
+ * A grouping of gemeenten that is not in the CBS tree: a HEMA subregion (`hema-<code>`), whose
+ * gemeenten a beheerder assigns. Summed after the gemeenten, like any parent.
+ */
+export type Partition = { code: string; members: string[] };
+
+/** The measurement area code of a HEMA subregion: lower case, so it never looks like a CBS code. */
+export function subregionAreaCode(subregionCode: string): string {
+  return `hema-${subregionCode}`;
+}
+
 export type RollupSource = {
   area_code: string;
   period: string;
@@ -109,12 +120,18 @@ function sumOf(
 }
 
 /** The roll-ups one indicator's figures allow (figures of its own are never replaced). */
-export function computeRollups(rows: RollupSource[], areas: Area[]): Rollup[] {
+export function computeRollups(
+  rows: RollupSource[],
+  areas: Area[],
+  partitions: Partition[] = [],
+): Rollup[] {
   const childrenByLevel = new Map<string, string[]>();
   for (const a of areas)
     if (a.parentCode) {
       const key = `${a.parentCode}|${a.level}`;
-      childrenByLevel.set(key, [...(childrenByLevel.get(key) ?? []), a.code]);
+      const list = childrenByLevel.get(key);
+      if (list) list.push(a.code);
+      else childrenByLevel.set(key, [a.code]);
     }
   // Figures of their own (never replaced), and those that can be summed (teller and noemer).
   const present = new Set<string>();
@@ -141,20 +158,29 @@ export function computeRollups(rows: RollupSource[], areas: Area[]): Rollup[] {
     });
   }
   const rollups: Rollup[] = [];
-  for (const period of periods)
+  const tryParent = (parent: string, codes: string[], childLevel: string, period: string) => {
+    const key = `${parent}|${period}`;
+    if (present.has(key)) return;
+    const cells = codes.flatMap((c) => summable.get(`${c}|${period}`) ?? []);
+    if (codes.length === 0 || cells.length < codes.length) return;
+    const rollup = sumOf(cells, parent, period, childLevel);
+    if (!rollup) return;
+    rollups.push(rollup);
+    // The sum counts as the parent's figure for the next step up.
+    present.add(key);
+    summable.set(key, rollup);
+  };
+  for (const period of periods) {
     for (const [childLevel, parentLevel] of ROLLUP_STEPS)
-      for (const parent of areas.filter((a) => a.level === parentLevel)) {
-        const key = `${parent.code}|${period}`;
-        if (present.has(key)) continue;
-        const codes = childrenByLevel.get(`${parent.code}|${childLevel}`) ?? [];
-        const cells = codes.flatMap((c) => summable.get(`${c}|${period}`) ?? []);
-        if (codes.length === 0 || cells.length < codes.length) continue;
-        const rollup = sumOf(cells, parent.code, period, childLevel);
-        if (!rollup) continue;
-        rollups.push(rollup);
-        // The sum counts as the parent's figure for the next step up.
-        present.add(key);
-        summable.set(key, rollup);
-      }
+      for (const parent of areas.filter((a) => a.level === parentLevel))
+        tryParent(
+          parent.code,
+          childrenByLevel.get(`${parent.code}|${childLevel}`) ?? [],
+          childLevel,
+          period,
+        );
+    for (const partition of partitions)
+      tryParent(partition.code, partition.members, 'gemeente', period);
+  }
   return rollups;
 }

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { memoByDataVersion } from '../../db/memo.js';
 import type { Database } from '../../db/schema.js';
 import { err, ok } from '../../lib/result.js';
-import { type Area, areaIndex } from '../areas/index.js';
+import { type Area, areaIndex, subregionView } from '../areas/index.js';
 import {
   DEFAULT_POLICY,
   type DisclosurePolicy,
@@ -11,6 +11,7 @@ import {
   SUPPRESSED_TEXT,
 } from '../disclosure/index.js';
 import * as repo from './indicators.repository.js';
+import { subregionAreaCode } from './indicators.rollups.js';
 import { periodToYear, type StatusResult, statusAgainstTarget } from './indicators.status.js';
 
 type Db = Kysely<Database>;
@@ -96,7 +97,28 @@ function policyOf(row: MeasurementDbRow): DisclosurePolicy {
  * disclosure module hid (`measurement.suppressed`, see indicators.disclosure.ts) is hidden
  * everywhere, with its counts and interval, and the reason.
  */
-export function toMeasurement(row: MeasurementDbRow, areas: Map<string, Area>): Measurement {
+/** What a figure needs to know about its area: a CBS area, or a HEMA subregion (a roll-up). */
+type AreaLabel = Pick<Area, 'name'> & { level: string };
+
+/**
+ * The region's areas plus its HEMA subregions, whose figures are roll-ups stored under
+ * `hema-<code>` (see indicators.rollups.ts): names and levels for showing figures.
+ */
+async function displayAreas(db: Db, regionId: number): Promise<Map<string, AreaLabel>> {
+  const [areas, view] = await Promise.all([areaIndex(db, regionId), subregionView(db, regionId)]);
+  const labels = new Map<string, AreaLabel>(areas);
+  for (const s of view.subregions)
+    labels.set(subregionAreaCode(s.code), {
+      name: `HEMA-subregio ${s.name}`,
+      level: 'hema-subregio',
+    });
+  return labels;
+}
+
+export function toMeasurement(
+  row: MeasurementDbRow,
+  areas: ReadonlyMap<string, AreaLabel>,
+): Measurement {
   // Backstop: a row no decision has touched yet (written by a path that forgot to decide) is
   // still hidden when it rests on too few observations.
   const suppressed = row.suppressed ?? (tooFew(row) ? 'primary' : null);
@@ -261,6 +283,7 @@ const LEVEL_RANK: Record<string, number> = {
   provincie: 0,
   'ggd-regio': 1,
   zorgkantoorregio: 1,
+  'hema-subregio': 1.5,
   gemeente: 2,
   wijk: 3,
   buurt: 4,
@@ -280,7 +303,7 @@ export function byPeriodThenArea(a: Measurement, b: Measurement): number {
 export async function getIndicator(db: Db, scope: Scope, code: string) {
   const summary = (await listIndicatorSummaries(db, scope)).find((i) => i.code === code);
   if (!summary) return err('NotFound' as const);
-  const areas = await areaIndex(db, scope.regionId);
+  const areas = await displayAreas(db, scope.regionId);
   const measurements = (await repo.listMeasurements(db, [summary.id]))
     .map((r) => toMeasurement(r, areas))
     .sort(byPeriodThenArea);
@@ -291,7 +314,7 @@ export async function getIndicator(db: Db, scope: Scope, code: string) {
 export async function allMeasurements(db: Db, scope: Scope) {
   const summaries = await listIndicatorSummaries(db, scope);
   const codes = new Map(summaries.map((i) => [i.id, i.code]));
-  const areas = await areaIndex(db, scope.regionId);
+  const areas = await displayAreas(db, scope.regionId);
   const rows = await repo.listMeasurements(db, [...codes.keys()]);
   return rows
     .map((r) => ({ indicator: codes.get(r.indicator_id) ?? '', m: toMeasurement(r, areas) }))
@@ -307,7 +330,7 @@ export async function indicatorsWithFiguresAt(db: Db, scope: Scope, levels: stri
 /** Every figure of the scope's indicators for these areas (an area profile and its references). */
 export async function figuresForAreas(db: Db, scope: Scope, areaCodes: string[]) {
   const summaries = await listIndicatorSummaries(db, scope);
-  const areas = await areaIndex(db, scope.regionId);
+  const areas = await displayAreas(db, scope.regionId);
   const rows = await repo.listMeasurements(
     db,
     summaries.map((i) => i.id),

@@ -43,6 +43,11 @@ export function SubregionsPage({ ctx, view }: { ctx: PageContext; view: Subregio
         Het regioplan werkt met vier subregio's: Hoogeveen, Emmen, Meppel en Assen (HEMA). Het plan
         zegt niet welke gemeente bij welke subregio hoort. Het programmateam legt dat hier vast.
       </p>
+      <p class="utrecht-paragraph">
+        Heeft een cijfer per gemeente een teller en een noemer, dan berekent Marke ook een cijfer
+        per subregio: alle tellers bij elkaar gedeeld door alle noemers (geen gemiddelde van
+        percentages). U vindt dat cijfer bij de indicator, met "HEMA-subregio" voor de naam.
+      </p>
       <Overview view={view} />
     </Layout>
   );
