@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/app.js';
 import { describeEachDatabase } from '../../../test/db.js';
 import { postForm, postUpload, signInAs } from '../../../test/session.js';
-import type { Table } from '../../lib/tabular.js';
+import { type Table, writeXlsx } from '../../lib/tabular.js';
 import {
   cbsPeriod,
   guessMapping,
@@ -269,6 +269,44 @@ describeEachDatabase('wide measurement import', (get) => {
     expect(page).toContain('Dit is een voorstel van Marke');
     expect(page).toMatch(/<option value="regios" selected/);
     expect(page).toMatch(/name="col:rookttabak_75"[^>]*value="roken-jongvolwassenen"/);
+  });
+
+  it('reads a wide XLSX file the same way', async () => {
+    const { app } = testApp(get().db);
+    const data = await signInAs(app, get().db, 'data');
+    const bytes = await writeXlsx(
+      'Blad1',
+      ['RegioS', 'Overgewicht_59'],
+      [
+        { RegioS: 'GM0106', Overgewicht_59: 28.4 },
+        { RegioS: 'GM0114', Overgewicht_59: 'x' },
+      ],
+    );
+    const staged = await postUpload(
+      app,
+      BASE,
+      { _csrf: data.csrf, data_source: SOURCE },
+      { name: 'monitor.xlsx', bytes },
+      data.cookie,
+    );
+    const url = staged.headers.get('location') ?? '';
+    expect(url).toMatch(/\/breed\/[0-9]+$/);
+    const mapped = await postForm(
+      app,
+      url,
+      {
+        _csrf: data.csrf,
+        area_column: 'regios',
+        period: '2026',
+        'col:overgewicht_59': 'overgewicht-jongvolwassenen',
+      },
+      data.cookie,
+    );
+    const preview = await (
+      await app.request(mapped.headers.get('location') ?? '', { headers: { cookie: data.cookie } })
+    ).text();
+    expect(preview).toContain('monitor.xlsx: 2 rijen. Nieuw: 2');
+    expect(preview).toContain('geheim of te weinig waarnemingen (x)');
   });
 
   it('asks for the source, refuses person-level files, unknown indicators, other users and other roles', async () => {
