@@ -10,6 +10,7 @@ import { type Area, areaIndex } from '../areas/index.js';
 import { figuresForAreas, type Measurement, periodToYear } from '../indicators/index.js';
 import { getOrganisation } from '../organisations/index.js';
 import { REFERENCE_LEVELS } from './map.service.js';
+import { postcodeTable } from './postcodes.service.js';
 
 type Db = Kysely<Database>;
 type Scope = { regionId: number; regionAreaCode: string; publicOnly: boolean };
@@ -69,9 +70,11 @@ export async function areaProfile(db: Db, scope: Scope, code: string) {
   return ok({
     area,
     parent,
+    // Areas with a profile of their own; a gemeente's postcode areas are in `postcodes`.
     children: [...areas.values()]
-      .filter((a) => a.parentCode === code)
+      .filter((a) => a.parentCode === code && PROFILE_LEVELS.has(a.level))
       .sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+    postcodes: area.level === 'gemeente' ? await postcodeTable(db, scope, area, areas) : undefined,
     rows,
     gemeente,
     organisation: organisation?.ok ? organisation.value : undefined,

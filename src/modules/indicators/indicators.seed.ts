@@ -14,13 +14,19 @@ import type { Database } from '../../db/schema.js';
 import { seedFileChecksum, setSeedFileChecksum } from '../../db/seed-file.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import { readTable } from '../../lib/tabular.js';
-import { areaIndex } from '../areas/index.js';
+import { addAreas, areaIndex } from '../areas/index.js';
 import { bumpDataVersion, goalIndex, parseGoalCode } from '../plan/index.js';
 import { sourceIdsByCode } from '../sources/index.js';
 import { datasetRows, saveDatasetMappings } from './indicators.datasets.js';
 import { refreshSuppression } from './indicators.disclosure.js';
+import { postcodeDatasetRows } from './indicators.postcodes.js';
 import * as repo from './indicators.repository.js';
-import { type DatasetSeedT, type IndicatorSeedT, IndicatorsFile } from './indicators.types.js';
+import {
+  type DatasetSeedT,
+  type IndicatorSeedT,
+  IndicatorsFile,
+  type PostcodeDatasetSeedT,
+} from './indicators.types.js';
 
 type Db = Kysely<Database>;
 const FILE = 'indicators.yaml';
@@ -114,20 +120,26 @@ function checkReferences(
   return problems;
 }
 
+type Datasets = { datasets: DatasetSeedT[]; postcodeDatasets: PostcodeDatasetSeedT[] };
+
 /**
  * The checksum of one entry (as parsed, so layout changes do not count) and its data files: the
- * one it names itself and every dataset with a column for it.
+ * one it names itself, every dataset with a column for it and every population file it is
+ * computed from.
  */
 function entryChecksum(
   seed: IndicatorSeedT,
   files: Map<string, Uint8Array>,
-  datasets: DatasetSeedT[],
+  { datasets, postcodeDatasets }: Datasets,
 ): string {
   const hash = createHash('sha256').update(JSON.stringify(seed));
   const file = seed.measurements_from?.file;
   if (file) hash.update(files.get(file) ?? new Uint8Array());
   for (const dataset of datasets)
     if (Object.values(dataset.columns).some((code) => code.toLowerCase() === seed.code))
+      hash.update(JSON.stringify(dataset)).update(files.get(dataset.file) ?? new Uint8Array());
+  for (const dataset of postcodeDatasets)
+    if (dataset.measures.some((m) => m.indicator === seed.code))
       hash.update(JSON.stringify(dataset)).update(files.get(dataset.file) ?? new Uint8Array());
   return hash.digest('hex');
 }
@@ -136,6 +148,7 @@ function entryChecksum(
 function parseIndicatorFiles(texts: Map<string, string>) {
   const indicators: IndicatorSeedT[] = [];
   const datasets: DatasetSeedT[] = [];
+  const postcodeDatasets: PostcodeDatasetSeedT[] = [];
   const problems: string[] = [];
   for (const [name, text] of texts) {
     // Merge keys (<<: *defaults) keep a long list of similar indicators short.
@@ -147,9 +160,10 @@ function parseIndicatorFiles(texts: Map<string, string>) {
     else {
       indicators.push(...parsed.data.indicators);
       datasets.push(...parsed.data.datasets);
+      postcodeDatasets.push(...parsed.data.postcode_datasets);
     }
   }
-  return problems.length > 0 ? err(problems) : ok({ indicators, datasets });
+  return problems.length > 0 ? err(problems) : ok({ indicators, datasets, postcodeDatasets });
 }
 
 function measurementRows(seed: IndicatorSeedT, id: number, fromFile: repo.MeasurementInsert[]) {
@@ -207,7 +221,8 @@ export async function importIndicatorsFromDirectory(
   if (stored === checksum && states.size > 0) return ok({ status: 'unchanged' });
   const parsed = parseIndicatorFiles(texts);
   if (!parsed.ok) return parsed;
-  const { datasets } = parsed.value;
+  const { datasets, postcodeDatasets } = parsed.value;
+  const allDatasets = { datasets, postcodeDatasets };
   const seeds = parsed.value.indicators.map((seed) => ({
     ...seed,
     goals: seed.goals.map((g) => ({ ...g, code: parseGoalCode(g.code)?.code ?? g.code })),
@@ -216,7 +231,12 @@ export async function importIndicatorsFromDirectory(
     // A database loaded before per-indicator states existed already holds exactly this file.
     await db.transaction().execute(async (trx) => {
       for (const seed of seeds)
-        await repo.upsertSeedState(trx, regionId, seed.code, entryChecksum(seed, files, datasets));
+        await repo.upsertSeedState(
+          trx,
+          regionId,
+          seed.code,
+          entryChecksum(seed, files, allDatasets),
+        );
     });
     return ok({ status: 'unchanged' });
   }
@@ -244,6 +264,16 @@ export async function importIndicatorsFromDirectory(
   problems.push(...wide.problems);
   for (const [code, rows] of wide.rows)
     fromFiles.set(code, [...(fromFiles.get(code) ?? []), ...rows]);
+  const postcodes = await postcodeDatasetRows(
+    postcodeDatasets,
+    files,
+    new Set(seeds.map((s) => s.code)),
+    areaMap,
+    sources,
+  );
+  problems.push(...postcodes.problems);
+  for (const [code, rows] of postcodes.rows)
+    fromFiles.set(code, [...(fromFiles.get(code) ?? []), ...rows]);
   if (problems.length > 0) return err(problems);
 
   // A database loaded before per-indicator states existed had no beheer edits yet: the file owns it.
@@ -253,8 +283,10 @@ export async function importIndicatorsFromDirectory(
   let loaded = 0;
   const skipped: string[] = [];
   await db.transaction().execute(async (trx) => {
+    // Postcode areas first: their figures and the disclosure groups below refer to them.
+    await addAreas(trx, regionId, postcodes.areas);
     for (const seed of seeds) {
-      const entry = entryChecksum(seed, files, datasets);
+      const entry = entryChecksum(seed, files, allDatasets);
       const state = states.get(seed.code);
       if (state?.checksum === entry) continue;
       // No state but a row: a data steward created this code in beheer before the file had it.

@@ -99,10 +99,42 @@ export const DatasetSeed = z.object({
 });
 export type DatasetSeedT = z.infer<typeof DatasetSeed>;
 
+/**
+ * A population file per 4-digit postcode and age group (one row per postcode × age group, as
+ * CBS 83502NED "Bevolking en leeftijd per postcode" comes from the certegis package: columns
+ * postcode, plaats, gemeente, leeftijd, inwoners). Loaded as postcode areas under the gemeente the
+ * file names, and as figures per postcode, summed to the levels in `sum_to` (see
+ * indicators.postcodes.ts).
+ */
+export const PostcodeDatasetSeed = z.object({
+  file: z.string().regex(/^[a-z0-9-]+\.csv$/),
+  /** The catalogue entry (sources.yaml) whose disclosure rules apply. */
+  source_code: z.string(),
+  /** The source text shown with every figure. */
+  source: z.string().min(1),
+  period,
+  /** Also store the sums for the areas of these levels above the postcodes. */
+  sum_to: z.array(z.enum(['gemeente', 'provincie'])).default([]),
+  measures: z
+    .array(
+      z.object({
+        indicator: z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/),
+        /** The age range counted, in whole years: from `min_age` up to and including `max_age`. */
+        min_age: z.number().int().min(0).max(120).default(0),
+        max_age: z.number().int().min(0).max(120).optional(),
+        /** A share of all inhabitants (teller / noemer × 100) instead of a count. */
+        share: z.boolean().default(false),
+      }),
+    )
+    .min(1),
+});
+export type PostcodeDatasetSeedT = z.infer<typeof PostcodeDatasetSeed>;
+
 export const IndicatorsFile = z.object({
   plan_source: z.string().optional(),
   indicators: z.array(IndicatorSeed).default([]),
   datasets: z.array(DatasetSeed).default([]),
+  postcode_datasets: z.array(PostcodeDatasetSeed).default([]),
 });
 
 /** Columns of the measurement import (long format) and export; the same both ways. */

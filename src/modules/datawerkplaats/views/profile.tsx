@@ -5,6 +5,7 @@ import { formatValue, type Measurement } from '../../indicators/index.js';
 import { goalCodeToSegment } from '../../plan/index.js';
 import type { areaProfile } from '../profile.service.js';
 import { levelName } from './map.js';
+import { PostcodeTable } from './postcodes.js';
 
 type Profile = Extract<Awaited<ReturnType<typeof areaProfile>>, { ok: true }>['value'];
 
@@ -155,6 +156,7 @@ export function ProfilePage({ ctx, profile }: { ctx: PageContext; profile: Profi
           </ul>
         </>
       ) : null}
+      <PostcodeTable ctx={ctx} gemeente={area.name} table={profile.postcodes} />
       <Goals ctx={ctx} profile={profile} />
     </Layout>
   );
