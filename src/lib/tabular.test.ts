@@ -18,6 +18,17 @@ describe('readTable', () => {
     expect(semi.ok && semi.value.rows[0]).toEqual({ code: '2.1.1.A', status: 'loopt, goed' });
   });
 
+  it('refuses a file with more columns than any real table, quickly', async () => {
+    const header = Array.from({ length: 50_000 }, (_, i) => `k${i}`).join(',');
+    const started = performance.now();
+    const read = await readTable('breed.csv', new TextEncoder().encode(`${header}\n`));
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.error).toContain('hoogstens 1000');
+    expect(performance.now() - started).toBeLessThan(2000);
+    const twice = await readTable('dubbel.csv', new TextEncoder().encode('a,b,A\n1,2,3\n'));
+    expect(twice.ok ? '' : twice.error).toBe('De kolom "a" staat twee keer in de kopregel.');
+  });
+
   it('round-trips XLSX written by writeXlsx, keeping formula-like text as text', async () => {
     const file = await writeXlsx(
       'agenda',

@@ -14,6 +14,8 @@ async function loadExcel(): Promise<typeof ExcelJS> {
 
 /** Uploads larger than this are refused before parsing (issue 3: "uploads over 10 MB"). */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** More columns than any real table (CBS Kerncijfers has about 120); each becomes a form field. */
+export const MAX_COLUMNS = 1000;
 
 /**
  * `rowNumbers[i]` is the row of `rows[i]` as a spreadsheet program shows it (header row included,
@@ -100,7 +102,13 @@ function toTable(records: NumberedRecord[]): Result<Table, string> {
   const [header, ...body] = records.filter((r) => r.values.some((v) => v.trim() !== ''));
   if (!header) return err('Het bestand heeft geen kopregel.');
   const columns = header.values.map((h) => h.replaceAll('\0', '').trim().toLowerCase());
-  const duplicate = columns.find((c, i) => c !== '' && columns.indexOf(c) !== i);
+  if (columns.length > MAX_COLUMNS)
+    return err(
+      `Het bestand heeft ${columns.length} kolommen; Marke leest er hoogstens ${MAX_COLUMNS}. Splits het bestand.`,
+    );
+  // A Set, not indexOf per column: that took seconds for a file of many thousand columns.
+  const seen = new Set<string>();
+  const duplicate = columns.find((c) => c !== '' && (seen.has(c) || !seen.add(c)));
   if (duplicate) return err(`De kolom "${duplicate}" staat twee keer in de kopregel.`);
   const rows = body.map((r) =>
     Object.fromEntries(columns.map((c, i) => [c, (r.values[i] ?? '').replaceAll('\0', '').trim()])),

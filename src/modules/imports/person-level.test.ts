@@ -37,6 +37,8 @@ describe('person-level files', () => {
 
   it('refuses date-of-birth columns by name or by full dates, and files with rows per person', () => {
     expect(findPersonLevel(table(['geboortedatum'], [['']]))?.column).toBe('geboortedatum');
+    // Births per area (CBS GeboorteTotaal_25) are no date of birth.
+    expect(findPersonLevel(table(['geboortetotaal_25'], [['12']]))).toBeUndefined();
     const dates = table(['datum'], [['1950-01-02'], ['03-04-1961'], ['5/6/1972']]);
     expect(findPersonLevel(dates)?.message).toContain('volledige datums');
     const rows = Array.from({ length: 60 }, (_, i) => [

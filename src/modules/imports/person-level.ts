@@ -6,8 +6,9 @@
  */
 import type { Table } from '../../lib/tabular.js';
 
+// "geboorte" alone is not personal: CBS publishes births per area (GeboorteTotaal_25).
 const PERSONAL_HEADER =
-  /(bsn|burgerservice|sofinummer|geboorte|birth|\bdob\b|pati[eë]ntnummer|cli[eë]ntnummer|persoonsnummer)/i;
+  /(bsn|burgerservice|sofinummer|geboortedatum|geb_?datum|geboortejaar|date_?of_?birth|birth_?date|\bdob\b|pati[eë]ntnummer|cli[eë]ntnummer|persoonsnummer)/i;
 const FULL_DATE = /^(\d{4}-\d{2}-\d{2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})$/;
 /** Share of a column's filled cells that must look personal before the file is refused. */
 const SHARE = 0.8;

@@ -71,22 +71,24 @@ async function hierarchyOf(db: Db, regionId: number): Promise<Hierarchy> {
       if (a.level === 'land') children.delete(a.code);
     }
   // A HEMA subregion is the sum of its gemeenten; the province is, separately, the sum of its
-  // subregions once they hold every gemeente.
+  // subregions and the gemeenten in none (else province − subregions = the gemeenten in none).
   for (const p of partitions) children.set(p.code, new Map([['gemeente', p.members]]));
-  if (province && coversAll(partitions, areas, province))
-    children.get(province.code)?.set('hema-subregio', partitions.map((p) => p.code));
+  if (province && partitions.length > 0)
+    children
+      .get(province.code)
+      ?.set('hema-subregio', subregionDivision(partitions, areas, province));
   return { partitionsOf: (code) => [...(children.get(code)?.values() ?? [])], aliases };
 }
 
-/** Whether the subregions hold every gemeente of the province exactly once. */
-function coversAll(partitions: Partition[], areas: Area[], province: Area): boolean {
-  const gemeenten = areas.filter((a) => a.level === 'gemeente' && a.parentCode === province.code);
-  const members = partitions.flatMap((p) => p.members);
-  return (
-    partitions.length > 0 &&
-    members.length === gemeenten.length &&
-    gemeenten.every((g) => members.includes(g.code))
-  );
+/** The province as subregions plus the gemeenten that belong to none of them. */
+function subregionDivision(partitions: Partition[], areas: Area[], province: Area): string[] {
+  const assigned = new Set(partitions.flatMap((p) => p.members));
+  const unassigned = areas
+    .filter(
+      (a) => a.level === 'gemeente' && a.parentCode === province.code && !assigned.has(a.code),
+    )
+    .map((a) => a.code);
+  return [...partitions.map((p) => p.code), ...unassigned];
 }
 
 type Row = Awaited<ReturnType<typeof repo.listCellsForDisclosure>>[number];
@@ -199,7 +201,7 @@ export async function refreshSuppression(
  * Bump when the disclosure rules change: every region's figures are then decided again on the
  * next start (also the first start after migration 0012 added the column).
  */
-const DISCLOSURE_RULES = 'disclosure-rules-v2';
+const DISCLOSURE_RULES = 'disclosure-rules-v3';
 
 /**
  * On start: decides suppression again when the rules or the areas changed since this region was

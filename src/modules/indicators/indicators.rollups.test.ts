@@ -221,4 +221,44 @@ describeEachDatabase('roll-ups on stored measurements', (get) => {
       .execute();
     expect(after.map((r) => r.area_code)).toEqual(['GM1699']);
   });
+
+  it('does not let province minus subregions reveal a gemeente that is in no subregion', async () => {
+    const { app } = testApp(get().db);
+    const gemeenten = (
+      await get()
+        .db.selectFrom('area')
+        .select('code')
+        .where('level', '=', 'gemeente')
+        .orderBy('code')
+        .execute()
+    ).map((a) => a.code);
+    expect(gemeenten).toHaveLength(12);
+    // Noordenveld rests on 5 people and stays out of the subregion; the other eleven are in it.
+    const rows = gemeenten.map((code) =>
+      code === 'GM1699'
+        ? `hybride-zorg-gebruik,${code},2028,40,2,5,5,Testbestand`
+        : `hybride-zorg-gebruik,${code},2028,25,25,100,100,Testbestand`,
+    );
+    await importFile(app, 'alle.csv', [HEADER, ...rows].join('\n'));
+    const admin = await signInAs(app, get().db, 'beheerder');
+    const form = Object.fromEntries(
+      gemeenten.map((code) => [`gm-${code}`, code === 'GM1699' ? '' : 'assen']),
+    );
+    expect(
+      (await postForm(app, '/beheer/subregios', { _csrf: admin.csrf, ...form }, admin.cookie))
+        .status,
+    ).toBe(303);
+    const cells = await get()
+      .db.selectFrom('measurement')
+      .select(['area_code', 'suppressed', 'rollup_children'])
+      .where('period', '=', '2028')
+      .where('area_code', 'in', ['PV22', 'hema-assen', 'GM1699'])
+      .execute();
+    const of = (code: string) => cells.find((c) => c.area_code === code);
+    expect(of('PV22')?.rollup_children).toBe(12);
+    expect(of('hema-assen')?.rollup_children).toBe(11);
+    expect(of('GM1699')?.suppressed).toBe('primary');
+    // Both totals shown would give Noordenveld as their difference: one of them is hidden.
+    expect(of('PV22')?.suppressed !== null || of('hema-assen')?.suppressed !== null).toBe(true);
+  });
 });

@@ -27,7 +27,7 @@ import {
   REQUIRED_MEASUREMENT_COLUMNS,
 } from './indicators.types.js';
 import { checkRow, type RowContext } from './measurement-rows.js';
-import { looksLong } from './measurements-wide.js';
+import { looksLong, wideFigureKey } from './measurements-wide.js';
 import { stageWideUpload } from './measurements-wide.service.js';
 
 export { markerForReason, missingReason, parseNumber } from './measurement-rows.js';
@@ -230,7 +230,8 @@ async function stageWide(
 ): Promise<Result<StagedUpload, CellProblem[]>> {
   const problem = (column: string, message: string) =>
     err([{ row: 0, column, value: '', message }]);
-  const personal = findPersonLevel(table);
+  // Before anything is staged or shown: a wide file with many rows per area is about people.
+  const personal = findPersonLevel(table, wideFigureKey(table));
   if (personal) return problem(personal.column, personal.message);
   if (table.rows.length === 0)
     return problem('', 'Het bestand heeft geen rijen onder de kopregel.');

@@ -25,6 +25,7 @@ import { checkRow, type RowContext } from './measurement-rows.js';
 import {
   checkMapping,
   guessMapping,
+  ownValue,
   splittingColumns,
   WideMapping,
   type WideMappingT,
@@ -97,21 +98,23 @@ async function convert(db: Db, regionId: number, upload: WideUpload, mapping: Wi
     new Set(indicators.map((i) => i.code)),
   );
   if (mappingProblems.length > 0) return err(mappingProblems);
+  // The rows this mapping reads, per figure (area, period, margin): more than one each means
+  // rows about people, whatever breakdown was chosen.
+  const chosen = {
+    ...upload.table,
+    rows: upload.table.rows.filter((r) =>
+      Object.entries(mapping.filters).every(([c, v]) => ownValue(r, c).trim() === v),
+    ),
+  };
   const personal = findPersonLevel(
-    upload.table,
+    chosen,
     (r) =>
-      [
-        mapping.areaColumn,
-        mapping.periodColumn,
-        mapping.marginColumn,
-        ...Object.keys(mapping.filters),
-      ]
-        .map((c) => (c ? (r[c] ?? '') : ''))
+      [mapping.areaColumn, mapping.periodColumn, mapping.marginColumn]
+        .map((c) => (c ? ownValue(r, c) : ''))
         .join('|'),
     new Set(mapping.periodColumn ? [mapping.periodColumn] : []),
   );
-  if (personal)
-    return err([{ row: 0, column: personal.column, value: '', message: personal.message }]);
+  if (personal) return err({ personal });
   const { cells, skippedAreas, problems } = wideToLong(
     upload.table,
     mapping,
@@ -184,7 +187,14 @@ export async function mapWideUpload(
   if (!staged.ok) return err('NotFound');
   const upload = staged.value.payload as WideUpload;
   const converted = await convert(db, user.regionId, upload, mapping);
-  if (!converted.ok) return err({ problems: converted.error, mapping });
+  if (!converted.ok) {
+    const refused = converted.error;
+    if (Array.isArray(refused)) return err({ problems: refused, mapping });
+    // Rows about people are not kept waiting for another try: the upload is closed at once.
+    await discardStaged(db, user, WIDE_UPLOAD, id);
+    const { column, message } = refused.personal;
+    return err({ problems: [{ row: 0, column, value: '', message }], mapping });
+  }
   const { rows, lines, skippedAreas } = converted.value;
   const saved = WideMapping.safeParse(
     await importMappingOf(db, user.regionId, upload.dataSourceId),

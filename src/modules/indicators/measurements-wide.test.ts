@@ -326,6 +326,29 @@ describeEachDatabase('wide measurement import', (get) => {
     expect(personalHtml).toContain('alleen totalen per gebied en periode');
     expect(personalHtml).not.toContain('123456782');
 
+    // Rows about people without any number-like column: many rows per area, refused before
+    // anything is staged or shown (no first row, no breakdown values on a mapping page).
+    const wijken = ['WK010600', 'WK010601', 'WK010602', 'WK010603', 'WK010604'];
+    const people = Array.from(
+      { length: 60 },
+      (_, i) =>
+        `${wijken[i % 5]},${i % 2 ? 'vrouw' : 'man'},F3${i % 7},${20 + (i % 50)},${1000 + i}`,
+    );
+    const before = await get().db.selectFrom('import_batch').select('id').execute();
+    const rowsOfPeople = await upload(
+      app,
+      data.cookie,
+      data.csrf,
+      ['wijkcode,geslacht,diagnose,leeftijd,zorgkosten', ...people].join('\n'),
+    );
+    expect(rowsOfPeople.status).toBe(400);
+    const peopleHtml = await rowsOfPeople.text();
+    expect(peopleHtml).toContain('rijen voor 5 cijfers');
+    expect(peopleHtml).not.toContain('F30');
+    expect(await get().db.selectFrom('import_batch').select('id').execute()).toHaveLength(
+      before.length,
+    );
+
     const staged = await upload(app, data.cookie, data.csrf, MONITOR.join('\n'));
     const url = staged.headers.get('location') ?? '';
     const wrong = await postForm(

@@ -27,11 +27,17 @@ export type WideMappingT = z.infer<typeof WideMapping>;
 /** A long-format row made from one area × column cell, with where it came from in the file. */
 export type WideCell = { line: number; column: string; row: Record<string, string> };
 
-const MARGINS: Record<string, 'value' | 'ci_low' | 'ci_high'> = {
-  mw00000: 'value',
-  mog0095: 'ci_low',
-  mbg0095: 'ci_high',
-};
+// A Map, so a cell such as "constructor" is not found on Object's prototype.
+const MARGINS: ReadonlyMap<string, 'value' | 'ci_low' | 'ci_high'> = new Map([
+  ['mw00000', 'value'],
+  ['mog0095', 'ci_low'],
+  ['mbg0095', 'ci_high'],
+]);
+
+/** A record's own value for a key that comes from a file (never one from Object's prototype). */
+export function ownValue(record: Record<string, string>, key: string): string {
+  return Object.hasOwn(record, key) ? (record[key] ?? '') : '';
+}
 
 /** CBS period codes to ours: 2024JJ00 → 2024, 2024KW03 → 2024-Q3, 2024MM05 → 2024-05. */
 export function cbsPeriod(raw: string): string {
@@ -149,13 +155,13 @@ function groupRows(table: Table, mapping: WideMappingT, problems: CellProblem[])
   const mapped = Object.entries(mapping.columns).filter(([, code]) => code !== '');
   table.rows.forEach((row, index) => {
     const line = lines[index] ?? index + 2;
-    if (Object.entries(mapping.filters).some(([c, v]) => (row[c] ?? '').trim() !== v)) return;
-    const area = (row[mapping.areaColumn] ?? '').trim().toUpperCase();
+    if (Object.entries(mapping.filters).some(([c, v]) => ownValue(row, c).trim() !== v)) return;
+    const area = ownValue(row, mapping.areaColumn).trim().toUpperCase();
     const period = mapping.periodColumn
-      ? cbsPeriod(row[mapping.periodColumn] ?? '')
+      ? cbsPeriod(ownValue(row, mapping.periodColumn))
       : mapping.period.trim();
-    const marginRaw = mapping.marginColumn ? (row[mapping.marginColumn] ?? '').trim() : 'MW00000';
-    const margin = MARGINS[marginRaw.toLowerCase()];
+    const marginRaw = mapping.marginColumn ? ownValue(row, mapping.marginColumn).trim() : 'MW00000';
+    const margin = MARGINS.get(marginRaw.toLowerCase());
     if (!margin) {
       problems.push({
         row: line,
@@ -181,7 +187,7 @@ function groupRows(table: Table, mapping: WideMappingT, problems: CellProblem[])
         });
         continue;
       }
-      group.cells[slot] = [row[column] ?? '', String(line)];
+      group.cells[slot] = [ownValue(row, column), String(line)];
     }
   });
   return groups;
@@ -260,4 +266,23 @@ export function mappingFromForm(fields: Record<string, string>, table: Table): W
         .map(([c, code]) => [c, code.toLowerCase()]),
     ),
   };
+}
+
+const CODE_LIKE = /^[A-Z]{0,3}[0-9]{3,}$/;
+
+/**
+ * What one figure of a wide file is before any mapping: its area, period and margin, and the
+ * breakdown columns that hold codes (CBS `Persoonskenmerken` = T009002). Words such as "vrouw"
+ * or a diagnosis are no breakdown code: rows that differ only in those are rows about people,
+ * so the person-level check counts them as rows of one figure.
+ */
+export function wideFigureKey(table: Table): (row: Record<string, string>) => string {
+  const guess = guessMapping(table, [], undefined);
+  const codes = splittingColumns(table, guess)
+    .filter((s) => s.values.every((v) => CODE_LIKE.test(v)))
+    .map((s) => s.column);
+  const columns = [guess.areaColumn, guess.periodColumn, guess.marginColumn, ...codes].filter(
+    (c) => c !== '',
+  );
+  return (row) => columns.map((c) => ownValue(row, c)).join('|');
 }

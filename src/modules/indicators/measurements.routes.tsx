@@ -155,6 +155,17 @@ export function measurementAdminRoutes({ db, config, stylesheetPath }: AppDeps) 
     const session = c.get('session');
     if (!session) return c.redirect('/inloggen', 303);
     const loaded = await loadWideUpload(db, session.user, id);
+    // A file refused as person-level is closed at once: its reason goes on the upload page.
+    if (!loaded.ok && rejected)
+      return importPage(
+        c,
+        csrf,
+        {
+          errors: { bestand: 'Dit bestand is niet ingelezen. Zie de tabel.' },
+          problems: rejected.problems,
+        },
+        400,
+      );
     if (!loaded.ok)
       return refuse(c, 404, 'Dit bestand wacht niet (meer) op een koppeling. Lees het opnieuw in.');
     const { upload, mapping } = loaded.value;

@@ -9,7 +9,7 @@ import { Layout } from '../../../web/layout.js';
 import { CsrfField } from '../../auth/index.js';
 import { ProblemTable } from '../../imports/index.js';
 import type { CellProblem } from '../indicators.types.js';
-import type { WideMappingT } from '../measurements-wide.js';
+import { ownValue, type WideMappingT } from '../measurements-wide.js';
 
 const CRUMBS = [
   { label: 'Mijn account', href: '/account' },
@@ -72,7 +72,7 @@ function ColumnTable({
                   name={`col:${column}`}
                   type="text"
                   list="indicatoren"
-                  value={mapping.columns[column] ?? ''}
+                  value={ownValue(mapping.columns, column)}
                   aria-labelledby={`kolom-${i}`}
                 />
               </td>
@@ -142,7 +142,7 @@ export function WideMappingPage(props: WideMappingPageProps) {
             hint="Deze kolom verdeelt de rijen in groepen; kies de groep die u wilt inlezen."
             empty="– alle rijen –"
             options={s.values.map((v): [string, string] => [v, v === '' ? '(leeg)' : v])}
-            value={mapping.filters[s.column] ?? ''}
+            value={ownValue(mapping.filters, s.column)}
             errors={{}}
           />
         ))}
