@@ -1,12 +1,15 @@
 /**
  * `npm run bench`: cold start, restart, cache-miss latency and cached throughput of a
- * production-mode Marke on the embedded database (PGlite). Prints a table and writes
+ * production-mode Marke on the embedded database (PGlite), the monitoring pages, and the
+ * datawerkplaats on PostgreSQL (a national demo set). Prints tables and writes
  * bench/results/latest.json; BENCHMARKS.md explains the figures.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { type DatawerkplaatsResults, measureDatawerkplaats } from './datawerkplaats.js';
+import { printDatawerkplaats } from './datawerkplaats-report.js';
 import {
   DEMO,
   firstRequestAfterChange,
@@ -19,6 +22,7 @@ import {
   prepareMonitoringData,
   signInEditor,
 } from './monitoring.js';
+import { machine, printTable } from './report.js';
 import { type RunningServer, startServer, stopServer } from './server.js';
 
 const URLS = [
@@ -127,31 +131,6 @@ async function loadTest(base: string, url: string): Promise<Load> {
   };
 }
 
-/** Prints rows as an aligned plain-text table. */
-function printTable(title: string, rows: ReadonlyArray<Record<string, string | number>>): void {
-  const head = Object.keys(rows[0] ?? {});
-  const cells = [head, ...rows.map((row) => head.map((key) => String(row[key])))];
-  const widths = head.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
-  console.log(`\n${title}`);
-  for (const [n, row] of cells.entries()) {
-    console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  '));
-    if (n === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  }
-}
-
-/** The machine the figures came from. */
-function machine() {
-  return {
-    cpus: os.availableParallelism(),
-    cpuModel: os.cpus()[0]?.model ?? 'unknown',
-    memoryGiB: round(os.totalmem() / 1024 ** 3),
-    node: process.version,
-    platform: `${os.type()} ${os.release()}`,
-    /** Other work on the machine skews the figures; recorded so a reader can judge. */
-    loadAverage1m: round(os.loadavg()[0] ?? 0, 2),
-  };
-}
-
 /** Median of the figures that exist, or '-' when none does. */
 function medianOf(values: ReadonlyArray<number | null>): number | string {
   const present = values.filter((v): v is number => v !== null);
@@ -242,6 +221,7 @@ async function main(): Promise<void> {
     await stopServer(running.child);
     running = null;
     const monitoring = await measureMonitoring();
+    const datawerkplaats = await measureDatawerkplaats((line) => console.log(line));
     const restartMs = starts.restarts.map((s) => round(s.readyMs, 0));
     const restartMedianMs = median(restartMs);
     const firstStartMs = round(starts.first.readyMs, 0);
@@ -262,6 +242,7 @@ async function main(): Promise<void> {
       cacheMiss: starts.misses.map((m) => ({ ...m, ms: m.ms.map((v) => round(v)) })),
       load,
       monitoring,
+      datawerkplaats,
       targets: {
         firstStart: { limitMs: TARGETS.firstStartMs, met: firstStartMs <= TARGETS.firstStartMs },
         restart: { limitMs: TARGETS.restartMs, met: restartMedianMs <= TARGETS.restartMs },
@@ -304,6 +285,7 @@ async function main(): Promise<void> {
         'p99 ≤ 50': ok(l.p99Ms <= TARGETS.p99Ms),
       })),
     );
+    printDatawerkplaats(datawerkplaats);
     const out = path.join(import.meta.dirname, 'results', 'latest.json');
     await mkdir(path.dirname(out), { recursive: true });
     await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
@@ -324,8 +306,27 @@ async function monitoringOnly(): Promise<void> {
   console.log(`\nWritten ${path.relative(process.cwd(), out)}`);
 }
 
+/** `npm run bench -- --datawerkplaats`: only the datawerkplaats part (PostgreSQL), own file. */
+async function datawerkplaatsOnly(): Promise<void> {
+  const host = machine();
+  const datawerkplaats: DatawerkplaatsResults = await measureDatawerkplaats((line) =>
+    console.log(line),
+  );
+  printDatawerkplaats(datawerkplaats);
+  if ('skipped' in datawerkplaats) process.exitCode = 1;
+  const out = path.join(import.meta.dirname, 'results', 'datawerkplaats-latest.json');
+  await mkdir(path.dirname(out), { recursive: true });
+  const results = { date: new Date().toISOString(), machine: host, datawerkplaats };
+  await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nWritten ${path.relative(process.cwd(), out)}`);
+}
+
 try {
-  await (process.argv.includes('--monitoring') ? monitoringOnly() : main());
+  await (process.argv.includes('--monitoring')
+    ? monitoringOnly()
+    : process.argv.includes('--datawerkplaats')
+      ? datawerkplaatsOnly()
+      : main());
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

@@ -69,8 +69,15 @@ async function waitUntilReady(base: string, child: ChildProcess, limitMs: number
   throw new Error(`server not ready within ${limitMs} ms`);
 }
 
-/** Spawns `node --import tsx src/cli.ts start` on `dataDir` and times it until `GET /` is 200. */
-export async function startServer(dataDir: string, limitMs = 60_000): Promise<RunningServer> {
+/**
+ * Spawns `node --import tsx src/cli.ts start` on `dataDir` and times it until `GET /` is 200.
+ * `env` adds to the environment (e.g. DATABASE_URL to run on PostgreSQL instead of PGlite).
+ */
+export async function startServer(
+  dataDir: string,
+  limitMs = 60_000,
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const output: string[] = [];
@@ -82,6 +89,7 @@ export async function startServer(dataDir: string, limitMs = 60_000): Promise<Ru
       PORT: String(port),
       HOST: '127.0.0.1',
       MARKE_DATA_DIR: dataDir,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

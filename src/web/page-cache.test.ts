@@ -2,6 +2,7 @@
  * The page cache: compressed bytes with an ETag, 304 on revalidation, and invalidation across
  * two app instances on one database when the data version changes.
  */
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { testApp } from '../../test/app.js';
@@ -113,5 +114,23 @@ describe('page cache middleware', () => {
     const fresh = appWithCounter();
     await fresh.app.request('/eigen', asMember);
     expect((await fresh.app.request('/eigen')).headers.get('x-marke-cache')).toBe('miss');
+  });
+
+  it('sends a body too large to keep compressed in the encoding asked for, and keeps none', async () => {
+    const cache = new PageCache(async () => 'v1', 0);
+    const app = new Hono<PageCacheEnv>();
+    app.use('*', pageCacheMiddleware(cache));
+    const rows = Array.from({ length: 20_000 }, (_, i) => ({ code: `BU${i}`, value: i / 10 }));
+    app.get('/groot', (c) => c.json(rows));
+    const br = await app.request('/groot', { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    const raw = brotliDecompressSync(Buffer.from(await br.arrayBuffer()));
+    expect(raw.length).toBeGreaterThan(512 * 1024);
+    expect(JSON.parse(raw.toString())).toEqual(rows);
+    const gzip = await app.request('/groot', { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers.get('x-marke-cache')).toBe('miss');
+    expect(JSON.parse(gunzipSync(Buffer.from(await gzip.arrayBuffer())).toString())).toEqual(rows);
+    expect((await (await app.request('/groot')).json()) as unknown).toEqual(rows);
+    expect(cache.size).toBe(0);
   });
 });

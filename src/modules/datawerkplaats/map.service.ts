@@ -83,23 +83,35 @@ export async function mapFigures(db: Db, scope: Scope, code: string, query: MapQ
   const within = query.within ? areas.get(query.within) : undefined;
   if (query.within && !within) return err('BadWithin' as const);
   const rollupLevel = ROLLUP_LEVEL[level];
-  const inScope = [...areas.values()].filter(
-    (a) => a.level === level && (!within || isInside(a, within.code, areas)),
-  );
-  const rollupOf = (area: Area) =>
-    rollupLevel ? lineage(area, areas).find((a) => a.level === rollupLevel) : undefined;
-  const rollupAreas = within
+  // One pass over the region's areas (18 000 for the country): the level's areas in scope, the
+  // gemeenten (roll-up) and the reference areas.
+  const inScope: Area[] = [];
+  const rollupAreas: Area[] = within
     ? lineage(within, areas).filter((a) => a.level === rollupLevel)
-    : [...areas.values()].filter((a) => a.level === rollupLevel);
+    : [];
+  const references: Area[] = [];
+  for (const a of areas.values()) {
+    if (a.level === level && (!within || isInside(a, within.code, areas))) inScope.push(a);
+    else if (!within && a.level === rollupLevel) rollupAreas.push(a);
+    if (REFERENCE_LEVELS.includes(a.level)) references.push(a);
+  }
   // The region's own area first (PV22 for Drenthe, NL01 for the country), then closest first.
-  const references = [...areas.values()]
-    .filter((a) => REFERENCE_LEVELS.includes(a.level))
-    .sort(
-      (a, b) =>
-        Number(b.code === scope.regionAreaCode) - Number(a.code === scope.regionAreaCode) ||
-        REFERENCE_LEVELS.indexOf(a.level) - REFERENCE_LEVELS.indexOf(b.level) ||
-        a.name.localeCompare(b.name, 'nl'),
-    );
+  references.sort(
+    (a, b) =>
+      Number(b.code === scope.regionAreaCode) - Number(a.code === scope.regionAreaCode) ||
+      REFERENCE_LEVELS.indexOf(a.level) - REFERENCE_LEVELS.indexOf(b.level) ||
+      a.name.localeCompare(b.name, 'nl'),
+  );
+  // Siblings share their roll-up area: looked up once per parent.
+  const rollupByParent = new Map<string, string | undefined>();
+  const rollupOf = (area: Area) => {
+    if (!rollupLevel) return undefined;
+    if (area.level === rollupLevel) return area.code;
+    const parent = area.parentCode ?? '';
+    if (!rollupByParent.has(parent))
+      rollupByParent.set(parent, lineage(area, areas).find((a) => a.level === rollupLevel)?.code);
+    return rollupByParent.get(parent);
+  };
   const [figures, others] = await Promise.all([
     figuresAtLevel(db, scope, { indicatorId: indicator.id, period, level, within: within?.code }),
     figuresOfAreas(db, scope, {
@@ -114,7 +126,9 @@ export async function mapFigures(db: Db, scope: Scope, code: string, query: MapQ
       ],
     }),
   ]);
-  const figureOf = new Map([...figures, ...others].map((m) => [m.areaCode, m]));
+  const figureOf = new Map<string, Measurement>();
+  for (const m of figures) figureOf.set(m.areaCode, m);
+  for (const m of others) figureOf.set(m.areaCode, m);
   return ok({
     indicator,
     level,
@@ -128,7 +142,7 @@ export async function mapFigures(db: Db, scope: Scope, code: string, query: MapQ
     areas: inScope.map((area) => ({
       area,
       measurement: figureOf.get(area.code),
-      rollupCode: rollupOf(area)?.code,
+      rollupCode: rollupOf(area),
     })),
     figures: new Map(figures.map((m) => [m.areaCode, m])),
     rollup: rollupLevel

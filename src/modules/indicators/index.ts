@@ -29,5 +29,6 @@ export {
   regionAreas,
 } from './indicators-map.service.js';
 export { measurementAdminRoutes } from './measurements.routes.js';
+export { applyMeasurements, stageMeasurements } from './measurements-import.service.js';
 export { formatValue, targetText } from './views/indicator-parts.js';
 export { IndicatorTable, StatusRule } from './views/indicators.js';

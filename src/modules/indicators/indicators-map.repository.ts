@@ -19,7 +19,7 @@ export type FigureFilter = {
   codes?: readonly string[];
 };
 
-/** Figures of one indicator and period for the areas the filter names, by area code. */
+/** Figures of one indicator and period for the areas the filter names, in no particular order. */
 export async function listFiguresAt(db: Db, filter: FigureFilter) {
   if (filter.codes?.length === 0 || (!filter.level && !filter.codes)) return [];
   let query = db
@@ -39,7 +39,8 @@ export async function listFiguresAt(db: Db, filter: FigureFilter) {
     query = query.where('measurement.area_code', '=', (eb) =>
       eb.fn.any(eb.val([...(filter.codes ?? [])])),
     );
-  return query.orderBy('measurement.area_code').execute();
+  // No order: callers key the rows by area code (a sort of 14 500 rows cost ~25 ms).
+  return query.execute();
 }
 
 /** Which levels and periods an indicator has figures for (what a map can show). */
