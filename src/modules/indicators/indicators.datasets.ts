@@ -6,11 +6,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { readTable } from '../../lib/tabular.js';
-import { saveImportMapping } from '../sources/index.js';
+import { importMappingOf, saveImportMapping } from '../sources/index.js';
 import type * as repo from './indicators.repository.js';
 import type { DatasetSeedT } from './indicators.types.js';
 import { checkRow } from './measurement-rows.js';
-import { type WideMappingT, wideToLong } from './measurements-wide.js';
+import { WideMapping, type WideMappingT, wideToLong } from './measurements-wide.js';
 
 type Db = Kysely<Database>;
 
@@ -59,9 +59,22 @@ export async function datasetRows(
       areas,
       defaultSource: dataset.source,
     };
+    const seen = new Map<string, string>();
     for (const cell of wide.cells) {
       const row = checkRow(cell.row, cell.line, context, found);
       if (!row) continue;
+      const key = `${row.indicator}|${row.areaCode}|${row.period}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        found.push({
+          row: cell.line,
+          column: cell.column,
+          value: row.indicator,
+          message: `De kolommen ${first} en ${cell.column} zijn aan dezelfde indicator gekoppeld.`,
+        });
+        continue;
+      }
+      seen.set(key, cell.column);
       const list = rows.get(row.indicator) ?? [];
       list.push({ ...row, indicatorId: 0, dataSourceId });
       rows.set(row.indicator, list);
@@ -72,7 +85,10 @@ export async function datasetRows(
   return { rows, problems };
 }
 
-/** Saves each dataset's mapping with its source, so the next upload of that source is mapped. */
+/**
+ * Saves each dataset's mapping with its source, so the next upload of that source is mapped:
+ * merged into what is saved (columns a data steward added stay; the file's own columns win).
+ */
 export async function saveDatasetMappings(
   db: Db,
   regionId: number,
@@ -82,7 +98,16 @@ export async function saveDatasetMappings(
 ) {
   for (const dataset of datasets) {
     const sourceId = sources.get(dataset.source_code);
-    if (sourceId !== undefined)
-      await saveImportMapping(db, regionId, sourceId, datasetMapping(dataset), actor);
+    if (sourceId === undefined) continue;
+    const saved = WideMapping.safeParse(await importMappingOf(db, regionId, sourceId));
+    const mapping = datasetMapping(dataset);
+    const merged = saved.success
+      ? {
+          ...mapping,
+          filters: { ...saved.data.filters, ...mapping.filters },
+          columns: { ...saved.data.columns, ...mapping.columns },
+        }
+      : mapping;
+    await saveImportMapping(db, regionId, sourceId, merged, actor);
   }
 }

@@ -222,6 +222,7 @@ export const MEASUREMENT_FIELDS = [
   'measurement.is_demo',
   'measurement.suppressed',
   'measurement.data_source_id',
+  'measurement.rollup_children',
   'import_batch.filename as batch_filename',
   'data_source.threshold as source_threshold',
   'data_source.decimals as source_decimals',

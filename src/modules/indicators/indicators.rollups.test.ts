@@ -55,11 +55,35 @@ describe('roll-ups, without a database', () => {
       children: 2,
       dataSourceId: 7,
     });
-    expect(gemeente?.source).toBe('Berekend uit teller en noemer van 2 wijken; bron: Testbron');
+    expect(gemeente?.source).toBe(
+      'Opgeteld uit de aantallen van 2 wijken (teller en noemer); bron: Testbron',
+    );
     // The province from the gemeente roll-up and the other gemeente's own figure.
     const province = rollups.find((r) => r.areaCode === 'PV99');
     expect(province).toMatchObject({ numerator: 140, denominator: 350, children: 2 });
-    expect(province?.source).toBe('Berekend uit teller en noemer van 2 gemeenten; bron: Testbron');
+    expect(province?.source).toBe(
+      'Opgeteld uit de aantallen van 2 gemeenten (teller en noemer); bron: Testbron',
+    );
+  });
+
+  it('reads the scale from rounded values: 1 of 150 given as 0.7, 1 of 149 given as 1', () => {
+    const raw = (code: string, value: string, num: number, den: number) => ({
+      ...cell(code, null, num, den),
+      value,
+    });
+    const rounded = computeRollups(
+      [raw('WK000100', '0.7', 1, 150), raw('WK000101', '1', 1, 149)],
+      AREAS,
+    );
+    expect(rounded.find((r) => r.areaCode === 'GM0001')?.value).toBeCloseTo((2 / 299) * 100, 6);
+    const zeros = computeRollups(
+      [raw('WK000100', '0', 0, 150), raw('WK000101', '0', 0, 20)],
+      AREAS,
+    );
+    expect(zeros.find((r) => r.areaCode === 'GM0001')).toMatchObject({
+      value: 0,
+      denominator: 170,
+    });
   });
 
   it('never replaces a figure of its own, needs every child and one scale', () => {
@@ -136,13 +160,15 @@ describeEachDatabase('roll-ups on stored measurements', (get) => {
     expect(rollup?.rollup_children).toBe(5);
     expect(Number(rollup?.numerator)).toBe(2 + 11 + 12 + 13 + 14);
     expect(Number(rollup?.denominator)).toBe(5 + 4 * 40);
-    expect(rollup?.source).toBe('Berekend uit teller en noemer van 5 wijken; bron: Testbestand');
+    expect(rollup?.source).toBe(
+      'Opgeteld uit de aantallen van 5 wijken (teller en noemer); bron: Testbestand',
+    );
     // The gemeente sum is shown (165 observations), so a second wijk is hidden with the small one:
     // otherwise the small wijk would follow from the sum minus the other four.
     const json = await (
       await app.request('/api/v1/regions/drenthe/indicators/hybride-zorg-gebruik')
     ).text();
-    expect(json).toContain('Berekend uit teller en noemer van 5 wijken');
+    expect(json).toContain('Opgeteld uit de aantallen van 5 wijken (teller en noemer)');
     const hidden = await get()
       .db.selectFrom('measurement')
       .innerJoin('indicator', 'indicator.id', 'measurement.indicator_id')
@@ -153,6 +179,25 @@ describeEachDatabase('roll-ups on stored measurements', (get) => {
       .execute();
     expect(hidden.map((h) => h.area_code).sort()).toEqual(['WK169900', 'WK169901']);
     expect(rollup?.suppressed).toBeNull();
+
+    // The export leaves roll-ups out (read back in, they would become figures of their own).
+    const csv = await (await app.request('/api/v1/regions/drenthe/measurements.csv')).text();
+    expect(csv).toContain('hybride-zorg-gebruik,WK169901,2025');
+    expect(csv).not.toContain('hybride-zorg-gebruik,GM1699,2025');
+    // A data steward's test upload for the hidden wijk shows "afgeschermd", not what is stored.
+    const data = await signInAs(app, get().db, 'data');
+    const probe = await postUpload(
+      app,
+      '/beheer/metingen/import',
+      { _csrf: data.csrf },
+      { name: 'probe.csv', bytes: `${HEADER}\nhybride-zorg-gebruik,WK169900,2025,,,,,Probe` },
+      data.cookie,
+    );
+    const probeHtml = await (
+      await app.request(probe.headers.get('location') ?? '', { headers: { cookie: data.cookie } })
+    ).text();
+    expect(probeHtml).toContain('afgeschermd');
+    expect(probeHtml).not.toMatch(/>40(,0)?</);
 
     // A figure of its own for the gemeente replaces the sum.
     await importFile(
@@ -190,7 +235,7 @@ describeEachDatabase('roll-ups on stored measurements', (get) => {
     expect((await assign({ 'gm-GM1699': 'assen', 'gm-GM0106': 'assen' })).status).toBe(303);
     expect(await subregionRow()).toMatchObject({
       rollup_children: 2,
-      source: 'Berekend uit teller en noemer van 2 gemeenten; bron: Testbestand',
+      source: 'Opgeteld uit de aantallen van 2 gemeenten (teller en noemer); bron: Testbestand',
     });
     // Noordenveld rests on 5 people; with the subregion's sum shown, Assen is hidden with it.
     const hidden = await get()

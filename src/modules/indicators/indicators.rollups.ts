@@ -61,24 +61,35 @@ export type Rollup = {
   children: number;
 };
 
-type Cell = Omit<Rollup, 'children' | 'value'> & { value: number | null };
+/** A summable figure; `raw` is its value as stored (its decimals tell how it was rounded). */
+type Cell = Omit<Rollup, 'children' | 'value'> & { value: number | null; raw: string | null };
 const num = (v: string | null) => (v === null ? null : Number(v));
 
+const SCALES = [1, 10, 100, 1000, 10_000, 100_000];
+
+/** Half a unit of the last decimal the value was given with: 27.1 → 0.05, 27 → 0.5. */
+function roundingOf(raw: string): number {
+  const decimals = raw.includes('.') ? (raw.replace(/0+$/, '').split('.')[1]?.length ?? 0) : 0;
+  return 0.5 * 10 ** -decimals + 1e-9;
+}
+
 /**
- * value = numerator / denominator × scale: the scale (1, 100, 1000 …) read from the children,
- * which must agree; otherwise no roll-up (the figure is not a plain ratio).
+ * value = numerator / denominator × scale: the scale (1, 100, 1000 …) that every child's value
+ * fits, within the rounding of that value (1/150 given as 0.7 is 0.67 × 100). No single scale:
+ * no roll-up (the figure is no plain ratio). All children zero: any scale gives zero.
  */
 function scaleOf(cells: Cell[]): number | undefined {
-  let scale: number | undefined;
+  let candidates = SCALES;
   for (const c of cells) {
-    if (c.value === null || c.numerator === 0) continue;
-    const ratio = (c.value * c.denominator) / c.numerator;
-    const power = 10 ** Math.round(Math.log10(Math.abs(ratio)));
-    if (!Number.isFinite(ratio) || Math.abs(ratio - power) > 0.01 * power) return undefined;
-    if (scale !== undefined && scale !== power) return undefined;
-    scale = power;
+    if (c.raw === null) continue;
+    const value = Number(c.raw);
+    const tolerance = roundingOf(c.raw);
+    candidates = candidates.filter(
+      (scale) => Math.abs(value - (c.numerator / c.denominator) * scale) <= tolerance,
+    );
   }
-  return scale;
+  if (candidates.length === 1) return candidates[0];
+  return cells.every((c) => c.numerator === 0) ? 1 : undefined;
 }
 
 function sumOf(
@@ -95,7 +106,7 @@ function sumOf(
   const sizes = children.map((c) => c.sampleSize);
   const sources = new Set(children.map((c) => c.dataSourceId));
   const texts = [
-    ...new Set(children.map((c) => c.source.replace(/^Berekend uit .*?; bron: /, ''))),
+    ...new Set(children.map((c) => c.source.replace(/^Opgeteld uit .*?; bron: /, ''))),
   ];
   return {
     areaCode: parent,
@@ -109,7 +120,7 @@ function sumOf(
     // One source: its rules apply to the sum too; mixed sources: the default rules.
     dataSourceId: sources.size === 1 ? ([...sources][0] ?? null) : null,
     source:
-      `Berekend uit teller en noemer van ${children.length} ${LEVEL_NAMES_PLURAL[childLevel] ?? childLevel}; bron: ${texts.join(', ')}`.slice(
+      `Opgeteld uit de aantallen van ${children.length} ${LEVEL_NAMES_PLURAL[childLevel] ?? childLevel} (teller en noemer); bron: ${texts.join(', ')}`.slice(
         0,
         300,
       ),
@@ -148,6 +159,7 @@ export function computeRollups(
       areaCode: r.area_code,
       period: r.period,
       value: num(r.value),
+      raw: r.value,
       numerator,
       denominator,
       sampleSize: r.sample_size,
@@ -168,7 +180,7 @@ export function computeRollups(
     rollups.push(rollup);
     // The sum counts as the parent's figure for the next step up.
     present.add(key);
-    summable.set(key, rollup);
+    summable.set(key, { ...rollup, raw: null });
   };
   for (const period of periods) {
     for (const [childLevel, parentLevel] of ROLLUP_STEPS)

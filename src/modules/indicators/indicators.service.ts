@@ -315,7 +315,11 @@ export async function allMeasurements(db: Db, scope: Scope) {
   const summaries = await listIndicatorSummaries(db, scope);
   const codes = new Map(summaries.map((i) => [i.id, i.code]));
   const areas = await displayAreas(db, scope.regionId);
-  const rows = await repo.listMeasurements(db, [...codes.keys()]);
+  // Roll-ups are left out: Marke computes them from the other rows, so the export read back in
+  // must not turn them into figures of their own (ADR 0012).
+  const rows = (await repo.listMeasurements(db, [...codes.keys()])).filter(
+    (r) => r.rollup_children === null,
+  );
   return rows
     .map((r) => ({ indicator: codes.get(r.indicator_id) ?? '', m: toMeasurement(r, areas) }))
     .sort((a, b) => a.indicator.localeCompare(b.indicator) || byPeriodThenArea(a.m, b.m));

@@ -133,6 +133,8 @@ async function validateLongTable(
 export type PreviewRow = MeasurementRow & {
   line: number;
   before: number | null | undefined;
+  /** The stored figure is hidden by disclosure control: shown as "afgeschermd", never its value. */
+  beforeHidden: boolean;
   change: 'nieuw' | 'gewijzigd' | 'ongewijzigd';
 };
 
@@ -154,7 +156,9 @@ function sameCell(stored: StoredCell, row: MeasurementRow): boolean {
     stored.is_projection === (row.isProjection ?? false) &&
     stored.is_demo === (row.isDemo ?? false) &&
     // Another catalogue source means other disclosure rules: a change, previewed and audited.
-    stored.data_source_id === (row.dataSourceId ?? null)
+    stored.data_source_id === (row.dataSourceId ?? null) &&
+    // A figure of its own where a roll-up stood is a change too.
+    stored.rollup_children === null
   );
 }
 
@@ -176,7 +180,15 @@ export async function previewMeasurements(
     const stored = current.get(key);
     const before = stored ? (stored.value === null ? null : Number(stored.value)) : undefined;
     const change = !stored ? 'nieuw' : sameCell(stored, row) ? 'ongewijzigd' : 'gewijzigd';
-    return { ...row, line: lines[i] ?? i + 2, before, change };
+    // A hidden figure stays hidden here too: a test upload must not reveal what is stored.
+    const beforeHidden = stored?.suppressed != null;
+    return {
+      ...row,
+      line: lines[i] ?? i + 2,
+      before: beforeHidden ? null : before,
+      beforeHidden,
+      change,
+    };
   });
 }
 

@@ -78,7 +78,9 @@ export async function loadWideUpload(db: Db, user: SessionUser, id: number) {
     upload,
     indicators,
     mapping,
-    fromSaved: parsedSaved.success,
+    // The saved mapping is only used when this file has its area column (see guessMapping).
+    fromSaved: parsedSaved.success && upload.table.columns.includes(parsedSaved.data.areaColumn),
+    lastPeriod: parsedSaved.success ? parsedSaved.data.period : '',
     splitting: splittingColumns(upload.table, mapping),
   });
 }

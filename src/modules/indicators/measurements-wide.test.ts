@@ -164,6 +164,9 @@ describeEachDatabase('wide measurement import', (get) => {
     const page = await (await app.request(mappingUrl, { headers: { cookie: data.cookie } })).text();
     // The region's own Gezondheidsmonitor file saved this source's mapping on first start.
     expect(page).toContain('Dit is de koppeling van de vorige keer voor deze bron.');
+    // Last time's period is a hint, not filled in: next year's file must not land in 2024.
+    expect(page).toContain('Het vorige bestand van deze bron ging over 2024.');
+    expect(page).toMatch(/name="period" type="text" value=""/);
     expect(page).toContain('Alleen rijen met persoonskenmerken =');
     expect(page).toMatch(/<option value="T009002" selected/);
     expect(page).toMatch(/name="col:overgewicht_59"[^>]*value="overgewicht-jongvolwassenen"/);

@@ -72,6 +72,8 @@ export function guessMapping(
     const columns = Object.fromEntries(Object.entries(saved.columns).filter(([c]) => has(c)));
     return {
       ...saved,
+      // A new file is usually a new period: never offer last time's as if it were this one's.
+      period: '',
       periodColumn: has(saved.periodColumn) ? saved.periodColumn : '',
       marginColumn: has(saved.marginColumn) ? saved.marginColumn : '',
       filters: Object.fromEntries(Object.entries(saved.filters).filter(([c]) => has(c))),

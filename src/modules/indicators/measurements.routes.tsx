@@ -181,6 +181,7 @@ export function measurementAdminRoutes({ db, config, stylesheetPath }: AppDeps) 
         rowCount={upload.table.rows.length}
         mapping={shown}
         fromSaved={loaded.value.fromSaved && !rejected}
+        lastPeriod={loaded.value.lastPeriod}
         splitting={splittingColumns(upload.table, shown)}
         indicators={loaded.value.indicators}
         problems={rejected?.problems}

@@ -86,7 +86,8 @@ export function MeasurementImportPage({
           <a class="utrecht-link" href={`/api/v1/regions/${ctx.region.code}/measurements.csv`}>
             metingen.csv
           </a>{' '}
-          heeft dezelfde kolommen: gebruik die als voorbeeld.
+          heeft dezelfde kolommen: gebruik die als voorbeeld. Optellingen (berekend uit de tellers
+          en noemers van kleinere gebieden) staan er niet in: die berekent Marke zelf.
         </p>
       </details>
       <form method="post" action="/beheer/metingen/import" enctype="multipart/form-data">
@@ -266,7 +267,11 @@ export function MeasurementPreviewPage({
                 <td class="utrecht-table__cell">{r.areaCode}</td>
                 <td class="utrecht-table__cell">{r.period}</td>
                 <td class="utrecht-table__cell">
-                  {r.before === undefined ? '–' : (r.before ?? 'geen waarde')}
+                  {r.beforeHidden
+                    ? 'afgeschermd'
+                    : r.before === undefined
+                      ? '–'
+                      : (r.before ?? 'geen waarde')}
                 </td>
                 <td class="utrecht-table__cell">
                   {r.value ?? `geen waarde (${r.missingReason})`}

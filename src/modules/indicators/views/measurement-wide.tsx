@@ -27,6 +27,8 @@ export type WideMappingPageProps = {
   rowCount: number;
   mapping: WideMappingT;
   fromSaved: boolean;
+  /** The period of the last file of this source, as a hint (never filled in for this one). */
+  lastPeriod: string;
   splitting: Array<{ column: string; values: string[] }>;
   indicators: Array<{ code: string; name: string }>;
   problems?: CellProblem[];
@@ -113,7 +115,11 @@ export function WideMappingPage(props: WideMappingPageProps) {
         <TextField
           id="period"
           label="Periode van het bestand"
-          hint="Bijvoorbeeld 2024 of 2024-Q3. Laat leeg als een kolom de periode per rij geeft."
+          hint={`Bijvoorbeeld 2024 of 2024-Q3. Laat leeg als een kolom de periode per rij geeft.${
+            props.lastPeriod
+              ? ` Het vorige bestand van deze bron ging over ${props.lastPeriod}.`
+              : ''
+          }`}
           value={mapping.period}
           errors={{}}
         />
