@@ -92,11 +92,6 @@ function policyOf(row: MeasurementDbRow): DisclosurePolicy {
   };
 }
 
-/**
- * Every output (pages, API, CSV, round snapshots) reads measurements through here, so a value the
- * disclosure module hid (`measurement.suppressed`, see indicators.disclosure.ts) is hidden
- * everywhere, with its counts and interval, and the reason.
- */
 /** What a figure needs to know about its area: a CBS area, or a HEMA subregion (a roll-up). */
 type AreaLabel = Pick<Area, 'name'> & { level: string };
 
@@ -115,6 +110,11 @@ async function displayAreas(db: Db, regionId: number): Promise<Map<string, AreaL
   return labels;
 }
 
+/**
+ * Every output (pages, API, CSV, round snapshots) reads measurements through here, so a value the
+ * disclosure module hid (`measurement.suppressed`, see indicators.disclosure.ts) is hidden
+ * everywhere, with its counts and interval, and the reason.
+ */
 export function toMeasurement(
   row: MeasurementDbRow,
   areas: ReadonlyMap<string, AreaLabel>,

@@ -211,14 +211,10 @@ export async function stageMeasurements(
 ): Promise<Result<StagedUpload, CellProblem[]>> {
   const table = await readTable(upload.name, upload.bytes);
   if (!table.ok) return err([{ row: 0, column: '', value: '', message: table.error }]);
-  // Rows without a source of their own name the catalogue source the file comes from.
-  if (defaultSource.trim() === '' && dataSourceId !== null) {
-    const chosen = (await listSources(db, user.regionId)).find((s) => s.id === dataSourceId);
-    defaultSource = chosen ? chosen.dataset : '';
-  }
+  const source = await sourceTextFor(db, user.regionId, defaultSource, dataSourceId);
   if (!looksLong(table.value))
-    return stageWide(db, user, upload, table.value, defaultSource, dataSourceId);
-  const validated = await validateLongTable(db, user.regionId, table.value, defaultSource);
+    return stageWide(db, user, upload, table.value, source, dataSourceId);
+  const validated = await validateLongTable(db, user.regionId, table.value, source);
   if (!validated.ok) return validated;
   // Every row of the file comes from the chosen catalogue source (its rules apply).
   for (const row of validated.value.rows) row.dataSourceId = dataSourceId;
@@ -230,6 +226,18 @@ export async function stageMeasurements(
     payload: validated.value,
   });
   return ok({ shape: 'long', ...staged });
+}
+
+/** Rows without a source of their own name the catalogue source the file comes from. */
+async function sourceTextFor(
+  db: Db,
+  regionId: number,
+  typed: string,
+  dataSourceId: number | null,
+): Promise<string> {
+  if (typed.trim() !== '' || dataSourceId === null) return typed;
+  const chosen = (await listSources(db, regionId)).find((s) => s.id === dataSourceId);
+  return chosen ? chosen.dataset : '';
 }
 
 async function stageWide(
@@ -256,10 +264,10 @@ async function stageWide(
   return ok({ shape: 'wide', ...staged });
 }
 
-/** Applies a staged file in one transaction: values, one audit row per indicator, data version. */
 /** Thrown inside the apply transaction (rolling it back) when an indicator was deleted since. */
 class IndicatorGone extends Error {}
 
+/** Applies a staged file in one transaction: values, one audit row per indicator, data version. */
 export async function applyMeasurements(
   db: Db,
   user: SessionUser,
