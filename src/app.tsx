@@ -217,6 +217,12 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
           pattern: /\/datawerkplaats\/kaart\/[^/]+$/,
           allowed: ['niveau', 'periode', 'binnen', 'sorteer'],
         },
+        { suffix: '/datawerkplaats/vergelijk', allowed: ['gebied', 'cijfer'] },
+        { suffix: '/datawerkplaats/vergelijk.csv', allowed: ['gebied', 'cijfer'] },
+        {
+          pattern: /\/datawerkplaats\/ranglijst\/[^/]+$/,
+          allowed: ['niveau', 'periode', 'binnen'],
+        },
       ],
       (c, unknown) =>
         htmlError(

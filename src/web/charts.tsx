@@ -9,6 +9,17 @@ import { line } from 'd3-shape';
 export type ChartPoint = { x: number; label: string; value: number };
 export type ChartSeries = { name: string; points: ChartPoint[] };
 
+/**
+ * The series styles of marke.css as SVG attributes, for a chart saved as a file of its own
+ * (no stylesheet there): the same Okabe–Ito colours and dashes.
+ */
+const SERIES_ATTRIBUTES = [
+  { colour: '#0072b2', dash: undefined },
+  { colour: '#d55e00', dash: '8 4' },
+  { colour: '#009e73', dash: '2 3' },
+  { colour: '#cc79a7', dash: '12 3 2 3' },
+] as const;
+
 const WIDTH = 560;
 const HEIGHT = 220;
 const MARGIN = { top: 16, right: 16, bottom: 28, left: 48 };
@@ -49,6 +60,7 @@ export function LineChart({
   target,
   unit,
   decimals,
+  standalone = false,
 }: {
   /** Unique on the page: the title and description are referenced by id. */
   id: string;
@@ -58,28 +70,37 @@ export function LineChart({
   target?: { value: number; label: string; x?: number };
   unit: string;
   decimals: number;
+  /** A file of its own (download): the SVG namespace, a size, and styles as attributes. */
+  standalone?: boolean;
 }) {
   const all = series.flatMap((s) => s.points);
   if (all.length === 0) return null;
   const xs = [...all.map((p) => p.x), ...(target?.x !== undefined ? [target.x] : [])];
   const ys = [...all.map((p) => p.value), ...(target ? [target.value] : [])];
   const [x0, x1] = [Math.min(...xs) - 0.5, Math.max(...xs) + 0.5];
-  const x = scaleLinear()
-    .domain([x0, x1])
-    .range([MARGIN.left, WIDTH - MARGIN.right]);
   const y = scaleLinear()
     .domain(domainOf(ys))
     .nice()
     .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
+  const fmt = (v: number) => `${formatNumber(v, decimals)}${unit === '%' ? '%' : ''}`;
+  // Room for the longest axis label ("120.000" needs more than "27%"), at ~7 px per character.
+  const left = Math.max(MARGIN.left, 12 + 7 * Math.max(...y.ticks(5).map((t) => fmt(t).length)));
+  const x = scaleLinear()
+    .domain([x0, x1])
+    .range([left, WIDTH - MARGIN.right]);
   const path = line<ChartPoint>()
     .x((p) => x(p.x))
     .y((p) => y(p.value));
   const years = [...new Set(xs.map((v) => Math.floor(v)))].sort((a, b) => a - b);
   const yearTicks =
     years.length > 8 ? years.filter((_, i) => i % Math.ceil(years.length / 8) === 0) : years;
-  const fmt = (v: number) => `${formatNumber(v, decimals)}${unit === '%' ? '%' : ''}`;
   return (
     <svg
+      xmlns={standalone ? 'http://www.w3.org/2000/svg' : undefined}
+      width={standalone ? WIDTH : undefined}
+      height={standalone ? HEIGHT : undefined}
+      font-family={standalone ? 'sans-serif' : undefined}
+      font-size={standalone ? '12' : undefined}
       class="marke-chart"
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
       role="img"
@@ -89,8 +110,14 @@ export function LineChart({
       <desc id={`${id}-desc`}>{description}</desc>
       {y.ticks(5).map((t) => (
         <g class="marke-chart-grid">
-          <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(t)} y2={y(t)} />
-          <text x={MARGIN.left - 6} y={y(t) + 4} text-anchor="end">
+          <line
+            x1={left}
+            x2={WIDTH - MARGIN.right}
+            y1={y(t)}
+            y2={y(t)}
+            stroke={standalone ? '#d0d0d0' : undefined}
+          />
+          <text x={left - 6} y={y(t) + 4} text-anchor="end">
             {fmt(t)}
           </text>
         </g>
@@ -103,26 +130,39 @@ export function LineChart({
       {target ? (
         <g class="marke-chart-target">
           <line
-            x1={MARGIN.left}
+            x1={left}
             x2={WIDTH - MARGIN.right}
             y1={y(target.value)}
             y2={y(target.value)}
+            stroke={standalone ? '#000' : undefined}
+            stroke-dasharray={standalone ? '2 4' : undefined}
           />
           <text x={WIDTH - MARGIN.right} y={y(target.value) - 4} text-anchor="end">
             {target.label}
           </text>
         </g>
       ) : null}
-      {series.map((s, i) => (
-        <g class={`marke-chart-series marke-chart-series-${i % 4}`}>
-          {s.points.length > 1 ? <path d={path(s.points) ?? ''} /> : null}
-          {s.points.map((p) => (
-            <circle cx={x(p.x)} cy={y(p.value)} r="4">
-              <title>{`${s.name}, ${p.label}: ${fmt(p.value)}`}</title>
-            </circle>
-          ))}
-        </g>
-      ))}
+      {series.map((s, i) => {
+        const style = standalone ? SERIES_ATTRIBUTES[i % 4] : undefined;
+        return (
+          <g class={`marke-chart-series marke-chart-series-${i % 4}`}>
+            {s.points.length > 1 ? (
+              <path
+                d={path(s.points) ?? ''}
+                fill={style ? 'none' : undefined}
+                stroke={style?.colour}
+                stroke-width={style ? '2.5' : undefined}
+                stroke-dasharray={style?.dash}
+              />
+            ) : null}
+            {s.points.map((p) => (
+              <circle cx={x(p.x)} cy={y(p.value)} r="4" fill={style?.colour}>
+                <title>{`${s.name}, ${p.label}: ${fmt(p.value)}`}</title>
+              </circle>
+            ))}
+          </g>
+        );
+      })}
     </svg>
   );
 }

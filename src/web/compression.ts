@@ -30,3 +30,22 @@ export function encodedBody(
   if (encoding === 'gzip') return { body: encoded.gzip, header: 'gzip' };
   return { body: encoded.raw };
 }
+
+/**
+ * One body compressed for one client: for pages the page cache does not keep (a form shown again
+ * with its errors), which would otherwise go out uncompressed.
+ */
+export function encodeFor(
+  body: string,
+  acceptEncoding: string | undefined,
+): { body: Buffer; header?: string } {
+  const raw = Buffer.from(body, 'utf8');
+  const encoding = pickEncoding(acceptEncoding);
+  if (encoding === 'br')
+    return {
+      body: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
+      header: 'br',
+    };
+  if (encoding === 'gzip') return { body: gzipSync(raw, { level: 6 }), header: 'gzip' };
+  return { body: raw };
+}

@@ -124,7 +124,8 @@ describe('HTML of every page type', () => {
       expect(targets.size).toBeGreaterThan(100);
       expect(broken, broken.join('\n')).toEqual([]);
     },
-    E2E_TIMEOUT,
+    // ~1 600 links (every area's map, profile and trend): ~80 s alone, more beside other suites.
+    3 * E2E_TIMEOUT,
   );
 
   it('has a target for every same-page link (#id)', () => {

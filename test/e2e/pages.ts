@@ -59,6 +59,43 @@ export const PAGES: PageCase[] = [
     path: '/datawerkplaats/kaart/inwoners?niveau=wijk&binnen=GM0114&sorteer=waarde',
     status: 200,
   },
+  {
+    name: 'trend gemeente',
+    path: '/datawerkplaats/trend/overgewicht-jongvolwassenen/GM0106',
+    status: 200,
+  },
+  { name: 'trend wijk', path: '/datawerkplaats/trend/inwoners/WK011401', status: 200 },
+  {
+    name: 'trend met prognose',
+    path: '/datawerkplaats/trend/personeelstekort-zorg/PV22',
+    status: 200,
+  },
+  { name: 'vergelijken leeg', path: '/datawerkplaats/vergelijk', status: 200 },
+  {
+    name: 'vergelijken één cijfer',
+    path: '/datawerkplaats/vergelijk?gebied=GM0114&gebied=WK011401&gebied=GG0706&cijfer=inwoners',
+    status: 200,
+  },
+  {
+    name: 'vergelijken alle cijfers',
+    path: '/datawerkplaats/vergelijk?gebied=WK011401&gebied=WK010600&gebied=WK010602',
+    status: 200,
+  },
+  {
+    name: '400 vergelijken vijf gebieden',
+    path: '/datawerkplaats/vergelijk?gebied=GM0106&gebied=GM0109&gebied=GM0114&gebied=GM0118&gebied=GM0119',
+    status: 400,
+  },
+  {
+    name: 'ranglijst gemeenten',
+    path: '/datawerkplaats/ranglijst/overgewicht-jongvolwassenen',
+    status: 200,
+  },
+  {
+    name: 'ranglijst alle wijken',
+    path: '/datawerkplaats/ranglijst/inwoners?niveau=wijk',
+    status: 200,
+  },
   { name: '400 onbekende parameter', path: '/doelen?pagina=2', status: 400 },
   { name: '404 doel', path: '/doelen/9.9.9', status: 404 },
   { name: '404 adres', path: '/bestaat-niet', status: 404 },

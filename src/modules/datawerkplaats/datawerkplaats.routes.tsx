@@ -5,6 +5,7 @@ import { htmlError } from '../../web/errors.js';
 import type { AppDeps, AppEnv } from '../../web/types.js';
 import { AREA_CODE } from '../areas/index.js';
 import { indicatorsWithFiguresAt, publicScope } from '../indicators/index.js';
+import { analysisRoutes } from './analysis.routes.js';
 import { mapCsv, mapGeoJson } from './map.export.js';
 import { MAP_ERRORS, parseMapQuery } from './map.params.js';
 import { MAP_LEVELS, mapData } from './map.service.js';
@@ -66,5 +67,6 @@ export function datawerkplaatsRoutes({ db }: AppDeps) {
     const sort = (c.req.query('sorteer') ?? 'naam') as SortKey;
     return c.html(<MapPage ctx={ctx} view={view.value} sort={sort} />);
   });
+  app.route('/', analysisRoutes({ db }));
   return app;
 }

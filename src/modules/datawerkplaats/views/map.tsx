@@ -11,6 +11,7 @@ import { Layout } from '../../../web/layout.js';
 import { AREA_LEVEL_NAMES, type AreaLevel } from '../../areas/index.js';
 import { formatValue, type IndicatorSummary } from '../../indicators/index.js';
 import type { MapRow, mapData } from '../map.service.js';
+import { CompareButton, CompareCells, CompareHeaders, levelPlural } from './figures.js';
 
 type MapView = Extract<Awaited<ReturnType<typeof mapData>>, { ok: true }>['value'];
 export type SortKey = 'naam' | 'waarde';
@@ -156,6 +157,7 @@ function FigureTable({ ctx, view, sort }: { ctx: PageContext; view: MapView; sor
             <th class="utrecht-table__header-cell" scope="col">
               Bron
             </th>
+            <CompareHeaders />
           </tr>
         </thead>
         <tbody class="utrecht-table__body">
@@ -180,11 +182,13 @@ function FigureTable({ ctx, view, sort }: { ctx: PageContext; view: MapView; sor
                   {m?.isDemo ? <span class="marke-tag"> voorbeelddata</span> : null}
                 </td>
                 <td class="utrecht-table__cell">{m?.source ?? '–'}</td>
+                <CompareCells ctx={ctx} indicatorCode={view.indicator.code} row={row} />
               </tr>
             );
           })}
         </tbody>
       </table>
+      <CompareButton ctx={ctx} indicatorCode={view.indicator.code} />
     </div>
   );
 }
@@ -324,6 +328,11 @@ export function MapPage({ ctx, view, sort }: { ctx: PageContext; view: MapView; 
           kaart als afbeelding (SVG)
         </a>
         .
+      </p>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={mapUrl(ctx, view, {}).replace('/kaart/', '/ranglijst/')}>
+          Ranglijst van de {levelPlural(view.level)}
+        </a>
       </p>
     </Layout>
   );

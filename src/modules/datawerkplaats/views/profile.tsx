@@ -4,6 +4,7 @@ import { Layout } from '../../../web/layout.js';
 import { formatValue, type Measurement } from '../../indicators/index.js';
 import { goalCodeToSegment } from '../../plan/index.js';
 import type { areaProfile } from '../profile.service.js';
+import { compareHref, trendHref } from './figures.js';
 import { levelName } from './map.js';
 import { PostcodeTable } from './postcodes.js';
 
@@ -37,6 +38,9 @@ function FigureRows({ ctx, profile }: { ctx: PageContext; profile: Profile }) {
             <th class="utrecht-table__header-cell" scope="col">
               Periode en bron
             </th>
+            <th class="utrecht-table__header-cell" scope="col">
+              Alle periodes
+            </th>
           </tr>
         </thead>
         <tbody class="utrecht-table__body">
@@ -66,6 +70,11 @@ function FigureRows({ ctx, profile }: { ctx: PageContext; profile: Profile }) {
               </td>
               <td class="utrecht-table__cell">
                 {here.period}, {here.source}
+              </td>
+              <td class="utrecht-table__cell">
+                <a class="utrecht-link" href={trendHref(ctx, indicator.code, area.code)}>
+                  trend<span class="marke-visually-hidden"> van {indicator.name}</span>
+                </a>
               </td>
             </tr>
           ))}
@@ -140,6 +149,11 @@ export function ProfilePage({ ctx, profile }: { ctx: PageContext; profile: Profi
         gebied naast die van de regio. Cijfers over te weinig mensen laten we niet zien.
       </p>
       <FigureRows ctx={ctx} profile={profile} />
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={compareHref(ctx, [area.code])}>
+          Vergelijk {area.name} met andere gebieden
+        </a>
+      </p>
       {children.length > 0 ? (
         <>
           <h2 class="utrecht-heading-2">
