@@ -77,6 +77,63 @@ describe('parseBoundaries', () => {
       ]);
     expect(parseBoundaries('geo/t.geojson', '{', meta, new Map()).ok).toBe(false);
   });
+
+  it('reads TopoJSON: the features of every object of the topology', () => {
+    // Two gemeenten sharing one border, as TopoJSON stores it (each arc once).
+    const topology = {
+      type: 'Topology',
+      arcs: [
+        [
+          [6.5, 53],
+          [6.5, 52.9],
+        ],
+        [
+          [6.5, 52.9],
+          [6.4, 52.9],
+          [6.4, 53],
+          [6.5, 53],
+        ],
+        [
+          [6.5, 53],
+          [6.6, 53],
+          [6.6, 52.9],
+          [6.5, 52.9],
+        ],
+      ],
+      objects: {
+        gemeenten: {
+          type: 'GeometryCollection',
+          geometries: [
+            {
+              type: 'Polygon',
+              arcs: [[0, 1]],
+              properties: { statcode: 'GM0106', statnaam: 'Assen' },
+            },
+            {
+              type: 'Polygon',
+              arcs: [[2, -1]],
+              properties: { statcode: 'GM0114', statnaam: 'Emmen' },
+            },
+          ],
+        },
+      },
+    };
+    const known = new Map([
+      ['GM0106', 'gemeente'],
+      ['GM0114', 'gemeente'],
+    ]);
+    const read = parseBoundaries('geo/g.topojson', JSON.stringify(topology), meta, known);
+    expect(read.ok && read.value.map((r) => [r.area_code, r.name, r.geometry.type])).toEqual([
+      ['GM0106', 'Assen', 'Polygon'],
+      ['GM0114', 'Emmen', 'Polygon'],
+    ]);
+    // The shared border is one and the same line in both outlines.
+    const ring = (i: number) => (read.ok ? JSON.stringify(read.value[i]?.geometry) : '');
+    expect(ring(0)).toContain('[6.5,52.9]');
+    expect(ring(1)).toContain('[6.5,52.9]');
+    const broken = { ...topology, objects: { g: { type: 'Polygon', arcs: [[7]] } } };
+    expect(parseBoundaries('geo/b.topojson', JSON.stringify(broken), meta, known).ok).toBe(false);
+  });
 });
 
 describeEachDatabase('boundaries of Drenthe', (get) => {

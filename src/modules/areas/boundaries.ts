@@ -1,5 +1,5 @@
 /**
- * Boundaries per level and year, loaded from a region directory's `geo.yaml` and its GeoJSON
+ * Boundaries per level and year, loaded from a region directory's `geo.yaml` and its GeoJSON or TopoJSON
  * files (checksum first, so an unchanged set costs nothing on start). Every feature must be an
  * area the region knows, except in a national layer (`national: true`: all GGD regions or
  * zorgkantoorregio's of the country), whose other areas become national areas under NL01.
@@ -11,6 +11,8 @@ import path from 'node:path';
 import { geoArea } from 'd3-geo';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { Kysely } from 'kysely';
+import { feature as topojsonFeature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
@@ -101,8 +103,28 @@ export function rewind(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon
     : { type: 'MultiPolygon', coordinates: geometry.coordinates.map(fix) };
 }
 
+const TopologyShape = z.object({
+  type: z.literal('Topology'),
+  arcs: z.array(z.unknown()),
+  objects: z.record(z.string(), z.object({ type: z.string() })),
+});
+
 /**
- * Reads one GeoJSON file into boundary rows; every feature problem is listed. A national layer
+ * GeoJSON as is; a TopoJSON topology (the compact form CBS layers are often shared in) as the
+ * features of all its objects, converted by topojson-client. Throws on a broken topology.
+ */
+function asFeatureCollection(data: unknown): unknown {
+  if (!TopologyShape.safeParse(data).success) return data;
+  const topology = data as Topology;
+  const features = Object.values(topology.objects).flatMap((object) => {
+    const converted = topojsonFeature(topology, object);
+    return 'features' in converted ? converted.features : [converted];
+  });
+  return { type: 'FeatureCollection', features };
+}
+
+/**
+ * Reads one GeoJSON or TopoJSON file into boundary rows; every feature problem is listed. A national layer
  * (`meta.national`) may hold areas the region does not know, if their code fits the level.
  */
 export function parseBoundaries(
@@ -113,9 +135,9 @@ export function parseBoundaries(
 ): Result<BoundaryRow[], string[]> {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = asFeatureCollection(JSON.parse(text));
   } catch {
-    return err([`${file}: geen geldige JSON.`]);
+    return err([`${file}: geen geldige JSON of TopoJSON.`]);
   }
   const collection = Collection.safeParse(data);
   if (!collection.success) return err([`${file}: geen GeoJSON FeatureCollection.`]);
