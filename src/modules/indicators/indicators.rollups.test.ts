@@ -106,6 +106,33 @@ describe('roll-ups, without a database', () => {
     );
     expect(mixed).toEqual([]);
   });
+
+  it('sums a gemeente from wijken that are roll-ups of buurten themselves', () => {
+    const areas = [
+      ...AREAS,
+      area('BU00010000', 'buurt', 'WK000100'),
+      area('BU00010001', 'buurt', 'WK000100'),
+      area('BU00010100', 'buurt', 'WK000101'),
+    ];
+    const rollups = computeRollups(
+      [
+        cell('BU00010000', 33.3, 1, 3),
+        cell('BU00010001', 0.5, 4, 854),
+        cell('BU00010100', 9.6, 122, 1273),
+        cell('GM0002', 50, 100, 200),
+      ],
+      areas,
+    );
+    expect(rollups.find((r) => r.areaCode === 'GM0001')).toMatchObject({
+      numerator: 127,
+      denominator: 2130,
+      children: 2,
+    });
+    expect(rollups.find((r) => r.areaCode === 'PV99')).toMatchObject({
+      numerator: 227,
+      denominator: 2330,
+    });
+  });
 });
 
 const HEADER = 'indicator,area_code,period,value,numerator,denominator,sample_size,source';

@@ -180,7 +180,9 @@ export function computeRollups(
     rollups.push(rollup);
     // The sum counts as the parent's figure for the next step up.
     present.add(key);
-    summable.set(key, { ...rollup, raw: null });
+    // Its exact value as the raw text: a parent whose children are all roll-ups (a gemeente of
+    // wijken that are sums of buurten) reads the scale from them like from stored figures.
+    summable.set(key, { ...rollup, raw: String(rollup.value) });
   };
   for (const period of periods) {
     for (const [childLevel, parentLevel] of ROLLUP_STEPS)
