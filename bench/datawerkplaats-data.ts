@@ -16,7 +16,7 @@ import { refreshSuppression } from '../src/modules/indicators/index.js';
 import { bumpDataVersion } from '../src/modules/plan/index.js';
 
 /** Bump when the generated set changes: a kept bench database is then generated anew. */
-export const GENERATOR_VERSION = 'datawerkplaats-bench-v2';
+export const GENERATOR_VERSION = 'datawerkplaats-bench-v4';
 export const BENCH_REGION = { code: 'nl-voorbeelddata', name: 'Nederland (voorbeelddata)' };
 export const NATIONAL = {
   provincies: 12,
@@ -143,6 +143,8 @@ export type Generated = {
   regionId: number;
   measurements: number;
   buurtMeasurements: number;
+  /** Roll-up rows the product stored, per level. */
+  rollups: Record<string, number>;
   areas: Record<string, number>;
   seconds: { areas: number; measurements: number; suppression: number; vacuum: number };
   /** Seconds of the product's disclosure decision per indicator (refreshSuppression). */
@@ -177,15 +179,26 @@ async function counts(db: Kysely<Database>, regionId: number) {
         .onRef('area.code', '=', 'measurement.area_code')
         .onRef('area.region_id', '=', 'indicator.region_id'),
     )
-    .select(['area.level', 'measurement.suppressed', (eb) => eb.fn.countAll<string>().as('n')])
+    .select([
+      'area.level',
+      'measurement.suppressed',
+      (eb) => eb('measurement.rollup_children', 'is not', null).as('rollup'),
+      (eb) => eb.fn.countAll<string>().as('n'),
+    ])
     .where('indicator.region_id', '=', regionId)
-    .groupBy(['area.level', 'measurement.suppressed'])
+    .groupBy(['area.level', 'measurement.suppressed', 'rollup'])
     .execute();
   const sum = (f: (r: (typeof rows)[number]) => boolean) =>
     rows.filter(f).reduce((a, r) => a + Number(r.n), 0);
   return {
     measurements: sum(() => true),
     buurtMeasurements: sum((r) => r.level === 'buurt'),
+    rollups: Object.fromEntries(
+      ['wijk', 'gemeente', 'provincie'].map((l) => [
+        l,
+        sum((r) => r.rollup === true && r.level === l),
+      ]),
+    ),
     suppressed: {
       primary: sum((r) => r.suppressed === 'primary'),
       secondary: sum((r) => r.suppressed === 'secondary'),

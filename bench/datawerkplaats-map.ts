@@ -37,7 +37,14 @@ async function timedGet(base: string, url: string) {
   const body = await res.arrayBuffer();
   const ms = performance.now() - started;
   if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}`);
-  return { ms, cache: res.headers.get('x-marke-cache') ?? 'none', bytes: body.byteLength };
+  // fetch decompresses: the body is the JSON itself, content-length what crossed the wire.
+  return {
+    ms,
+    cache: res.headers.get('x-marke-cache') ?? 'none',
+    bytes: body.byteLength,
+    wireBytes: Number(res.headers.get('content-length') ?? body.byteLength),
+    encoding: res.headers.get('content-encoding') ?? 'identity',
+  };
 }
 
 type Captured = { sql: string; parameters: readonly unknown[] };
@@ -113,7 +120,7 @@ export async function measureMapApi(base: string, db: Db, url: string) {
   const raw: number[] = [];
   const rawLevelOnly: number[] = [];
   const caches = new Map<string, number>();
-  let bytes = 0;
+  let bytes = { json: 0, wire: 0, encoding: '' };
   let rows = 0;
   try {
     const runRaw = async (n: number) => {
@@ -130,7 +137,7 @@ export async function measureMapApi(base: string, db: Db, url: string) {
       const runApi = async () => {
         const got = await timedGet(base, apiUrl(indicator.code, period));
         api.push(got.ms);
-        bytes = got.bytes;
+        bytes = { json: got.bytes, wire: got.wireBytes, encoding: got.encoding };
         caches.set(got.cache, (caches.get(got.cache) ?? 0) + 1);
       };
       if (n % 2) {
@@ -165,7 +172,7 @@ export async function measureMapApi(base: string, db: Db, url: string) {
       pairs: pairs.length,
       buurtRows: rows,
       otherCodes: codes.length,
-      responseBytes: bytes,
+      response: bytes,
       cache: Object.fromEntries(caches),
       firstPerIndicator: summary(first),
       api: apiSummary,

@@ -16,6 +16,7 @@ export function printDatawerkplaats(results: DatawerkplaatsResults): void {
       {
         measurements: g.measurements,
         'of which buurt': g.buurtMeasurements,
+        'roll-ups wijk/gemeente/provincie': Object.values(g.rollups).join('/'),
         primary: g.suppressed.primary,
         secondary: g.suppressed.secondary,
         reused: g.reused ? 'yes' : 'no',
@@ -47,7 +48,7 @@ export function printDatawerkplaats(results: DatawerkplaatsResults): void {
     ].map(({ cache: _cache, ...row }: Record<string, string | number>) => row),
   );
   console.log(
-    `response ${a.responseBytes} bytes on the wire; plan: ${a.plan.slice(0, 3).join(' | ')}`,
+    `response: ${a.response.json} bytes of JSON, ${a.response.wire} on the wire (${a.response.encoding}); plan: ${a.plan.slice(0, 3).join(' | ')}`,
   );
   printTable(
     `(b) Drenthe wijk map ${b.url} (${b.pageBytes} bytes), goal p99 ≤ ${b.goalP99Ms} ms`,
@@ -81,6 +82,7 @@ export function printDatawerkplaats(results: DatawerkplaatsResults): void {
         'product path s': c.productSeconds,
         'read+check+stage s': c.stageSeconds,
         'apply s': c.applySeconds,
+        'roll-ups + disclosure again s': c.decisionAgainSeconds,
         ratio: c.ratio ?? '-',
         met: c.ratio === null ? '-' : ok(c.ratio <= c.goalRatio),
       },

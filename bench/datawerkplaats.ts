@@ -50,6 +50,7 @@ type Server = Extract<Awaited<ReturnType<typeof benchPostgres>>, { ok: true }>['
 
 async function runDatawerkplaats(pgServer: Server, log: (line: string) => void) {
   const url = databaseUrl(pgServer.adminUrl, DATABASE);
+  const loadStart = Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'marke-bench-dwp-'));
   await prepareDatabase(pgServer.adminUrl, log);
   const handle = await openDatabase({ kind: 'postgres', url, poolSize: 4 });
@@ -74,6 +75,7 @@ async function runDatawerkplaats(pgServer: Server, log: (line: string) => void) 
     log('Datawerkplaats: (c) import tegen COPY …');
     const importResult = await measureImport(handle.db, url, log);
     return {
+      loadAverage1m: { start: loadStart, end: Math.round((os.loadavg()[0] ?? 0) * 100) / 100 },
       postgres: { description: pgServer.description, settings: pgServer.settings },
       database: DATABASE,
       generated: { ...generated, wallSeconds },
