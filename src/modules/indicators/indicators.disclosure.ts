@@ -45,11 +45,7 @@ type Hierarchy = {
  * In such a one-province region the country's total is no sum of the areas listed under it.
  * A gemeente divided into wijken and into postcode areas is two sums, each its own group.
  */
-async function hierarchyOf(db: Db, regionId: number): Promise<Hierarchy> {
-  const [areas, partitions] = await Promise.all([
-    listAreas(db, regionId),
-    subregionPartitions(db, regionId),
-  ]);
+function hierarchyOf(areas: Area[], partitions: Partition[]): Hierarchy {
   const children = new Map<string, Map<string, string[]>>();
   for (const a of areas)
     if (a.parentCode) {
@@ -125,9 +121,7 @@ function groupsOf(rows: Row[], hierarchy: Hierarchy): Group[] {
 }
 
 /** Recomputes the roll-ups of these indicators (parents without a figure, from their children). */
-async function refreshRollups(db: Db, regionId: number, ids: number[]) {
-  const areas = await listAreas(db, regionId);
-  const partitions = await subregionPartitions(db, regionId);
+async function refreshRollups(db: Db, ids: number[], areas: Area[], partitions: Partition[]) {
   const rows = await listRollupSources(db, ids);
   const byIndicator = new Map<number, RollupSource[]>(ids.map((id) => [id, []]));
   for (const row of rows) byIndicator.get(row.indicator_id)?.push(row);
@@ -153,9 +147,14 @@ export async function refreshSuppression(
   // without seeing the other's figures (PostgreSQL, READ COMMITTED).
   await repo.lockDisclosure(db, regionId);
   const ids = indicatorIds ?? (await repo.indicatorIdsOfRegion(db, regionId));
+  // The area tree and the subregions, read once for the roll-ups and for the groups.
+  const [areas, partitions] = await Promise.all([
+    listAreas(db, regionId),
+    subregionPartitions(db, regionId),
+  ]);
   // Roll-ups first: they are figures too, decided together with their children.
-  await refreshRollups(db, regionId, ids);
-  const hierarchy = await hierarchyOf(db, regionId);
+  await refreshRollups(db, ids, areas, partitions);
+  const hierarchy = hierarchyOf(areas, partitions);
   const policies = await policiesById(db, regionId);
   const rows = await repo.listCellsForDisclosure(db, ids);
   const byIndicator = new Map<number, Row[]>();
