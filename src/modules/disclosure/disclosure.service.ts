@@ -95,6 +95,30 @@ function protectGroups(
 }
 
 /**
+ * The decision alone, per cell in the order given (null: may be shown), for callers that store
+ * it (the refresh after an import decides over 200 000 cells and needs no rounded copies).
+ */
+export function decideSuppression<C extends Cell>(
+  cells: readonly C[],
+  policy: DisclosurePolicy | ((cell: C) => DisclosurePolicy),
+  groups: Group[],
+  keyOf: (cell: C) => string,
+): Array<Suppression | null> {
+  const policyOf = typeof policy === 'function' ? policy : () => policy;
+  const byKey = new Map<string, Cell>();
+  const hidden = new Map<string, Suppression>();
+  for (const cell of cells) {
+    const key = keyOf(cell);
+    byKey.set(key, cell);
+    // Each figure follows the rules of its own source (threshold, rounding).
+    const n = observations(cell);
+    if (n !== null && n < policyOf(cell).threshold) hidden.set(key, 'primary');
+  }
+  if (cells.some(hasCounts)) protectGroups(byKey, hidden, groups);
+  return cells.map((cell) => hidden.get(keyOf(cell)) ?? null);
+}
+
+/**
  * Applies disclosure control to all figures of one indicator. `keyOf` names a cell (area and
  * period); `groups` are the sums among those keys (see `areaGroups` and `periodGroups`).
  */
@@ -104,17 +128,10 @@ export function discloseCells<C extends Cell>(
   groups: Group[],
   keyOf: (cell: C) => string,
 ): Array<DisclosedCell<C>> {
-  // Each figure follows the rules of its own source (threshold, rounding).
   const policyOf = typeof policy === 'function' ? policy : () => policy;
-  const byKey = new Map<string, Cell>(cells.map((c) => [keyOf(c), c]));
-  const hidden = new Map<string, Suppression>();
-  for (const cell of cells) {
-    const n = observations(cell);
-    if (n !== null && n < policyOf(cell).threshold) hidden.set(keyOf(cell), 'primary');
-  }
-  if (cells.some(hasCounts)) protectGroups(byKey, hidden, groups);
-  return cells.map((cell) => {
-    const reason = hidden.get(keyOf(cell));
+  const decisions = decideSuppression(cells, policyOf, groups, keyOf);
+  return cells.map((cell, i) => {
+    const reason = decisions[i];
     return reason ? hide(cell, reason) : { ...roundCell(cell, policyOf(cell)), suppressed: null };
   });
 }
@@ -166,23 +183,34 @@ export function periodGroups(
 ): Group[] {
   const groups: Group[] = [];
   const all = new Set(periods);
-  const partsPresent = (parts: string[]) => parts.some((p) => all.has(p));
-  for (const period of all) {
-    const year = /^(20[0-9]{2}|19[0-9]{2})$/.exec(period)?.[1];
-    const half = /^([0-9]{4})-(H[12])$/.exec(period);
-    const partitions = year
-      ? [
-          [`${year}-H1`, `${year}-H2`],
-          ['Q1', 'Q2', 'Q3', 'Q4'].map((q) => `${year}-${q}`),
-          MONTHS.map((m) => `${year}-${m}`),
-        ]
-      : half
-        ? [(HALVES[half[2] ?? ''] ?? []).map((q) => `${half[1]}-${q}`)]
-        : [];
-    for (const parts of partitions)
+  const partsPresent = (parts: readonly string[]) => parts.some((p) => all.has(p));
+  for (const period of all)
+    for (const parts of periodPartitions(period))
       if (partsPresent(parts)) groups.push({ total: keyOf(period), parts: parts.map(keyOf) });
-  }
   return groups;
+}
+
+/** Kept per period: a national refresh asks for the same ten years once per area (18 000 ×). */
+const partitionsByPeriod = new Map<string, ReadonlyArray<readonly string[]>>();
+
+/** The ways a period divides into smaller periods (a year: halves, quarters, months). */
+function periodPartitions(period: string): ReadonlyArray<readonly string[]> {
+  const known = partitionsByPeriod.get(period);
+  if (known) return known;
+  const year = /^(20[0-9]{2}|19[0-9]{2})$/.exec(period)?.[1];
+  const half = /^([0-9]{4})-(H[12])$/.exec(period);
+  const partitions = year
+    ? [
+        [`${year}-H1`, `${year}-H2`],
+        ['Q1', 'Q2', 'Q3', 'Q4'].map((q) => `${year}-${q}`),
+        MONTHS.map((m) => `${year}-${m}`),
+      ]
+    : half
+      ? [(HALVES[half[2] ?? ''] ?? []).map((q) => `${half[1]}-${q}`)]
+      : [];
+  // Periods are checked strings (a year, half, quarter or month): a few hundred at most.
+  if (partitionsByPeriod.size < 10_000) partitionsByPeriod.set(period, partitions);
+  return partitions;
 }
 
 /**

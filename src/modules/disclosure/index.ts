@@ -3,6 +3,7 @@
 export {
   areaGroups,
   areaPartitionGroups,
+  decideSuppression,
   disclose,
   discloseCells,
   type Group,

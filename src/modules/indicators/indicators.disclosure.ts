@@ -6,128 +6,24 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { seedFileChecksum, setSeedFileChecksum } from '../../db/seed-file.js';
-import { type Area, areasChecksum, listAreas, subregionView } from '../areas/index.js';
-import {
-  areaPartitionGroups,
-  DEFAULT_POLICY,
-  discloseCells,
-  type Group,
-  periodGroups,
-} from '../disclosure/index.js';
+import { areasChecksum, listAreas, subregionView } from '../areas/index.js';
+import { DEFAULT_POLICY } from '../disclosure/index.js';
 import { bumpDataVersion } from '../plan/index.js';
 import { policiesById } from '../sources/index.js';
-import * as repo from './indicators.repository.js';
 import {
-  computeRollups,
-  type Partition,
-  type RollupSource,
-  subregionAreaCode,
-} from './indicators.rollups.js';
-import { listRollupSources, storeRollups } from './indicators-rollups.repository.js';
+  type DisclosureContext,
+  type DisclosurePlan,
+  hierarchyOf,
+  planIndicator,
+  type StoredCell,
+} from './indicators.disclosure-plan.js';
+import * as repo from './indicators.repository.js';
+import { type Partition, subregionAreaCode } from './indicators.rollups.js';
+import { storeRollups } from './indicators-rollups.repository.js';
+import { setSuppressionByKey } from './measurements-write.repository.js';
 
 type Db = Kysely<Database>;
-const num = (v: string | null): number | null => (v === null ? null : Number(v));
-
-const PROVINCE_ALIKE = new Set(['ggd-regio', 'zorgkantoorregio']);
-
-type Hierarchy = {
-  /** An area's child areas, one list per level (its wijken; apart from them, its postcodes). */
-  partitionsOf: (code: string) => ReadonlyArray<readonly string[]>;
-  aliases: ReadonlyMap<string, string>;
-};
-
-/**
- * The area tree of a region (its own areas only: the other GGD regions and zorgkantoorregio's of
- * the national layers are no part of it). A GGD region or zorgkantoorregio of the region that no
- * area names as its parent is taken to cover the same gemeenten as the region's one province (so
- * it is the same sum): true for Drenthe (GGD Drenthe GG0706 and zorgkantoor Drenthe ZK06 are the
- * province). A region where that is not so must list the gemeenten under it in areas.csv.
- * In such a one-province region the country's total is no sum of the areas listed under it.
- * A gemeente divided into wijken and into postcode areas is two sums, each its own group.
- */
-function hierarchyOf(areas: Area[], partitions: Partition[]): Hierarchy {
-  const children = new Map<string, Map<string, string[]>>();
-  for (const a of areas)
-    if (a.parentCode) {
-      const byLevel = children.get(a.parentCode) ?? new Map<string, string[]>();
-      children.set(a.parentCode, byLevel);
-      const list = byLevel.get(a.level);
-      if (list) list.push(a.code);
-      else byLevel.set(a.level, [a.code]);
-    }
-  const provinces = areas.filter((a) => a.level === 'provincie');
-  const aliases = new Map<string, string>();
-  const province = provinces.length === 1 ? provinces[0] : undefined;
-  if (province)
-    for (const a of areas) {
-      if (PROVINCE_ALIKE.has(a.level) && a.inRegion && !children.has(a.code))
-        aliases.set(a.code, province.code);
-      // The country is not the sum of one province and its aliases: no group for it (a false
-      // group would only hide figures for nothing).
-      if (a.level === 'land') children.delete(a.code);
-    }
-  // A HEMA subregion is the sum of its gemeenten; the province is, separately, the sum of its
-  // subregions and the gemeenten in none (else province − subregions = the gemeenten in none).
-  for (const p of partitions) children.set(p.code, new Map([['gemeente', p.members]]));
-  if (province && partitions.length > 0)
-    children
-      .get(province.code)
-      ?.set('hema-subregio', subregionDivision(partitions, areas, province));
-  return { partitionsOf: (code) => [...(children.get(code)?.values() ?? [])], aliases };
-}
-
-/** The province as subregions plus the gemeenten that belong to none of them. */
-function subregionDivision(partitions: Partition[], areas: Area[], province: Area): string[] {
-  const assigned = new Set(partitions.flatMap((p) => p.members));
-  const unassigned = areas
-    .filter(
-      (a) => a.level === 'gemeente' && a.parentCode === province.code && !assigned.has(a.code),
-    )
-    .map((a) => a.code);
-  return [...partitions.map((p) => p.code), ...unassigned];
-}
-
-type Row = Awaited<ReturnType<typeof repo.listCellsForDisclosure>>[number];
-const keyOf = (area: string, period: string) => `${area}|${period}`;
-
-/** The sums among one indicator's figures: per period over the area tree, per area over time. */
-function groupsOf(rows: Row[], hierarchy: Hierarchy): Group[] {
-  const areasByPeriod = new Map<string, string[]>();
-  const periodsByArea = new Map<string, string[]>();
-  // Push, not spread: copying the list per row was quadratic (a minute per indicator at 14 500
-  // buurten × 10 years, see BENCHMARKS.md).
-  const add = (map: Map<string, string[]>, key: string, value: string) => {
-    const list = map.get(key);
-    if (list) list.push(value);
-    else map.set(key, [value]);
-  };
-  for (const r of rows) {
-    add(areasByPeriod, r.period, r.area_code);
-    add(periodsByArea, r.area_code, r.period);
-  }
-  return [
-    ...[...areasByPeriod].flatMap(([period, codes]) =>
-      areaPartitionGroups(
-        codes,
-        hierarchy.partitionsOf,
-        (code) => keyOf(code, period),
-        hierarchy.aliases,
-      ),
-    ),
-    ...[...periodsByArea].flatMap(([area, periods]) =>
-      periodGroups(periods, (period) => keyOf(area, period)),
-    ),
-  ];
-}
-
-/** Recomputes the roll-ups of these indicators (parents without a figure, from their children). */
-async function refreshRollups(db: Db, ids: number[], areas: Area[], partitions: Partition[]) {
-  const rows = await listRollupSources(db, ids);
-  const byIndicator = new Map<number, RollupSource[]>(ids.map((id) => [id, []]));
-  for (const row of rows) byIndicator.get(row.indicator_id)?.push(row);
-  for (const [id, cells] of byIndicator)
-    await storeRollups(db, id, computeRollups(cells, areas, partitions));
-}
+type Totals = { hidden: number; changed: number };
 
 /** The HEMA subregions with at least one gemeente, as groupings of gemeenten. */
 async function subregionPartitions(db: Db, regionId: number): Promise<Partition[]> {
@@ -137,63 +33,83 @@ async function subregionPartitions(db: Db, regionId: number): Promise<Partition[
     .map((s) => ({ code: subregionAreaCode(s.code), members: s.gemeenten.map((g) => g.code) }));
 }
 
+/** The area tree, the subregions and the rules of a region, read once for all its indicators. */
+async function disclosureContext(db: Db, regionId: number): Promise<DisclosureContext> {
+  const [areas, partitions, policies] = await Promise.all([
+    listAreas(db, regionId),
+    subregionPartitions(db, regionId),
+    policiesById(db, regionId),
+  ]);
+  return {
+    areas,
+    partitions,
+    hierarchy: hierarchyOf(areas, partitions),
+    policyOf: (sourceId) =>
+      (sourceId === null ? undefined : policies.get(sourceId)) ?? DEFAULT_POLICY,
+  };
+}
+
+/** Writes what a plan changed: roll-ups (with their decision), stale roll-ups, own decisions. */
+async function storePlan(db: Db, plan: DisclosurePlan): Promise<void> {
+  await storeRollups(db, plan.indicatorId, plan.rollups, plan.staleIds);
+  await setSuppressionByKey(db, plan.indicatorId, plan.decisions);
+}
+
+const add = (totals: Totals, plan: DisclosurePlan) => {
+  totals.hidden += plan.hidden;
+  totals.changed += plan.changed;
+};
+
 /** Recomputes suppression for these indicators (all of the region's when `indicatorIds` is absent). */
 export async function refreshSuppression(
   db: Db,
   regionId: number,
   indicatorIds?: number[],
-): Promise<{ hidden: number; changed: number }> {
+): Promise<Totals> {
   // One decision at a time per region: two imports committing side by side must not each decide
   // without seeing the other's figures (PostgreSQL, READ COMMITTED).
   await repo.lockDisclosure(db, regionId);
   const ids = indicatorIds ?? (await repo.indicatorIdsOfRegion(db, regionId));
-  // The area tree and the subregions, read once for the roll-ups and for the groups.
-  const [areas, partitions] = await Promise.all([
-    listAreas(db, regionId),
-    subregionPartitions(db, regionId),
-  ]);
-  // Roll-ups first: they are figures too, decided together with their children.
-  await refreshRollups(db, ids, areas, partitions);
-  const hierarchy = hierarchyOf(areas, partitions);
-  const policies = await policiesById(db, regionId);
-  const rows = await repo.listCellsForDisclosure(db, ids);
-  const byIndicator = new Map<number, Row[]>();
-  for (const row of rows) {
-    const list = byIndicator.get(row.indicator_id);
-    if (list) list.push(row);
-    else byIndicator.set(row.indicator_id, [row]);
+  const context = await disclosureContext(db, regionId);
+  const totals = { hidden: 0, changed: 0 };
+  // One indicator at a time: a national indicator is 180 000 rows, all of them 9 million.
+  for (const id of ids) {
+    const plan = planIndicator(id, await repo.listStoredCells(db, [id]), context);
+    await storePlan(db, plan);
+    add(totals, plan);
   }
-  const changes: Array<{ id: string; suppressed: 'primary' | 'secondary' | null }> = [];
-  let hidden = 0;
-  for (const group of byIndicator.values()) {
-    const cells = group.map((row) => ({
-      key: keyOf(row.area_code, row.period),
-      sourceId: row.data_source_id,
-      areaCode: row.area_code,
-      value: num(row.value),
-      numerator: num(row.numerator),
-      denominator: num(row.denominator),
-      sampleSize: row.sample_size,
-      ciLow: null,
-      ciHigh: null,
-    }));
-    const decided = discloseCells(
-      cells,
-      (cell) =>
-        (cell.sourceId === null ? undefined : policies.get(cell.sourceId)) ?? DEFAULT_POLICY,
-      groupsOf(group, hierarchy),
-      (c) => c.key,
-    );
-    decided.forEach((cell, i) => {
-      const row = group[i];
-      if (!row) return;
-      if (cell.suppressed) hidden += 1;
-      if (row.suppressed !== cell.suppressed)
-        changes.push({ id: row.id, suppressed: cell.suppressed });
-    });
+  return totals;
+}
+
+/** Lets queries already sent go out before a long computation holds the event loop. */
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * For an import, under the region's lock (`lockDisclosure`, taken by the caller before it read
+ * `cells`): `write` stores the imported rows while the decision over the indicators' cells as
+ * they will be (`cells`: the stored ones with the imported ones in their place) is computed in
+ * the meantime — the database writes on one core, the decision runs on the other. Then the
+ * decisions and roll-ups are stored. Same result as writing first and `refreshSuppression` after.
+ */
+export async function decideWhileWriting(
+  db: Db,
+  regionId: number,
+  cells: ReadonlyMap<number, readonly StoredCell[]>,
+  write: () => Promise<void>,
+): Promise<Totals> {
+  const context = await disclosureContext(db, regionId);
+  const writing = write();
+  // Awaited below; a failure before then must not count as unhandled.
+  writing.catch(() => undefined);
+  await yieldToIo();
+  const plans = [...cells].map(([id, list]) => planIndicator(id, list, context));
+  await writing;
+  const totals = { hidden: 0, changed: 0 };
+  for (const plan of plans) {
+    await storePlan(db, plan);
+    add(totals, plan);
   }
-  await repo.setSuppression(db, changes);
-  return { hidden, changed: changes.length };
+  return totals;
 }
 
 /**

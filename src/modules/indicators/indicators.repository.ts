@@ -3,6 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import type { AreaLevel, Database } from '../../db/schema.js';
 import { json, setExcluded } from '../../db/upsert.js';
 import type { IndicatorSeedT, MeasurementRow } from './indicators.types.js';
+import { writeMeasurements } from './measurements-write.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -117,61 +118,37 @@ export type MeasurementInsert = MeasurementRow & {
   isDemo?: boolean;
 };
 
-/** Upserts by (indicator, area, period): a newer file for the same cell replaces the value. */
+/**
+ * Upserts by (indicator, area, period): a newer file for the same cell replaces the value.
+ * `known: 'new'` writes rows the caller has checked are not stored yet (see OnConflict).
+ */
 export async function upsertMeasurements(
   db: Db,
-  rows: MeasurementInsert[],
+  rows: readonly MeasurementInsert[],
   importBatchId: number | null,
+  known: 'new' | 'any' = 'any',
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += 1000) {
-    await db
-      .insertInto('measurement')
-      .values(
-        rows.slice(i, i + 1000).map((r) => ({
-          indicator_id: r.indicatorId,
-          area_code: r.areaCode,
-          period: r.period,
-          value: r.value,
-          missing_reason: r.missingReason,
-          numerator: r.numerator,
-          denominator: r.denominator,
-          sample_size: r.sampleSize,
-          ci_low: r.ciLow,
-          ci_high: r.ciHigh,
-          source: r.source,
-          note: r.note,
-          is_projection: r.isProjection ?? false,
-          is_demo: r.isDemo ?? false,
-          import_batch_id: importBatchId,
-          data_source_id: r.dataSourceId ?? null,
-          // A figure of its own replaces a roll-up that stood in for it.
-          rollup_children: null,
-        })),
-      )
-      .onConflict((oc) =>
-        oc
-          .columns(['indicator_id', 'area_code', 'period'])
-          .doUpdateSet(
-            setExcluded([
-              'value',
-              'missing_reason',
-              'numerator',
-              'denominator',
-              'sample_size',
-              'ci_low',
-              'ci_high',
-              'source',
-              'note',
-              'is_projection',
-              'is_demo',
-              'import_batch_id',
-              'data_source_id',
-              'rollup_children',
-            ]),
-          ),
-      )
-      .execute();
-  }
+  const records = rows.map((r) => ({
+    indicator_id: r.indicatorId,
+    area_code: r.areaCode,
+    period: r.period,
+    value: r.value,
+    missing_reason: r.missingReason,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    sample_size: r.sampleSize,
+    ci_low: r.ciLow,
+    ci_high: r.ciHigh,
+    source: r.source,
+    note: r.note,
+    is_projection: r.isProjection ?? false,
+    is_demo: r.isDemo ?? false,
+    import_batch_id: importBatchId,
+    data_source_id: r.dataSourceId ?? null,
+    // A figure of its own replaces a roll-up that stood in for it.
+    rollup_children: null,
+  }));
+  await writeMeasurements(db, records, known === 'new' ? 'none' : 'replace');
 }
 
 export async function listIndicators(db: Db, regionId: number, publicOnly: boolean) {
@@ -244,6 +221,38 @@ export async function listMeasurements(db: Db, indicatorIds: number[], areaCodes
   return query.execute();
 }
 
+/**
+ * The stored cells of these indicators, unordered: what an import compares its rows with, and
+ * what roll-ups and disclosure decide over.
+ */
+export async function listStoredCells(db: Db, indicatorIds: number[]) {
+  if (indicatorIds.length === 0) return [];
+  return db
+    .selectFrom('measurement')
+    .select([
+      'id',
+      'indicator_id',
+      'area_code',
+      'period',
+      'value',
+      'missing_reason',
+      'numerator',
+      'denominator',
+      'sample_size',
+      'ci_low',
+      'ci_high',
+      'source',
+      'note',
+      'is_projection',
+      'is_demo',
+      'data_source_id',
+      'rollup_children',
+      'suppressed',
+    ])
+    .where('indicator_id', 'in', indicatorIds)
+    .execute();
+}
+
 /** Indicator ids by code in a region, for imports. */
 export async function indicatorIdsByCode(db: Db, regionId: number) {
   return db
@@ -299,43 +308,6 @@ export async function upsertSeedState(
     .execute();
 }
 
-/** What disclosure control needs of an indicator's measurements (all areas and periods). */
-export async function listCellsForDisclosure(db: Db, indicatorIds: number[]) {
-  if (indicatorIds.length === 0) return [];
-  return db
-    .selectFrom('measurement')
-    .select([
-      'id',
-      'indicator_id',
-      'area_code',
-      'period',
-      'value',
-      'numerator',
-      'denominator',
-      'sample_size',
-      'suppressed',
-      'data_source_id',
-    ])
-    .where('indicator_id', 'in', indicatorIds)
-    .execute();
-}
-
-/** Stores new disclosure decisions, one statement per decision kind. */
-export async function setSuppression(
-  db: Db,
-  changes: Array<{ id: string; suppressed: 'primary' | 'secondary' | null }>,
-) {
-  for (const kind of ['primary', 'secondary', null] as const) {
-    const ids = changes.filter((c) => c.suppressed === kind).map((c) => c.id);
-    for (let i = 0; i < ids.length; i += 5000)
-      await db
-        .updateTable('measurement')
-        .set({ suppressed: kind })
-        .where('id', 'in', ids.slice(i, i + 5000))
-        .execute();
-  }
-}
-
 export async function indicatorIdsOfRegion(db: Db, regionId: number): Promise<number[]> {
   const rows = await db
     .selectFrom('indicator')
@@ -363,7 +335,7 @@ export async function indicatorIdsWithFiguresAt(db: Db, regionId: number, levels
   return rows.map((r) => r.indicator_id);
 }
 
-/** Serialises disclosure decisions of one region until the end of the transaction. */
+/** Serialises the imports and disclosure decisions of one region until the end of the transaction. */
 export async function lockDisclosure(db: Db, regionId: number) {
   await sql`select pg_advisory_xact_lock(7243002, ${regionId})`.execute(db);
 }

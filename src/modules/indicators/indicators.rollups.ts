@@ -69,7 +69,10 @@ const SCALES = [1, 10, 100, 1000, 10_000, 100_000];
 
 /** Half a unit of the last decimal the value was given with: 27.1 → 0.05, 27 → 0.5. */
 function roundingOf(raw: string): number {
-  const decimals = raw.includes('.') ? (raw.replace(/0+$/, '').split('.')[1]?.length ?? 0) : 0;
+  const point = raw.indexOf('.');
+  let end = raw.length;
+  if (point >= 0) while (end > point + 1 && raw[end - 1] === '0') end -= 1;
+  const decimals = point >= 0 ? end - point - 1 : 0;
   return 0.5 * 10 ** -decimals + 1e-9;
 }
 
@@ -92,11 +95,22 @@ function scaleOf(cells: Cell[]): number | undefined {
   return cells.every((c) => c.numerator === 0) ? 1 : undefined;
 }
 
+/** A child's source without the "Opgeteld uit …; bron: " of a roll-up (kept per text: one regex per source, not per cell). */
+function originalSource(source: string, memo: Map<string, string>): string {
+  let text = memo.get(source);
+  if (text === undefined) {
+    text = source.replace(/^Opgeteld uit .*?; bron: /, '');
+    memo.set(source, text);
+  }
+  return text;
+}
+
 function sumOf(
   children: Cell[],
   parent: string,
   period: string,
   childLevel: string,
+  sourceMemo: Map<string, string>,
 ): Rollup | undefined {
   const scale = scaleOf(children);
   if (scale === undefined) return undefined;
@@ -105,9 +119,7 @@ function sumOf(
   if (denominator <= 0) return undefined;
   const sizes = children.map((c) => c.sampleSize);
   const sources = new Set(children.map((c) => c.dataSourceId));
-  const texts = [
-    ...new Set(children.map((c) => c.source.replace(/^Opgeteld uit .*?; bron: /, ''))),
-  ];
+  const texts = [...new Set(children.map((c) => originalSource(c.source, sourceMemo)))];
   return {
     areaCode: parent,
     period,
@@ -144,18 +156,23 @@ export function computeRollups(
       if (list) list.push(a.code);
       else childrenByLevel.set(key, [a.code]);
     }
-  // Figures of their own (never replaced), and those that can be summed (teller and noemer).
-  const present = new Set<string>();
-  const summable = new Map<string, Cell>();
-  const periods = new Set<string>();
+  // Per period: the areas with a figure of their own (never replaced), and the figures that can
+  // be summed (teller and noemer). Keyed by period, then code: no key string built per lookup.
+  const present = new Map<string, Set<string>>();
+  const summable = new Map<string, Map<string, Cell>>();
   for (const r of rows) {
     if (r.rollup_children !== null) continue;
-    periods.add(r.period);
-    present.add(`${r.area_code}|${r.period}`);
+    let codes = present.get(r.period);
+    if (!codes) {
+      codes = new Set();
+      present.set(r.period, codes);
+      summable.set(r.period, new Map());
+    }
+    codes.add(r.area_code);
     const numerator = num(r.numerator);
     const denominator = num(r.denominator);
     if (numerator === null || denominator === null) continue;
-    summable.set(`${r.area_code}|${r.period}`, {
+    summable.get(r.period)?.set(r.area_code, {
       areaCode: r.area_code,
       period: r.period,
       value: num(r.value),
@@ -170,29 +187,44 @@ export function computeRollups(
     });
   }
   const rollups: Rollup[] = [];
-  const tryParent = (parent: string, codes: string[], childLevel: string, period: string) => {
-    const key = `${parent}|${period}`;
-    if (present.has(key)) return;
-    const cells = codes.flatMap((c) => summable.get(`${c}|${period}`) ?? []);
-    if (codes.length === 0 || cells.length < codes.length) return;
-    const rollup = sumOf(cells, parent, period, childLevel);
+  const sourceMemo = new Map<string, string>();
+  const tryParent = (
+    parent: string,
+    codes: readonly string[],
+    childLevel: string,
+    period: { present: Set<string>; summable: Map<string, Cell>; name: string },
+  ) => {
+    if (period.present.has(parent) || codes.length === 0) return;
+    const cells: Cell[] = [];
+    for (const code of codes) {
+      const cell = period.summable.get(code);
+      // One child without teller and noemer: no sum (it would be a sum of only some parts).
+      if (!cell) return;
+      cells.push(cell);
+    }
+    const rollup = sumOf(cells, parent, period.name, childLevel, sourceMemo);
     if (!rollup) return;
     rollups.push(rollup);
     // The sum counts as the parent's figure for the next step up.
-    present.add(key);
+    period.present.add(parent);
     // Its exact value as the raw text: a parent whose children are all roll-ups (a gemeente of
     // wijken that are sums of buurten) reads the scale from them like from stored figures.
-    summable.set(key, { ...rollup, raw: String(rollup.value) });
+    period.summable.set(parent, { ...rollup, raw: String(rollup.value) });
   };
-  for (const period of periods) {
-    for (const [childLevel, parentLevel] of ROLLUP_STEPS)
-      for (const parent of areas.filter((a) => a.level === parentLevel))
-        tryParent(
-          parent.code,
-          childrenByLevel.get(`${parent.code}|${childLevel}`) ?? [],
-          childLevel,
-          period,
-        );
+  // Each step's parents with their children, looked up once rather than once per period.
+  const steps = ROLLUP_STEPS.map(([childLevel, parentLevel]) => ({
+    childLevel,
+    parents: areas
+      .filter((a) => a.level === parentLevel)
+      .map((a) => ({
+        code: a.code,
+        children: childrenByLevel.get(`${a.code}|${childLevel}`) ?? [],
+      })),
+  }));
+  for (const [name, codes] of present) {
+    const period = { name, present: codes, summable: summable.get(name) ?? new Map() };
+    for (const { childLevel, parents } of steps)
+      for (const parent of parents) tryParent(parent.code, parent.children, childLevel, period);
     for (const partition of partitions)
       tryParent(partition.code, partition.members, 'gemeente', period);
   }

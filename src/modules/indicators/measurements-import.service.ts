@@ -18,7 +18,7 @@ import {
 } from '../imports/index.js';
 import { bumpDataVersion } from '../plan/index.js';
 import { listSources, saveImportMapping } from '../sources/index.js';
-import { refreshSuppression } from './indicators.disclosure.js';
+import { decideWhileWriting } from './indicators.disclosure.js';
 import * as repo from './indicators.repository.js';
 import {
   type CellProblem,
@@ -27,10 +27,14 @@ import {
   REQUIRED_MEASUREMENT_COLUMNS,
 } from './indicators.types.js';
 import { checkRow, type RowContext } from './measurement-rows.js';
+import { packImport, unpackImport, type ValidatedImport } from './measurements-payload.js';
+import { cellsAfterImport, summariseChanges } from './measurements-preview.service.js';
 import { looksLong, wideFigureKey } from './measurements-wide.js';
 import { stageWideUpload } from './measurements-wide.service.js';
 
 export { markerForReason, missingReason, parseNumber } from './measurement-rows.js';
+export { unpackImport, type ValidatedImport } from './measurements-payload.js';
+export { type PreviewRow, previewMeasurements } from './measurements-preview.service.js';
 
 type Db = Kysely<Database>;
 export const MEASUREMENT_IMPORT = 'measurements';
@@ -55,16 +59,6 @@ function checkColumns(table: Table): CellProblem[] {
       });
   return problems;
 }
-
-/** `lines[i]` is the spreadsheet row number of `rows[i]`, for the preview. */
-export type ValidatedImport = {
-  rows: MeasurementRow[];
-  lines: number[];
-  /** Wide files: area codes of other regions, skipped (listed in the preview). */
-  skippedAreas?: string[];
-  /** Wide files: the column mapping, saved with the source when the preview is applied. */
-  mapping?: { sourceId: number; mapping: unknown };
-};
 
 /** All problems of a file, or its rows ready to stage. */
 export async function validateMeasurements(
@@ -130,68 +124,6 @@ async function validateLongTable(
   return problems.length > 0 ? err(problems) : ok({ rows, lines });
 }
 
-export type PreviewRow = MeasurementRow & {
-  line: number;
-  before: number | null | undefined;
-  /** The stored figure is hidden by disclosure control: shown as "afgeschermd", never its value. */
-  beforeHidden: boolean;
-  change: 'nieuw' | 'gewijzigd' | 'ongewijzigd';
-};
-
-type StoredCell = Awaited<ReturnType<typeof repo.listMeasurements>>[number];
-
-/** Every stored field counts: a new n, interval or source is a change too (and audited). */
-function sameCell(stored: StoredCell, row: MeasurementRow): boolean {
-  const n = (v: string | null) => (v === null ? null : Number(v));
-  return (
-    n(stored.value) === row.value &&
-    stored.missing_reason === row.missingReason &&
-    n(stored.numerator) === row.numerator &&
-    n(stored.denominator) === row.denominator &&
-    stored.sample_size === row.sampleSize &&
-    n(stored.ci_low) === row.ciLow &&
-    n(stored.ci_high) === row.ciHigh &&
-    stored.source === row.source &&
-    stored.note === row.note &&
-    stored.is_projection === (row.isProjection ?? false) &&
-    stored.is_demo === (row.isDemo ?? false) &&
-    // Another catalogue source means other disclosure rules: a change, previewed and audited.
-    stored.data_source_id === (row.dataSourceId ?? null) &&
-    // A figure of its own where a roll-up stood is a change too.
-    stored.rollup_children === null
-  );
-}
-
-/** Old → new per row: new cells, changed values and unchanged ones. */
-export async function previewMeasurements(
-  db: Db,
-  regionId: number,
-  rows: MeasurementRow[],
-  lines: number[] = [],
-): Promise<PreviewRow[]> {
-  const indicators = new Map(
-    (await repo.indicatorIdsByCode(db, regionId)).map((i) => [i.code, i.id]),
-  );
-  const ids = [...new Set(rows.map((r) => indicators.get(r.indicator) ?? 0))];
-  const existing = await repo.listMeasurements(db, ids);
-  const current = new Map(existing.map((m) => [`${m.indicator_id}|${m.area_code}|${m.period}`, m]));
-  return rows.map((row, i) => {
-    const key = `${indicators.get(row.indicator)}|${row.areaCode}|${row.period}`;
-    const stored = current.get(key);
-    const before = stored ? (stored.value === null ? null : Number(stored.value)) : undefined;
-    const change = !stored ? 'nieuw' : sameCell(stored, row) ? 'ongewijzigd' : 'gewijzigd';
-    // A hidden figure stays hidden here too: a test upload must not reveal what is stored.
-    const beforeHidden = stored?.suppressed != null;
-    return {
-      ...row,
-      line: lines[i] ?? i + 2,
-      before: beforeHidden ? null : before,
-      beforeHidden,
-      change,
-    };
-  });
-}
-
 export type StagedUpload = {
   shape: 'long' | 'wide';
   id: number;
@@ -223,7 +155,7 @@ export async function stageMeasurements(
     filename: upload.name,
     bytes: upload.bytes,
     rowCount: validated.value.rows.length,
-    payload: validated.value,
+    payload: packImport(validated.value),
   });
   return ok({ shape: 'long', ...staged });
 }
@@ -294,37 +226,38 @@ function applyMeasurementBatch(
     MEASUREMENT_IMPORT,
     batchId,
     async (trx, payload, id) => {
-      const { rows } = payload as ValidatedImport;
-      const preview = await previewMeasurements(trx, user.regionId, rows);
+      const { rows, mapping } = unpackImport(payload);
       const indicators = new Map(
         (await repo.indicatorIdsByCode(trx, user.regionId)).map((i) => [i.code, i.id]),
       );
+      // The indicator id set on each row itself: 145 000 copies of a row cost more than the write.
       const inserts = rows.map((r) => {
         const indicatorId = indicators.get(r.indicator);
         // The indicator was checked at preview time; if it was deleted since, stop everything.
         if (indicatorId === undefined) throw new IndicatorGone(r.indicator);
-        return { ...r, indicatorId };
+        return Object.assign(r, { indicatorId });
       });
-      await repo.upsertMeasurements(trx, inserts, id);
-      await refreshSuppression(trx, user.regionId, [...new Set(inserts.map((r) => r.indicatorId))]);
-      for (const code of new Set(rows.map((r) => r.indicator))) {
-        const changed = preview.filter((p) => p.indicator === code && p.change !== 'ongewijzigd');
-        if (changed.length === 0) continue;
+      // The region's import lock first: no other import writes these cells until this one is
+      // committed, so the rows found new here are still new when they are inserted.
+      await repo.lockDisclosure(trx, user.regionId);
+      const stored = await repo.listStoredCells(trx, [
+        ...new Set(inserts.map((r) => r.indicatorId)),
+      ]);
+      const changes = summariseChanges(stored, inserts);
+      await decideWhileWriting(trx, user.regionId, cellsAfterImport(stored, changes), async () => {
+        await repo.upsertMeasurements(trx, changes.added, id, 'new');
+        await repo.upsertMeasurements(trx, changes.changed, id);
+      });
+      for (const [code, audit] of changes.audit)
         await writeAudit(trx, {
           actor: `user:${user.id}`,
           action: 'measurement.import',
           entityType: 'indicator',
           entityKey: code,
           regionId: user.regionId,
-          before: changed
-            .slice(0, 500)
-            .map((p) => ({ area: p.areaCode, period: p.period, value: p.before ?? null })),
-          after: changed
-            .slice(0, 500)
-            .map((p) => ({ area: p.areaCode, period: p.period, value: p.value })),
+          before: audit.before,
+          after: audit.after,
         });
-      }
-      const { mapping } = payload as ValidatedImport;
       if (mapping)
         await saveImportMapping(
           trx,
@@ -334,11 +267,7 @@ function applyMeasurementBatch(
           `user:${user.id}`,
         );
       await bumpDataVersion(trx);
-      return {
-        rows: rows.length,
-        changed: preview.filter((p) => p.change === 'gewijzigd').length,
-        added: preview.filter((p) => p.change === 'nieuw').length,
-      };
+      return { rows: rows.length, changed: changes.changed.length, added: changes.added.length };
     },
     { allowDuplicate },
   );

@@ -22,6 +22,7 @@ import { importMappingOf } from '../sources/index.js';
 import * as repo from './indicators.repository.js';
 import type { CellProblem, MeasurementRow } from './indicators.types.js';
 import { checkRow, type RowContext } from './measurement-rows.js';
+import { packImport } from './measurements-payload.js';
 import {
   checkMapping,
   guessMapping,
@@ -207,12 +208,12 @@ export async function mapWideUpload(
     filename: staged.value.filename,
     bytes: { checksum: upload.checksum },
     rowCount: rows.length,
-    payload: {
+    payload: packImport({
       rows,
       lines,
       skippedAreas,
       mapping: { sourceId: upload.dataSourceId, mapping: keep },
-    },
+    }),
   });
   await discardStaged(db, user, WIDE_UPLOAD, id);
   return ok(measurementBatch);

@@ -18,7 +18,7 @@ import {
   MEASUREMENT_IMPORT,
   previewMeasurements,
   stageMeasurements,
-  type ValidatedImport,
+  unpackImport,
 } from './measurements-import.service.js';
 import { mappingFromForm, splittingColumns } from './measurements-wide.js';
 import {
@@ -79,7 +79,7 @@ export function measurementAdminRoutes({ db, config, stylesheetPath }: AppDeps) 
     const staged = await loadStaged(db, session.user, MEASUREMENT_IMPORT, id);
     if (!staged.ok)
       return refuse(c, 404, 'Deze voorvertoning bestaat niet (meer). Lees het bestand opnieuw in.');
-    const { rows, lines, skippedAreas } = staged.value.payload as ValidatedImport;
+    const { rows, lines, skippedAreas } = unpackImport(staged.value.payload);
     const preview = await previewMeasurements(db, session.user.regionId, rows, lines);
     // A figure whose code is not in its period's boundary year is stored, but said out loud.
     const gaps = await boundaryGaps(db, session.user.regionId, preview);
