@@ -81,14 +81,14 @@ const isPacked = (payload: unknown): payload is Packed =>
 export function unpackImport(payload: unknown): ValidatedImport {
   if (!isPacked(payload)) return payload as ValidatedImport;
   const { count, columns } = payload;
-  const valueOf = (field: Field, i: number): Value => {
+  const cellOf = (field: Field, i: number): Value => {
     const column = columns[field];
     return 'all' in column ? column.all : (column.each[i] ?? null);
   };
   const rows: MeasurementRow[] = [];
   for (let i = 0; i < count; i++) {
     const row: Record<string, Value> = {};
-    for (const field of FIELDS) row[field] = valueOf(field, i);
+    for (const field of FIELDS) row[field] = cellOf(field, i);
     rows.push(row as MeasurementRow);
   }
   return {
