@@ -18,6 +18,20 @@ describe('readTable', () => {
     expect(semi.ok && semi.value.rows[0]).toEqual({ code: '2.1.1.A', status: 'loopt, goed' });
   });
 
+  it('keeps columns named like object internals as plain columns', async () => {
+    const table = await readTable('x.csv', bytes('a,__proto__,constructor\n1,2,3'));
+    // As JSON: an object literal with "__proto__" would set the prototype, not a key.
+    expect(JSON.stringify(table.ok && table.value.rows[0])).toBe(
+      '{"a":"1","__proto__":"2","constructor":"3"}',
+    );
+    expect(table.ok && Object.getPrototypeOf(table.value.rows[0])).toBe(Object.prototype);
+    expect(table.ok && Object.keys(table.value.rows[0] ?? {})).toEqual([
+      'a',
+      '__proto__',
+      'constructor',
+    ]);
+  });
+
   it('refuses a file with more columns than any real table, quickly', async () => {
     const header = Array.from({ length: 50_000 }, (_, i) => `k${i}`).join(',');
     const started = performance.now();

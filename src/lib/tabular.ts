@@ -110,10 +110,25 @@ function toTable(records: NumberedRecord[]): Result<Table, string> {
   const seen = new Set<string>();
   const duplicate = columns.find((c) => c !== '' && (seen.has(c) || !seen.add(c)));
   if (duplicate) return err(`De kolom "${duplicate}" staat twee keer in de kopregel.`);
-  const rows = body.map((r) =>
-    Object.fromEntries(columns.map((c, i) => [c, (r.values[i] ?? '').replaceAll('\0', '').trim()])),
-  );
+  const rows = body.map((r) => toRow(columns, r.values));
   return ok({ columns, rows, rowNumbers: body.map((r) => r.number) });
+}
+
+/**
+ * One record as column → text. Plain assignment, not Object.fromEntries: for 145 000 rows the
+ * latter took a third of the reading time. A column named "__proto__" is defined, not assigned
+ * (assignment would touch the prototype instead of adding the column).
+ */
+function toRow(columns: readonly string[], values: readonly string[]): Record<string, string> {
+  const row: Record<string, string> = {};
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i] ?? '';
+    const text = (values[i] ?? '').replaceAll('\0', '').trim();
+    if (column === '__proto__')
+      Object.defineProperty(row, column, { value: text, enumerable: true, writable: true });
+    else row[column] = text;
+  }
+  return row;
 }
 
 /** One sheet with a header row; what an export offers next to CSV. */
