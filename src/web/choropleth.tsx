@@ -49,8 +49,32 @@ function colourOf(value: number | null, classes: MapClass[]): string {
   return found?.colour ?? NO_VALUE;
 }
 
+/**
+ * Projections made before, by the first geometry object of the set: the areas module hands out
+ * the same geometry objects while the boundaries are unchanged, so a map drawn again (after a
+ * data change, in another sort order, for another indicator) reuses its paths. Weak: a set whose
+ * geometries are gone is forgotten with them.
+ */
+const projected = new WeakMap<object, { geometries: object[]; paths: string[] }>();
+
+/** The SVG paths of the areas, projected once per set of geometry objects. */
+function pathsOf(areas: MapArea[]): string[] {
+  const first = areas[0]?.geometry;
+  if (!first) return [];
+  const known = projected.get(first);
+  if (
+    known &&
+    known.geometries.length === areas.length &&
+    known.geometries.every((g, i) => g === areas[i]?.geometry)
+  )
+    return known.paths;
+  const paths = project(areas);
+  projected.set(first, { geometries: areas.map((a) => a.geometry), paths });
+  return paths;
+}
+
 /** Projects the areas to fit the map; coordinates rounded to 0.1 px keep the SVG small. */
-function pathsOf(areas: MapArea[]) {
+function project(areas: MapArea[]) {
   const collection: FeatureCollection<Polygon | MultiPolygon> = {
     type: 'FeatureCollection',
     features: areas.map(

@@ -1,5 +1,5 @@
 /** SQL for areas. */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { setExcluded } from '../../db/upsert.js';
 import type { AreaInput } from './areas.types.js';
@@ -75,15 +75,18 @@ export async function replaceBoundaries(
       .execute();
 }
 
-/** Boundaries of one level and year, optionally only the children of one parent area. */
-export async function listBoundaries(
+/**
+ * A level's boundaries of one year without their geometry, with a hash of each geometry (md5 of
+ * its text, computed in the database): what a map needs to know whether it has drawn them before.
+ */
+export async function listBoundaryHashes(
   db: Db,
   regionId: number,
   filter: { level: string; year: number; codes?: string[] },
 ) {
   let query = db
     .selectFrom('area_boundary')
-    .select(['area_code', 'name', 'geometry', 'year', 'source'])
+    .select(['area_code', 'name', 'year', 'source', sql<string>`md5(geometry::text)`.as('hash')])
     .where('region_id', '=', regionId)
     .where('level', '=', filter.level)
     .where('year', '=', filter.year);
@@ -92,6 +95,23 @@ export async function listBoundaries(
     query = query.where('area_code', 'in', filter.codes);
   }
   return query.orderBy('area_code').execute();
+}
+
+/** The geometries of these boundaries (with their hash), for those a map has not kept yet. */
+export async function listBoundaryGeometries(
+  db: Db,
+  regionId: number,
+  filter: { level: string; year: number; codes: string[] },
+) {
+  if (filter.codes.length === 0) return [];
+  return db
+    .selectFrom('area_boundary')
+    .select(['geometry', sql<string>`md5(geometry::text)`.as('hash')])
+    .where('region_id', '=', regionId)
+    .where('level', '=', filter.level)
+    .where('year', '=', filter.year)
+    .where('area_code', 'in', filter.codes)
+    .execute();
 }
 
 /** Every boundary's level, year, code, name and source (no geometry), for comparing years. */

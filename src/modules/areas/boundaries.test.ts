@@ -153,6 +153,31 @@ describeEachDatabase('boundaries of Drenthe', (get) => {
     expect((await boundariesForPeriod(db, region.id, 'gemeente', 2024)).rows).toHaveLength(12);
     expect((await boundariesForPeriod(db, region.id, 'buurt', 2024)).year).toBeNull();
   });
+
+  it('hands out the same geometry objects while a boundary is unchanged, and a changed one at once', async () => {
+    const { db } = get();
+    const region = await db
+      .selectFrom('region')
+      .select('id')
+      .where('code', '=', 'drenthe')
+      .executeTakeFirstOrThrow();
+    const read = async () =>
+      (await boundariesForPeriod(db, region.id, 'gemeente', 2024, ['GM0106', 'GM0109'])).rows;
+    const [first, second] = [await read(), await read()];
+    expect(first.map((r) => r.area_code)).toEqual(['GM0106', 'GM0109']);
+    expect(second[0]?.geometry).toBe(first[0]?.geometry);
+    // Not through the seed (no checksum changes): the hash of the geometry itself tells.
+    await db
+      .updateTable('area_boundary')
+      .set({ geometry: JSON.stringify(square) })
+      .where('region_id', '=', region.id)
+      .where('area_code', '=', 'GM0106')
+      .where('year', '=', 2024)
+      .execute();
+    const third = await read();
+    expect(third[0]?.geometry).toEqual(square);
+    expect(third[1]?.geometry).toBe(first[1]?.geometry);
+  });
 });
 
 describe('parseBoundaries of a national layer', () => {

@@ -257,5 +257,37 @@ export async function boundariesForPeriod(
 ) {
   const year = boundaryYearFor(await repo.boundaryYears(db, regionId, level), periodYear);
   if (year === undefined) return { year: null, rows: [] };
-  return { year, rows: await repo.listBoundaries(db, regionId, { level, year, codes }) };
+  const rows = await repo.listBoundaryHashes(db, regionId, { level, year, codes });
+  const missing = rows.filter((r) => !geometries.has(r.hash)).map((r) => r.area_code);
+  for (const found of await repo.listBoundaryGeometries(db, regionId, {
+    level,
+    year,
+    codes: missing,
+  }))
+    keepGeometry(found.hash, found.geometry);
+  return {
+    year,
+    rows: rows.flatMap(({ hash, ...row }) => {
+      const geometry = geometries.get(hash);
+      return geometry ? [{ ...row, geometry }] : [];
+    }),
+  };
+}
+
+/**
+ * Geometries by the md5 of their text, kept across requests: after a data change a map page
+ * reads only the hashes (the boundaries did not change), not 189 polygons, and hands the same
+ * objects to the choropleth, which keeps their projection. Content-addressed, so a new boundary
+ * set simply has other hashes. The oldest go first beyond MAX_KEPT (a national buurt layer fits).
+ * Shared objects: callers must not change them (none does; toRfc7946 copies).
+ */
+const geometries = new Map<string, Polygon | MultiPolygon>();
+const MAX_KEPT = 20_000;
+
+function keepGeometry(hash: string, geometry: Polygon | MultiPolygon): void {
+  geometries.set(hash, geometry);
+  if (geometries.size > MAX_KEPT) {
+    const oldest = geometries.keys().next().value;
+    if (oldest !== undefined) geometries.delete(oldest);
+  }
 }
