@@ -86,15 +86,16 @@ const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * For an import, under the region's lock (`lockDisclosure`, taken by the caller before it read
- * `cells`): `write` stores the imported rows while the decision over the indicators' cells as
- * they will be (`cells`: the stored ones with the imported ones in their place) is computed in
- * the meantime — the database writes on one core, the decision runs on the other. Then the
+ * the stored cells): `write` stores the imported rows while the decision over the indicators'
+ * cells as they will be (`cells()`: the stored ones with the imported ones in their place, built
+ * once the write is under way) is computed in the meantime — the database writes on one core,
+ * the decision runs on the other. Then the
  * decisions and roll-ups are stored. Same result as writing first and `refreshSuppression` after.
  */
 export async function decideWhileWriting(
   db: Db,
   regionId: number,
-  cells: ReadonlyMap<number, readonly StoredCell[]>,
+  cells: () => ReadonlyMap<number, readonly StoredCell[]>,
   write: () => Promise<void>,
 ): Promise<Totals> {
   const context = await disclosureContext(db, regionId);
@@ -102,7 +103,7 @@ export async function decideWhileWriting(
   // Awaited below; a failure before then must not count as unhandled.
   writing.catch(() => undefined);
   await yieldToIo();
-  const plans = [...cells].map(([id, list]) => planIndicator(id, list, context));
+  const plans = [...cells()].map(([id, list]) => planIndicator(id, list, context));
   await writing;
   const totals = { hidden: 0, changed: 0 };
   for (const plan of plans) {

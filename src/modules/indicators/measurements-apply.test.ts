@@ -112,9 +112,14 @@ describeEachDatabase('applying a measurement import', (get) => {
     const failing = get()
       .db.transaction()
       .execute((trx) =>
-        decideWhileWriting(trx, regionId, new Map([[indicatorId, []]]), async () => {
-          throw new Error('schijf vol');
-        }),
+        decideWhileWriting(
+          trx,
+          regionId,
+          () => new Map([[indicatorId, []]]),
+          async () => {
+            throw new Error('schijf vol');
+          },
+        ),
       );
     await expect(failing).rejects.toThrow('schijf vol');
     expect(await rows()).toEqual(before);

@@ -244,7 +244,9 @@ function applyMeasurementBatch(
         ...new Set(inserts.map((r) => r.indicatorId)),
       ]);
       const changes = summariseChanges(stored, inserts);
-      await decideWhileWriting(trx, user.regionId, cellsAfterImport(stored, changes), async () => {
+      // The cells-to-be are put together once the rows are on their way (they are only planned on).
+      const after = () => cellsAfterImport(stored, changes);
+      await decideWhileWriting(trx, user.regionId, after, async () => {
         await repo.upsertMeasurements(trx, changes.added, id, 'new');
         await repo.upsertMeasurements(trx, changes.changed, id);
       });
