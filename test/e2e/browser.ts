@@ -150,6 +150,8 @@ let axeSource: string | undefined;
  */
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
   axeSource ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  // A page still being replaced has no document for axe: wait until the current one is parsed.
+  await page.waitForLoadState('domcontentloaded');
   const loaded = await page.evaluate<boolean>('typeof window.axe === "object"');
   if (!loaded) await page.evaluate(axeSource);
   const options = JSON.stringify({ runOnly: { type: 'tag', values: WCAG_TAGS } });

@@ -40,6 +40,7 @@ describe.skipIf(!hasBrowser).each(databaseKinds())('monitoring journey [%s]', (k
         const { page } = steward;
         await signInInBrowser(page, server.origin, data.email);
         await page.getByRole('link', { name: 'Metingen inlezen' }).click();
+        await page.waitForURL('**/beheer/metingen/import');
         assertNoViolations('import', await runAxe(page));
         await page
           .getByLabel('Bestand (CSV of XLSX)')
