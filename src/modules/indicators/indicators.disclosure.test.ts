@@ -5,9 +5,8 @@
 import { expect, it } from 'vitest';
 import { testApp } from '../../../test/app.js';
 import { describeEachDatabase } from '../../../test/db.js';
-import { postForm, postUpload, signInAs } from '../../../test/session.js';
+import { importMeasurements } from '../../../test/imports.js';
 
-const BASE = '/beheer/metingen/import';
 const HEADER = 'indicator,area_code,period,value,numerator,denominator,source';
 // Assen and all ten of its wijken: the gemeente is the sum of them. Centrum rests on 5 people;
 // Lariks is the smallest of the others, so it is the one hidden to protect Centrum.
@@ -30,20 +29,8 @@ const FIGURES = [
 ].join('\n');
 
 describeEachDatabase('disclosure control on measurements', (get) => {
-  async function importFile(app: ReturnType<typeof testApp>['app'], name: string, body: string) {
-    const data = await signInAs(app, get().db, 'data');
-    const staged = await postUpload(
-      app,
-      BASE,
-      { _csrf: data.csrf },
-      { name, bytes: body },
-      data.cookie,
-    );
-    expect(staged.status).toBe(303);
-    const url = staged.headers.get('location') ?? '';
-    const applied = await postForm(app, `${url}/toepassen`, { _csrf: data.csrf }, data.cookie);
-    expect(applied.status).toBe(303);
-  }
+  const importFile = (app: ReturnType<typeof testApp>['app'], name: string, body: string) =>
+    importMeasurements(app, get().db, { name, body });
 
   it('hides a small wijk and one sibling everywhere, and shows the sibling again when it is safe', async () => {
     const { app } = testApp(get().db);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/app.js';
 import { describeEachDatabase } from '../../../test/db.js';
+import { importMeasurements } from '../../../test/imports.js';
 import { postForm, postUpload, signInAs } from '../../../test/session.js';
 import type { Area } from '../areas/index.js';
 import { computeRollups, type RollupSource } from './indicators.rollups.js';
@@ -140,24 +141,9 @@ const HEADER = 'indicator,area_code,period,value,numerator,denominator,sample_si
 const WIJKEN = ['WK169900', 'WK169901', 'WK169903', 'WK169904', 'WK169906'];
 
 describeEachDatabase('roll-ups on stored measurements', (get) => {
-  async function importFile(app: ReturnType<typeof testApp>['app'], name: string, body: string) {
-    const data = await signInAs(app, get().db, 'data');
-    const staged = await postUpload(
-      app,
-      '/beheer/metingen/import',
-      { _csrf: data.csrf },
-      { name, bytes: body },
-      data.cookie,
-    );
-    expect(staged.status).toBe(303);
-    const applied = await postForm(
-      app,
-      `${staged.headers.get('location')}/toepassen`,
-      { _csrf: data.csrf },
-      data.cookie,
-    );
-    expect(applied.status).toBe(303);
-  }
+  const importFile = (app: ReturnType<typeof testApp>['app'], name: string, body: string) =>
+    importMeasurements(app, get().db, { name, body });
+
   const gemeenteRow = () =>
     get()
       .db.selectFrom('measurement')

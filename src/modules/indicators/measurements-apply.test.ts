@@ -6,7 +6,7 @@
 import { expect, it } from 'vitest';
 import { testApp } from '../../../test/app.js';
 import { describeEachDatabase } from '../../../test/db.js';
-import { postForm, postUpload, signInAs } from '../../../test/session.js';
+import { importMeasurements } from '../../../test/imports.js';
 import { decideWhileWriting, refreshSuppression } from './indicators.disclosure.js';
 
 const HEADER = 'indicator,area_code,period,value,numerator,denominator,sample_size,source,note';
@@ -14,25 +14,8 @@ const WIJKEN = ['WK169900', 'WK169901', 'WK169903', 'WK169904', 'WK169906'];
 const CODE = 'hybride-zorg-gebruik';
 
 describeEachDatabase('applying a measurement import', (get) => {
-  async function importFile(name: string, body: string) {
-    const { app } = testApp(get().db);
-    const data = await signInAs(app, get().db, 'data');
-    const staged = await postUpload(
-      app,
-      '/beheer/metingen/import',
-      { _csrf: data.csrf },
-      { name, bytes: body },
-      data.cookie,
-    );
-    expect(staged.status).toBe(303);
-    const applied = await postForm(
-      app,
-      `${staged.headers.get('location')}/toepassen`,
-      { _csrf: data.csrf, opnieuw: 'ja' },
-      data.cookie,
-    );
-    expect(applied.status).toBe(303);
-  }
+  const importFile = (name: string, body: string) =>
+    importMeasurements(testApp(get().db).app, get().db, { name, body }, { opnieuw: 'ja' });
   const ids = async () => {
     const row = await get()
       .db.selectFrom('indicator')
