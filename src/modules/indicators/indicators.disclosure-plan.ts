@@ -13,7 +13,12 @@ import {
   type Group,
   periodGroups,
 } from '../disclosure/index.js';
-import { computeRollups, type Partition, type Rollup } from './indicators.rollups.js';
+import {
+  computeRollups,
+  type Partition,
+  type Rollup,
+  type RollupSource,
+} from './indicators.rollups.js';
 
 type Suppressed = 'primary' | 'secondary' | null;
 const num = (v: string | null): number | null => (v === null ? null : Number(v));
@@ -21,20 +26,9 @@ const keyOf = (area: string, period: string) => `${area}|${period}`;
 const PROVINCE_ALIKE = new Set(['ggd-regio', 'zorgkantoorregio']);
 
 /** A cell of an indicator as stored (numbers as PostgreSQL returns numeric: text). */
-export type StoredCell = {
+export type StoredCell = RollupSource & {
   /** Null for a row an import is writing in this same transaction. */
   id: string | null;
-  area_code: string;
-  period: string;
-  value: string | null;
-  numerator: string | null;
-  denominator: string | null;
-  sample_size: number | null;
-  data_source_id: number | null;
-  source: string;
-  is_demo: boolean;
-  is_projection: boolean;
-  rollup_children: number | null;
   suppressed: Suppressed;
 };
 
