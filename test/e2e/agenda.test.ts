@@ -10,6 +10,7 @@ import { createAccount } from '../session.js';
 import {
   assertNoViolations,
   type BrowserSession,
+  clickAndLoad,
   E2E_TIMEOUT,
   launchBrowser,
   requireBrowser,
@@ -59,8 +60,7 @@ describe.skipIf(!hasBrowser).each(databaseKinds())('werkagenda in the browser [%
         // Bad input first: the form comes back with the error summary and the input kept.
         await page.getByLabel('Status').selectOption('risico');
         await page.getByLabel('Voortgang in procenten (0 tot 100)').fill('150');
-        await page.getByRole('button', { name: 'Opslaan' }).click();
-        await page.waitForLoadState();
+        await clickAndLoad(page, page.getByRole('button', { name: 'Opslaan' }));
         expect(await page.locator('[role="alert"]').textContent()).toContain('Maximaal 100%.');
         expect(await page.getByLabel('Voortgang in procenten (0 tot 100)').inputValue()).toBe(
           '150',
@@ -109,8 +109,7 @@ describe.skipIf(!hasBrowser).each(databaseKinds())('werkagenda in the browser [%
             buffer: Buffer.from(text, 'utf8'),
           });
         await choose('fout.csv', 'code,status,progress\n2.2.1.a,klaar,100\n2.2.1,loopt,5\n');
-        await page.getByRole('button', { name: 'Bestand controleren' }).click();
-        await page.waitForLoadState();
+        await clickAndLoad(page, page.getByRole('button', { name: 'Bestand controleren' }));
         expect(await page.locator('[role="alert"]').textContent()).toContain(
           'Het bestand heeft 2 fouten in 2 rijen. Er is niets opgeslagen.',
         );

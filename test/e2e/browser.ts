@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Kysely } from 'kysely';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import type { Database } from '../../src/db/schema.js';
 import { testApp } from '../app.js';
 import { type DbKind, seededDatabase } from '../db.js';
@@ -183,6 +183,21 @@ export function assertNoViolations(where: string, violations: AxeViolation[]): v
   const report = formatViolations(where, violations);
   console.error(report);
   throw new Error(`axe found ${violations.length} WCAG 2.1 AA violation(s):\n${report}`);
+}
+
+/**
+ * Clicks something that loads a new document (a link, a form's submit button) and waits until
+ * that document has loaded. `click()` alone returns as soon as the click is dispatched, and
+ * `waitForLoadState()` right after it sees the old, already loaded page: a test that reads or
+ * fills the page then may act on the page that is about to go (seen in CI).
+ */
+export async function clickAndLoad(page: Page, target: Locator): Promise<void> {
+  const navigated = page.waitForEvent('framenavigated', {
+    predicate: (frame) => frame === page.mainFrame(),
+  });
+  await target.click();
+  await navigated;
+  await page.waitForLoadState('load');
 }
 
 /** Signs in through the login form in the browser, as an account made with createAccount. */

@@ -10,6 +10,7 @@ import { databaseKinds } from '../db.js';
 import {
   assertNoViolations,
   type BrowserSession,
+  clickAndLoad,
   E2E_TIMEOUT,
   launchBrowser,
   requireBrowser,
@@ -129,25 +130,28 @@ describe.skipIf(!hasBrowser).each(databaseKinds())('datawerkplaats journey [%s]'
         await page.goto(`${origin}/datawerkplaats/kaart/inwoners?niveau=wijk&binnen=GM0106`);
         const boxes = main.locator('input[type="checkbox"][name="gebied"]');
         for (const i of [0, 1, 2, 3, 4]) await boxes.nth(i).check();
-        await page.getByRole('button', { name: /^Vergelijk de aangevinkte gebieden/ }).click();
-        await page.waitForLoadState();
+        await clickAndLoad(
+          page,
+          page.getByRole('button', { name: /^Vergelijk de aangevinkte gebieden/ }),
+        );
         expect(await page.locator('[role="alert"]').textContent()).toContain('U koos 5 gebieden.');
         expect(await page.locator('select[name="gebied"]').count()).toBe(5);
         await axeStep('vergelijken, te veel gebieden', 400);
         await page.getByLabel('Gebied 5').selectOption('');
-        await page.getByRole('button', { name: 'Vergelijken' }).click();
-        await page.waitForLoadState();
+        await clickAndLoad(page, page.getByRole('button', { name: 'Vergelijken' }));
         expect(await page.locator('[role="alert"]').count()).toBe(0);
         expect(await main.locator('table').first().locator('tbody tr').count()).toBe(4);
         await axeStep('vergelijken vanaf de kaart');
 
         // 7. Every profile figure of two gemeenten side by side.
         await page.goto(`${origin}/datawerkplaats/gebied/GM0114`);
-        await main.getByRole('link', { name: 'Vergelijk Emmen met andere gebieden' }).click();
+        await clickAndLoad(
+          page,
+          main.getByRole('link', { name: 'Vergelijk Emmen met andere gebieden' }),
+        );
         await page.getByLabel('Gebied 2').selectOption('GM0106');
         await page.getByLabel('Welk cijfer?').selectOption('');
-        await page.getByRole('button', { name: 'Vergelijken' }).click();
-        await page.waitForLoadState();
+        await clickAndLoad(page, page.getByRole('button', { name: 'Vergelijken' }));
         expect(await main.locator('caption').first().textContent()).toContain(
           'Alle cijfers van Emmen, Assen',
         );

@@ -8,6 +8,7 @@ import { createAccount } from '../session.js';
 import {
   assertNoViolations,
   type BrowserSession,
+  clickAndLoad,
   E2E_TIMEOUT,
   launchBrowser,
   requireBrowser,
@@ -54,8 +55,7 @@ describe.skipIf(!hasBrowser)('indicator management in the browser', () => {
         await page.getByLabel('Code', { exact: true }).fill('Test Indicator');
         await page.getByLabel('Doel 1: code').fill('2.9.9.z');
         await page.getByLabel('Eenheid', { exact: true }).fill('%');
-        await page.getByRole('button', { name: 'Indicator maken' }).click();
-        await page.waitForLoadState();
+        await clickAndLoad(page, page.getByRole('button', { name: 'Indicator maken' }));
         const summary = (await page.locator('[role="alert"]').textContent()) ?? '';
         expect(summary).toContain('De code heeft 2 tot 80 tekens: kleine letters');
         expect(summary).toContain('Vul een naam in.');

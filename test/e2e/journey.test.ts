@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assertNoViolations,
   type BrowserSession,
+  clickAndLoad,
   E2E_TIMEOUT,
   launchBrowser,
   requireBrowser,
@@ -123,8 +124,7 @@ describe.skipIf(!hasBrowser)('journey from home to search', () => {
         await axeStep('zoekresultaten');
 
         // 8. A result link leads to a working page
-        await results.first().getByRole('link').click();
-        await page.waitForLoadState();
+        await clickAndLoad(page, results.first().getByRole('link'));
         expect(path()).not.toBe('/zoeken');
         expect(await page.locator('h1').count()).toBe(1);
 

@@ -8,6 +8,7 @@ import { databaseKinds } from '../db.js';
 import { createAccount } from '../session.js';
 import {
   assertNoViolations,
+  clickAndLoad,
   E2E_TIMEOUT,
   launchBrowser,
   requireBrowser,
@@ -45,10 +46,10 @@ describe.skipIf(!hasBrowser).each(databaseKinds())('monitoring journey [%s]', (k
         await page
           .getByLabel('Bestand (CSV of XLSX)')
           .setInputFiles({ name: 'acp.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
-        await page.getByRole('button', { name: 'Bekijk wat er verandert' }).click();
+        await clickAndLoad(page, page.getByRole('button', { name: 'Bekijk wat er verandert' }));
         expect(await page.locator('main').textContent()).toContain('Nieuw: 2, gewijzigd: 0');
         assertNoViolations('voorvertoning', await runAxe(page));
-        await page.getByRole('button', { name: 'Toepassen' }).click();
+        await clickAndLoad(page, page.getByRole('button', { name: 'Toepassen' }));
         expect(await page.locator('main').textContent()).toContain('De metingen zijn opgeslagen.');
         await page.goto(`${server.origin}/indicatoren/acp-ouderen`);
         expect(await page.locator('main').textContent()).toContain('Niet op koers');
@@ -61,7 +62,7 @@ describe.skipIf(!hasBrowser).each(databaseKinds())('monitoring journey [%s]', (k
       try {
         const { page } = manager;
         await signInInBrowser(page, server.origin, admin.email);
-        await page.getByRole('link', { name: 'Monitoringsrondes' }).click();
+        await clickAndLoad(page, page.getByRole('link', { name: 'Monitoringsrondes' }));
         await page.getByLabel('Ronde (bijvoorbeeld 2026-H1)').fill('2026-H1');
         await page.getByLabel('Titel').fill('Voorjaarsronde');
         await page.getByRole('button', { name: /Start de ronde/ }).click();
@@ -71,7 +72,7 @@ describe.skipIf(!hasBrowser).each(databaseKinds())('monitoring journey [%s]', (k
         await page
           .getByLabel('Wat betekenen de cijfers?')
           .fill('ACP groeit, maar te langzaam voor 80% in 2025.');
-        await page.getByRole('button', { name: 'Duiding toevoegen' }).click();
+        await clickAndLoad(page, page.getByRole('button', { name: 'Duiding toevoegen' }));
         await page.getByLabel('Datum (jjjj-mm-dd)').fill('2026-03-14');
         await page
           .getByLabel('Wie deden mee?')
@@ -79,14 +80,14 @@ describe.skipIf(!hasBrowser).each(databaseKinds())('monitoring journey [%s]', (k
         await page
           .getByLabel('Wat is er besproken?')
           .fill('Huisartsen vragen om één regionale aanpak voor ACP.');
-        await page.getByRole('button', { name: 'Dialoog vastleggen' }).click();
+        await clickAndLoad(page, page.getByRole('button', { name: 'Dialoog vastleggen' }));
         await page.getByLabel('Over welk operationeel doel?').selectOption('2.2.1. B');
         await page.getByLabel('Nieuwe prioriteit').selectOption('must');
         await page.getByLabel('Nieuwe status').selectOption('risico');
         await page.getByLabel('Waarom?').fill('Achterstand op de streefwaarde; eerst dit doel.');
         await page.getByLabel(/Duiding over indicator acp-ouderen/).check();
         await page.getByLabel(/Dialoog van 2026-03-14/).check();
-        await page.getByRole('button', { name: /Besluit nemen/ }).click();
+        await clickAndLoad(page, page.getByRole('button', { name: /Besluit nemen/ }));
         expect(await page.locator('main').textContent()).toContain(
           'Achterstand op de streefwaarde; eerst dit doel.',
         );
@@ -94,7 +95,7 @@ describe.skipIf(!hasBrowser).each(databaseKinds())('monitoring journey [%s]', (k
           .getByLabel('Samenvatting voor het rapport')
           .fill('ACP krijgt voorrang in de werkagenda.');
         await page.getByLabel('Rapport openbaar maken').check();
-        await page.getByRole('button', { name: 'Ronde afronden' }).click();
+        await clickAndLoad(page, page.getByRole('button', { name: 'Ronde afronden' }));
 
         await page.goto(`${server.origin}/werkagenda?opgave=sterke-sociale-basis&status=risico`);
         expect(await page.locator('main').textContent()).toContain('2.2.1. B');

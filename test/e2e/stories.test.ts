@@ -13,6 +13,7 @@ import { createAccount } from '../session.js';
 import {
   assertNoViolations,
   type BrowserSession,
+  clickAndLoad,
   E2E_TIMEOUT,
   launchBrowser,
   requireBrowser,
@@ -132,8 +133,7 @@ describe.skipIf(!hasBrowser).each(databaseKinds())(
           assertNoViolations('verhaal (formulier)', await runAxe(page));
 
           await fillStory(page, STORY);
-          await page.getByRole('button', { name: 'Indienen voor publicatie' }).click();
-          await page.waitForLoadState('domcontentloaded');
+          await clickAndLoad(page, page.getByRole('button', { name: 'Indienen voor publicatie' }));
           const summary = page.getByRole('alert');
           expect(await summary.textContent()).toContain(
             'Haal contactgegevens en adressen uit het verhaal: "06-12345678"',
@@ -192,7 +192,7 @@ describe.skipIf(!hasBrowser).each(databaseKinds())(
           // document (seen once in CI).
           await page.waitForURL('**/beheer/panel/nieuw');
           assertNoViolations('panelvraag (formulier)', await runAxe(page));
-          await page.getByRole('button', { name: 'Vraag toevoegen' }).click();
+          await clickAndLoad(page, page.getByRole('button', { name: 'Vraag toevoegen' }));
           expect(await page.getByRole('alert').textContent()).toContain('Vul de vraag in');
           assertNoViolations('panelvraag (fouten)', await runAxe(page));
           await page.getByLabel('De vraag').fill('Voelt u zich betrokken bij uw buurt?');
@@ -231,7 +231,7 @@ describe.skipIf(!hasBrowser).each(databaseKinds())(
 
           await page.goto(`${server.origin}/beheer/procesnotities/nieuw`);
           assertNoViolations('procesnotitie (formulier)', await runAxe(page));
-          await page.getByRole('button', { name: 'Opslaan' }).click();
+          await clickAndLoad(page, page.getByRole('button', { name: 'Opslaan' }));
           expect(await page.getByRole('alert').textContent()).toContain('Vul de datum in');
           assertNoViolations('procesnotitie (fouten)', await runAxe(page));
           await page.getByLabel('Datum').fill('2025-03-14');
