@@ -18,6 +18,7 @@ import * as m0015 from './migrations/0015_subregions.js';
 import * as m0016 from './migrations/0016_wide_imports_rollups.js';
 import * as m0017 from './migrations/0017_national_areas.js';
 import * as m0018 from './migrations/0018_postcode_areas.js';
+import * as m0019 from './migrations/0019_map_figures_index.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '0016_wide_imports_rollups': m0016,
   '0017_national_areas': m0017,
   '0018_postcode_areas': m0018,
+  '0019_map_figures_index': m0019,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -12,6 +12,15 @@ export {
   roundCell,
 } from './disclosure.service.js';
 export {
+  asDouble,
+  finiteOrNull,
+  hiddenSql,
+  roundedCountSql,
+  roundedValueSql,
+  shownReasonSql,
+  suppressionReason,
+} from './disclosure.sql.js';
+export {
   type Cell,
   DEFAULT_POLICY,
   type DisclosedCell,

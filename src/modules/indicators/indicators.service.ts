@@ -9,6 +9,7 @@ import {
   type DisclosurePolicy,
   roundCell,
   SUPPRESSED_TEXT,
+  suppressionReason,
 } from '../disclosure/index.js';
 import * as repo from './indicators.repository.js';
 import { subregionAreaCode } from './indicators.rollups.js';
@@ -65,13 +66,6 @@ export type IndicatorSummary = IndicatorRow & {
 
 /** Figures based on fewer observations than this are never shown (disclosure control). */
 export const MIN_OBSERVATIONS = DEFAULT_POLICY.threshold;
-
-/** The reason shown for a hidden figure, with the threshold of its source. */
-function suppressedReason(kind: 'primary' | 'secondary', threshold: number): string {
-  return kind === 'primary'
-    ? `${SUPPRESSED_TEXT.primary} (minder dan ${threshold})`
-    : SUPPRESSED_TEXT.secondary;
-}
 
 /** Whether a missing value's reason is our own disclosure control (written as "x" in exports). */
 export function isSuppressedReason(reason: string | null): boolean {
@@ -142,7 +136,7 @@ export function toMeasurement(
     period: row.period,
     value: hidden ? null : shown.value,
     missingReason: suppressed
-      ? suppressedReason(suppressed, policyOf(row).threshold)
+      ? suppressionReason(suppressed, policyOf(row).threshold)
       : row.missing_reason,
     numerator: hidden ? null : shown.numerator,
     denominator: hidden ? null : shown.denominator,
