@@ -29,6 +29,66 @@ function get(summary: string, params: unknown[] = [], extra: Record<string, unkn
   };
 }
 
+const column = (items: Record<string, unknown>, description: string) => ({
+  type: 'array',
+  items,
+  description,
+});
+const text = { type: 'string' };
+const textOrNull = { type: ['string', 'null'] };
+const numberOrNull = { type: ['number', 'null'] };
+
+/** The map API's body (see datawerkplaats/map.api.ts): lists of equal length per column set. */
+export const MAP_FIGURES_SCHEMA = {
+  type: 'object',
+  required: ['indicator', 'level', 'period', 'areas', 'figures'],
+  properties: {
+    indicator: { type: 'object' },
+    level: { type: 'string', enum: ['gemeente', 'wijk', 'buurt'] },
+    period: text,
+    levels: { type: 'array', items: text },
+    periods: { type: 'array', items: text },
+    within: { type: ['object', 'null'] },
+    reference: { type: ['object', 'null'] },
+    rollup: { type: ['object', 'null'] },
+    areas: {
+      type: 'object',
+      description:
+        'Elk gebied van het niveau; de n-de waarde van elke lijst hoort bij hetzelfde gebied.',
+      properties: {
+        area_code: column(text, 'CBS-code'),
+        area_name: column(text, 'Naam'),
+        parent_code: column(textOrNull, 'Het gebied erboven'),
+        rollup_code: column(textOrNull, 'De gemeente waar het gebied in ligt'),
+      },
+    },
+    figures: {
+      type: 'object',
+      description:
+        'De gebieden met een cijfer in deze periode; de n-de waarde van elke lijst hoort bij hetzelfde gebied.',
+      properties: {
+        sources: { type: 'array', items: text, description: 'Elke bron één keer' },
+        area_code: column(text, 'CBS-code'),
+        value: column(
+          numberOrNull,
+          'Waarde, afgerond zoals de bron voorschrijft; null als verborgen of onbekend',
+        ),
+        missing_reason: column(
+          textOrNull,
+          'Waarom er geen waarde is (bijvoorbeeld "te weinig waarnemingen")',
+        ),
+        numerator: column(numberOrNull, 'Teller'),
+        denominator: column(numberOrNull, 'Noemer'),
+        sample_size: column(numberOrNull, 'Aantal waarnemingen'),
+        ci_low: column(numberOrNull, 'Betrouwbaarheidsinterval, onder'),
+        ci_high: column(numberOrNull, 'Betrouwbaarheidsinterval, boven'),
+        source: column({ type: 'integer' }, 'Plaats van de bron in sources (vanaf 0)'),
+        is_demo: column({ type: 'boolean' }, 'Voorbeelddata'),
+      },
+    },
+  },
+} as const;
+
 /** Builds the document; paths mirror `plan.api.ts`. */
 export function openApiDocument() {
   const base = '/api/v1/regions/{region}';
@@ -115,7 +175,7 @@ export function openApiDocument() {
         },
       },
       [`${base}/datawerkplaats/kaart/{code}`]: get(
-        'Kaartcijfers van één indicator: elk gebied van het niveau (binnen een gebied) met zijn cijfer en gemeente, en de eigen cijfers van die gemeenten. Afgeschermde cijfers zijn null met de reden.',
+        'Kaartcijfers van één indicator, kolom voor kolom: elk gebied van het niveau (binnen een gebied) met zijn gemeente (areas), de cijfers van de gebieden die er een hebben (figures; een gebied zonder cijfer ontbreekt daar), en de eigen cijfers van die gemeenten (rollup). Afgeschermde cijfers zijn null met de reden.',
         [
           { name: 'code', in: 'path', required: true, schema: { type: 'string' } },
           {
@@ -126,6 +186,18 @@ export function openApiDocument() {
           { name: 'periode', in: 'query', schema: { type: 'string' }, example: '2024' },
           { name: 'binnen', in: 'query', schema: { type: 'string' }, example: 'GM0106' },
         ],
+        {
+          responses: {
+            200: {
+              description: 'Kaartcijfers',
+              content: {
+                'application/json': { schema: { $ref: '#/components/schemas/MapFigures' } },
+              },
+            },
+            400: problem,
+            404: problem,
+          },
+        },
       ),
       [`${base}/stories`]: get('Gepubliceerde verhalen (zonder namen, met toestemming)', [
         { name: 'opgave', in: 'query', schema: { type: 'string' } },
@@ -187,6 +259,7 @@ export function openApiDocument() {
     },
     components: {
       schemas: {
+        MapFigures: MAP_FIGURES_SCHEMA,
         Problem: {
           type: 'object',
           required: ['title', 'status'],

@@ -5,11 +5,13 @@
 import { expect, it } from 'vitest';
 import { testApp } from '../../../test/app.js';
 import { describeEachDatabase } from '../../../test/db.js';
-import type { presentMap } from './map.api.js';
+import { mapApiRows } from '../../../test/map-api.js';
+import { MAP_FIGURES_SCHEMA } from '../../web/openapi.js';
+import type { MapApiBody } from './map.api.js';
+import { mapFigures } from './map.service.js';
 
 const API = '/api/v1/regions/drenthe/datawerkplaats/kaart';
-type Body = ReturnType<typeof presentMap>;
-const read = async (res: Response) => (await res.json()) as Body;
+const read = async (res: Response) => (await res.json()) as MapApiBody;
 
 describeEachDatabase('datawerkplaats map API', (get) => {
   it('gives every wijk with its figure and gemeente, and the gemeenten as the roll-up', async () => {
@@ -21,13 +23,15 @@ describeEachDatabase('datawerkplaats map API', (get) => {
     expect(body).toMatchObject({ level: 'wijk', period: '2024', within: null });
     expect(body.indicator).toMatchObject({ code: 'inwoners', unit: 'inwoners', is_demo: false });
     expect(body.levels).toEqual(['gemeente', 'wijk']);
-    expect(body.areas).toHaveLength(189);
-    const centrum = body.areas.find((a) => a.area_code === 'WK010600');
-    expect(centrum).toMatchObject({ area_name: 'Centrum', rollup_code: 'GM0106' });
+    const areas = mapApiRows(body);
+    expect(areas).toHaveLength(189);
+    const centrum = areas.find((a) => a.area_code === 'WK010600');
+    expect(centrum).toMatchObject({ area_name: 'Centrum', rollup_code: 'GM0106', is_demo: false });
     expect(centrum?.source).toContain('CBS Kerncijfers wijken en buurten 2024');
+    expect(body.figures.sources).toHaveLength(1);
     const value = centrum?.value ?? 0;
     expect(value).toBeGreaterThan(0);
-    expect(body.areas.every((a) => a.rollup_code?.startsWith('GM'))).toBe(true);
+    expect(areas.every((a) => a.rollup_code?.startsWith('GM'))).toBe(true);
     expect(body.rollup?.level).toBe('gemeente');
     expect(body.rollup?.areas).toHaveLength(12);
     const assen = body.rollup?.areas.find((a) => a.area_code === 'GM0106');
@@ -41,16 +45,71 @@ describeEachDatabase('datawerkplaats map API', (get) => {
   it('narrows to the wijken of one gemeente; the gemeente level has no roll-up', async () => {
     const { app } = testApp(get().db);
     const assen = await read(await app.request(`${API}/inwoners?niveau=wijk&binnen=GM0106`));
-    expect(assen.areas).toHaveLength(10);
-    expect(assen.areas.some((a) => a.area_name === 'Annen')).toBe(false);
+    expect(mapApiRows(assen)).toHaveLength(10);
+    expect(assen.areas.area_name).not.toContain('Annen');
     expect(assen.within).toMatchObject({ area_code: 'GM0106', area_name: 'Assen' });
     expect(assen.within?.value ?? 0).toBeGreaterThan(0);
     expect(assen.rollup?.areas.map((a) => a.area_code)).toEqual(['GM0106']);
     const gemeenten = await read(await app.request(`${API}/overgewicht-jongvolwassenen`));
     expect(gemeenten).toMatchObject({ level: 'gemeente', rollup: null });
-    expect(gemeenten.areas).toHaveLength(12);
+    expect(mapApiRows(gemeenten)).toHaveLength(12);
     // Compared with the region itself (or its GGD region, or the country), as on the page.
     expect(['provincie', 'ggd-regio', 'land']).toContain(gemeenten.reference?.level);
+  });
+
+  it('gives for every area what the page shows, column by column', async () => {
+    const db = get().db;
+    const { app } = testApp(db);
+    const region = await db
+      .selectFrom('region')
+      .select(['id', 'cbs_code'])
+      .where('code', '=', 'drenthe')
+      .executeTakeFirstOrThrow();
+    // What publicScope gives the API for Drenthe.
+    const scope = { regionId: region.id, regionAreaCode: region.cbs_code ?? '', publicOnly: true };
+    for (const [code, query] of [
+      ['inwoners', { level: 'wijk' }],
+      ['overgewicht-jongvolwassenen', {}],
+      ['inwoners', { level: 'wijk', within: 'GM0114' }],
+    ] as const) {
+      const params = new URLSearchParams({
+        ...('level' in query ? { niveau: query.level } : {}),
+        ...('within' in query ? { binnen: query.within } : {}),
+      });
+      const body = await read(await app.request(`${API}/${code}?${params}`));
+      const page = await mapFigures(db, scope, code, query);
+      if (!page.ok) throw new Error(page.error);
+      const expected = page.value.areas.map(({ area, measurement: m, rollupCode }) => ({
+        area_code: area.code,
+        area_name: area.name,
+        parent_code: area.parentCode,
+        rollup_code: rollupCode ?? null,
+        has_figure: m !== undefined,
+        value: m?.value ?? null,
+        missing_reason: m?.missingReason ?? null,
+        numerator: m?.numerator ?? null,
+        denominator: m?.denominator ?? null,
+        sample_size: m?.sampleSize ?? null,
+        ci_low: m?.ciLow ?? null,
+        ci_high: m?.ciHigh ?? null,
+        source: m?.source ?? null,
+        is_demo: m ? m.isDemo : null,
+      }));
+      const rows = mapApiRows(body);
+      expect(rows.length, code).toBeGreaterThan(0);
+      expect(rows, code).toEqual(expected);
+    }
+  });
+
+  it('sends the column sets the OpenAPI document describes, no more and no fewer', async () => {
+    const { app } = testApp(get().db);
+    const body = await read(await app.request(`${API}/inwoners?niveau=wijk`));
+    const documented = MAP_FIGURES_SCHEMA.properties;
+    expect(Object.keys(body).sort()).toEqual(Object.keys(documented).sort());
+    expect(Object.keys(body.areas).sort()).toEqual(Object.keys(documented.areas.properties).sort());
+    expect(Object.keys(body.figures).sort()).toEqual(
+      Object.keys(documented.figures.properties).sort(),
+    );
   });
 
   it('answers odd parameters with a problem, never a 500', async () => {

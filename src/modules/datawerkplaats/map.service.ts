@@ -5,6 +5,7 @@
  * rows); boundaries from the areas module, in the boundary year of the period.
  */
 import type { Kysely } from 'kysely';
+import { memoByDataVersion } from '../../db/memo.js';
 import type { Database } from '../../db/schema.js';
 import { err, ok } from '../../lib/result.js';
 import { type Area, boundariesForPeriod } from '../areas/index.js';
@@ -12,6 +13,7 @@ import {
   areasWithFigures,
   figureCoverage,
   figuresAtLevel,
+  figuresJsonAtLevel,
   figuresOfAreas,
   isInside,
   listIndicatorSummaries,
@@ -62,11 +64,11 @@ function lineage(area: Area, areas: Map<string, Area>): Area[] {
 }
 
 /**
- * The figures of a map without its drawing: the areas of the level (inside `within`), each with
- * its figure (if any) and the gemeente it lies in, the gemeenten's own figures (the roll-up),
- * the figure of `within` and a reference figure of the region. The page and the JSON API share it.
+ * What a map shows, before any figure is read: the indicator, level and period (checked against
+ * what has figures), the areas of the level in scope (inside `within`), the gemeenten they roll
+ * up to, and the reference areas of the region.
  */
-export async function mapFigures(db: Db, scope: Scope, code: string, query: MapQuery) {
+async function mapScope(db: Db, scope: Scope, code: string, query: MapQuery) {
   const indicator = (await listIndicatorSummaries(db, scope)).find((i) => i.code === code);
   if (!indicator) return err('NotFound' as const);
   const coverage = await figureCoverage(db, scope, indicator.id, MAP_LEVELS);
@@ -112,23 +114,13 @@ export async function mapFigures(db: Db, scope: Scope, code: string, query: MapQ
       rollupByParent.set(parent, lineage(area, areas).find((a) => a.level === rollupLevel)?.code);
     return rollupByParent.get(parent);
   };
-  const [figures, others] = await Promise.all([
-    figuresAtLevel(db, scope, { indicatorId: indicator.id, period, level, within: within?.code }),
-    figuresOfAreas(db, scope, {
-      indicatorId: indicator.id,
-      period,
-      codes: [
-        ...new Set([
-          ...(within ? [within.code] : []),
-          ...rollupAreas.map((a) => a.code),
-          ...references.map((a) => a.code),
-        ]),
-      ],
-    }),
-  ]);
-  const figureOf = new Map<string, Measurement>();
-  for (const m of figures) figureOf.set(m.areaCode, m);
-  for (const m of others) figureOf.set(m.areaCode, m);
+  const otherCodes = [
+    ...new Set([
+      ...(within ? [within.code] : []),
+      ...rollupAreas.map((a) => a.code),
+      ...references.map((a) => a.code),
+    ]),
+  ];
   return ok({
     indicator,
     level,
@@ -136,22 +128,100 @@ export async function mapFigures(db: Db, scope: Scope, code: string, query: MapQ
     period,
     periods,
     within,
-    withinFigure: within ? figureOf.get(within.code) : undefined,
-    reference: references.map((a) => figureOf.get(a.code)).find((m) => m !== undefined),
-    /** Every area of the level in scope, with or without a figure. */
-    areas: inScope.map((area) => ({
-      area,
-      measurement: figureOf.get(area.code),
-      rollupCode: rollupOf(area),
-    })),
-    figures: new Map(figures.map((m) => [m.areaCode, m])),
-    rollup: rollupLevel
+    inScope,
+    rollupLevel,
+    rollupAreas,
+    references,
+    rollupOf,
+    otherCodes,
+  });
+}
+
+type MapScope = Extract<Awaited<ReturnType<typeof mapScope>>, { ok: true }>['value'];
+
+/** The figures of `within`, of the reference and of the roll-up, from the other areas' figures. */
+function aroundTheLevel(view: MapScope, others: readonly Measurement[]) {
+  const figureOf = new Map(others.map((m) => [m.areaCode, m]));
+  return {
+    withinFigure: view.within ? figureOf.get(view.within.code) : undefined,
+    reference: view.references.map((a) => figureOf.get(a.code)).find((m) => m !== undefined),
+    rollup: view.rollupLevel
       ? {
-          level: rollupLevel,
-          areas: rollupAreas.map((area) => ({ area, measurement: figureOf.get(area.code) })),
+          level: view.rollupLevel,
+          areas: view.rollupAreas.map((area) => ({ area, measurement: figureOf.get(area.code) })),
         }
       : undefined,
+  };
+}
+
+/**
+ * The figures of a map without its drawing: the areas of the level (inside `within`), each with
+ * its figure (if any) and the gemeente it lies in, the gemeenten's own figures (the roll-up),
+ * the figure of `within` and a reference figure of the region (the page and its downloads).
+ */
+export async function mapFigures(db: Db, scope: Scope, code: string, query: MapQuery) {
+  const chosen = await mapScope(db, scope, code, query);
+  if (!chosen.ok) return chosen;
+  const view = chosen.value;
+  const indicatorId = view.indicator.id;
+  const [figures, others] = await Promise.all([
+    figuresAtLevel(db, scope, {
+      indicatorId,
+      period: view.period,
+      level: view.level,
+      within: view.within?.code,
+    }),
+    figuresOfAreas(db, scope, { indicatorId, period: view.period, codes: view.otherCodes }),
+  ]);
+  const figureOf = new Map(figures.map((m) => [m.areaCode, m]));
+  return ok({
+    ...view,
+    ...aroundTheLevel(view, others),
+    /** Every area of the level in scope, with or without a figure. */
+    areas: view.inScope.map((area) => ({
+      area,
+      measurement: figureOf.get(area.code),
+      rollupCode: view.rollupOf(area),
+    })),
+    figures: figureOf,
   });
+}
+
+/** The areas of a map as JSON columns: code, name, parent and the gemeente it rolls up to. */
+function areaColumnsJson(view: MapScope): string {
+  return JSON.stringify({
+    area_code: view.inScope.map((a) => a.code),
+    area_name: view.inScope.map((a) => a.name),
+    parent_code: view.inScope.map((a) => a.parentCode),
+    rollup_code: view.inScope.map((a) => view.rollupOf(a) ?? null),
+  });
+}
+
+/**
+ * What the map API sends (ADR 0014): the same choice and figures as `mapFigures`, with the areas
+ * and the level's figures as JSON columns. The figures come as JSON from PostgreSQL through the
+ * presenter's rules in SQL; the area columns of a whole level are kept until the data changes.
+ */
+export async function mapFiguresJson(db: Db, scope: Scope, code: string, query: MapQuery) {
+  const chosen = await mapScope(db, scope, code, query);
+  if (!chosen.ok) return chosen;
+  const view = chosen.value;
+  const indicatorId = view.indicator.id;
+  const [figuresJson, others, areasJson] = await Promise.all([
+    figuresJsonAtLevel(db, scope, {
+      indicatorId,
+      period: view.period,
+      level: view.level,
+      within: view.within?.code,
+    }),
+    figuresOfAreas(db, scope, { indicatorId, period: view.period, codes: view.otherCodes }),
+    view.within
+      ? areaColumnsJson(view)
+      : memoByDataVersion(db, `map-area-columns:${scope.regionId}:${view.level}`, async () =>
+          areaColumnsJson(view),
+        ),
+  ]);
+  return ok({ ...view, ...aroundTheLevel(view, others), areasJson, figuresJson });
 }
 
 /**

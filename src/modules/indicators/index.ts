@@ -24,10 +24,12 @@ export {
   areasWithFigures,
   figureCoverage,
   figuresAtLevel,
+  figuresJsonAtLevel,
   figuresOfAreas,
   isInside,
   regionAreas,
 } from './indicators-map.service.js';
+export { FIGURE_COLUMNS } from './indicators-map-json.repository.js';
 export { measurementAdminRoutes } from './measurements.routes.js';
 export { applyMeasurements, stageMeasurements } from './measurements-import.service.js';
 export { formatValue, targetText } from './views/indicator-parts.js';

@@ -9,6 +9,7 @@ import type { AreaLevel, Database } from '../../db/schema.js';
 import { type Area, areaIndex } from '../areas/index.js';
 import { type Measurement, toMeasurement } from './indicators.service.js';
 import * as repo from './indicators-map.repository.js';
+import * as jsonRepo from './indicators-map-json.repository.js';
 
 type Db = Kysely<Database>;
 type Scope = { regionId: number };
@@ -45,15 +46,10 @@ export function figureCoverage(
   );
 }
 
-/**
- * One indicator's figures in one period for the areas of `level`, only those inside `within`
- * when it is given; areas without a figure are simply absent.
- */
-export async function figuresAtLevel(
-  db: Db,
-  scope: Scope,
-  query: { indicatorId: number; period: string; level: AreaLevel; within?: string },
-): Promise<Measurement[]> {
+type LevelQuery = { indicatorId: number; period: string; level: AreaLevel; within?: string };
+
+/** The filter for the areas of `level`, only those inside `within` when it is given. */
+async function levelFilter(db: Db, scope: Scope, query: LevelQuery): Promise<repo.FigureFilter> {
   const areas = await regionAreas(db, scope.regionId);
   const within = query.within;
   const codes = within
@@ -61,14 +57,38 @@ export async function figuresAtLevel(
         .filter((a) => a.level === query.level && isInside(a, within, areas))
         .map((a) => a.code)
     : undefined;
-  const rows = await repo.listFiguresAt(db, {
+  return {
     regionId: scope.regionId,
     indicatorId: query.indicatorId,
     period: query.period,
     level: query.level,
     codes,
-  });
+  };
+}
+
+/**
+ * One indicator's figures in one period for the areas of `level`, only those inside `within`
+ * when it is given; areas without a figure are simply absent.
+ */
+export async function figuresAtLevel(
+  db: Db,
+  scope: Scope,
+  query: LevelQuery,
+): Promise<Measurement[]> {
+  const [areas, filter] = await Promise.all([
+    regionAreas(db, scope.regionId),
+    levelFilter(db, scope, query),
+  ]);
+  const rows = await repo.listFiguresAt(db, filter);
   return rows.map((row) => toMeasurement(row, areas));
+}
+
+/**
+ * The same figures as `figuresAtLevel`, as JSON columns made by PostgreSQL with the presenter's
+ * rules (the map API; see indicators-map-json.repository.ts).
+ */
+export async function figuresJsonAtLevel(db: Db, scope: Scope, query: LevelQuery): Promise<string> {
+  return jsonRepo.figuresJsonAt(db, await levelFilter(db, scope, query));
 }
 
 /** One indicator's figures in one period for these areas (references, parents, roll-ups). */
