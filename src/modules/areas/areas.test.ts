@@ -2,7 +2,14 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/db.js';
 import { getRegion } from '../plan/index.js';
-import { addAreas, areaIndex, importAreas, importAreasFromDirectory } from './index.js';
+import {
+  addAreas,
+  areaIndex,
+  codeRangeOf,
+  importAreas,
+  importAreasFromDirectory,
+  levelOfCode,
+} from './index.js';
 
 const csv = (text: string) => new TextEncoder().encode(text);
 
@@ -34,6 +41,35 @@ describeEachDatabase('areas', (get) => {
       'x.csv: GM9999 hoort bij PV99, maar dat gebied ontbreekt.',
     ]);
     expect((await areaIndex(get().db, region.value.id)).has('GM9999')).toBe(false);
+  });
+
+  it('gives each level its codes as a range, and the table refuses a code of another level', async () => {
+    expect(codeRangeOf('buurt')).toEqual({ from: 'BU', to: 'BV' });
+    expect(codeRangeOf('gemeente')).toEqual({ from: 'GM', to: 'GN' });
+    const region = await getRegion(get().db, 'drenthe');
+    if (!region.ok) throw new Error('geen regio');
+    // Every area's code lies in its level's range, and no other level's code does.
+    const areas = [...(await areaIndex(get().db, region.value.id)).values()];
+    expect(areas.length).toBeGreaterThan(200);
+    for (const area of areas) {
+      const { from, to } = codeRangeOf(area.level);
+      expect(area.code >= from && area.code < to, area.code).toBe(true);
+      expect(levelOfCode(area.code)).toBe(area.level);
+    }
+    // A writer that skips the file checks still cannot store a wijk code as a buurt.
+    await expect(
+      get()
+        .db.insertInto('area')
+        .values({
+          region_id: region.value.id,
+          code: 'WK019999',
+          name: 'Verkeerd niveau',
+          level: 'buurt',
+          parent_code: 'GM0106',
+          in_region: true,
+        })
+        .execute(),
+    ).rejects.toThrow(/area_code_fits_level/);
   });
 
   it('refuses a duplicate code, an unknown level and a code that does not fit its level', async () => {

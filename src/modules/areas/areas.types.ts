@@ -51,6 +51,17 @@ const LEVEL_OF_PREFIX: Record<string, AreaLevel> = {
   PC: 'postcode',
 };
 
+/**
+ * The codes of a level as a range, `from` ≤ code < `to` (`BU` ≤ code < `BV`: the buurten): what
+ * an index on the code can read directly. Holds because every area's code fits its level
+ * (AreaRow checks it; migration 0019 makes it a constraint of the table).
+ */
+export function codeRangeOf(level: AreaLevel): { from: string; to: string } {
+  const prefix = Object.entries(LEVEL_OF_PREFIX).find(([, l]) => l === level)?.[0] ?? '';
+  const next = String.fromCharCode(prefix.charCodeAt(1) + 1);
+  return { from: prefix, to: `${prefix.slice(0, 1)}${next}` };
+}
+
 /** The level a CBS code belongs to by its prefix (GM… a gemeente), or undefined for no code. */
 export function levelOfCode(code: string): AreaLevel | undefined {
   return AREA_CODE.test(code) ? LEVEL_OF_PREFIX[code.slice(0, 2)] : undefined;

@@ -15,6 +15,7 @@ export {
   type Area,
   type AreaInput,
   type AreaLevel,
+  codeRangeOf,
   levelOfCode,
   postcodeAreaCode,
 } from './areas.types.js';

@@ -9,6 +9,7 @@
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { codeRangeOf } from '../areas/index.js';
 import {
   asDouble,
   finiteOrNull,
@@ -43,12 +44,12 @@ export const NO_FIGURES_JSON = JSON.stringify({
 
 const col = (name: string): RawBuilder<unknown> => sql.ref(`f.${name}`);
 
-/** Each column's shown value, from the row set `f` (see figuresJsonAt). */
+/** Each column's shown value, from the row set `f` (numbers already doubles; see figuresJsonAt). */
 function shownColumns(): Record<(typeof FIGURE_COLUMNS)[number], RawBuilder<unknown>> {
   const shown = (x: RawBuilder<unknown>) =>
     sql`case when f.hidden is null then ${finiteOrNull(x)} end`;
-  const value = (name: string) => shown(roundedValueSql(asDouble(col(name)), col('decimals')));
-  const count = (name: string) => shown(roundedCountSql(asDouble(col(name)), col('count_base')));
+  const value = (name: string) => shown(roundedValueSql(col(name), col('decimals')));
+  const count = (name: string) => shown(roundedCountSql(col(name), col('count_base')));
   return {
     area_code: col('area_code'),
     value: value('value'),
@@ -64,13 +65,25 @@ function shownColumns(): Record<(typeof FIGURE_COLUMNS)[number], RawBuilder<unkn
 }
 
 /**
+ * Which rows: the indicator's figures in the period, of the level's codes (a range the map
+ * index reads directly; a join with `area` to find the level cost ~10 ms for 14 500 buurten)
+ * and/or of the listed codes. The indicator belongs to one region and an import only takes codes
+ * of that region's areas, so no join with `area` is needed to stay inside the region.
+ */
+function rowsWhere(filter: FigureFilter): RawBuilder<unknown> {
+  const range = filter.level ? codeRangeOf(filter.level) : undefined;
+  const level = range ? sql`and m.area_code >= ${range.from} and m.area_code < ${range.to}` : sql``;
+  const codes = filter.codes ? sql`and m.area_code = any(${[...filter.codes]})` : sql``;
+  return sql`m.indicator_id = ${filter.indicatorId} and m.period = ${filter.period} ${level} ${codes}`;
+}
+
+/**
  * The figures the filter names as one JSON text (columns of equal length, in no particular
  * order; each array aggregate reads the same rows in the same order, so the columns line up).
  */
 export async function figuresJsonAt(db: Db, filter: FigureFilter): Promise<string> {
   if (filter.codes?.length === 0 || (!filter.level && !filter.codes)) return NO_FIGURES_JSON;
-  const level = filter.level ? sql`and a.level = ${filter.level}` : sql``;
-  const codes = filter.codes ? sql`and m.area_code = any(${[...filter.codes]})` : sql``;
+  const where = rowsWhere(filter);
   const hidden = hiddenSql({
     suppressed: sql.ref('m.suppressed'),
     sampleSize: sql.ref('m.sample_size'),
@@ -80,24 +93,32 @@ export async function figuresJsonAt(db: Db, filter: FigureFilter): Promise<strin
   const columns = Object.entries(shownColumns()).map(
     ([name, expr]) => sql`${sql.lit(name)}, coalesce(array_agg(${expr}), '{}')`,
   );
+  // The sources are read in a pass of their own over the same index entries: cheaper than
+  // keeping all rows aside (a materialised CTE) to number the sources first.
   const result = await sql<{ body: string }>`
-    with f as materialized (
-      select m.area_code, m.value, m.missing_reason, m.numerator, m.denominator, m.sample_size,
-        m.ci_low, m.ci_high, m.source, m.is_demo, ${hidden} as hidden,
-        s.threshold, s.decimals, s.count_base
-      from measurement m
-      join area a on a.code = m.area_code and a.region_id = ${filter.regionId} ${level}
-      left join data_source s on s.id = m.data_source_id
-      where m.indicator_id = ${filter.indicatorId} and m.period = ${filter.period} ${codes}
-    ),
-    sources as (
-      select source, (row_number() over (order by source)) - 1 as i from f group by source
+    with sources as (
+      select source, (row_number() over (order by source)) - 1 as i
+      from (select distinct m.source from measurement m where ${where}) d
     )
     select json_build_object(
       'sources', coalesce((select array_agg(source order by i) from sources), '{}'),
       ${sql.join(columns)}
     )::text as body
-    from f join sources on sources.source = f.source
+    from (
+      select m.area_code, m.missing_reason, m.source, m.is_demo, ${hidden} as hidden,
+        ${asDouble(sql.ref('m.value'))} as value, ${asDouble(sql.ref('m.numerator'))} as numerator,
+        ${asDouble(sql.ref('m.denominator'))} as denominator,
+        ${asDouble(sql.ref('m.sample_size'))} as sample_size,
+        ${asDouble(sql.ref('m.ci_low'))} as ci_low, ${asDouble(sql.ref('m.ci_high'))} as ci_high,
+        s.threshold, s.decimals, s.count_base
+      from measurement m
+      left join data_source s on s.id = m.data_source_id
+      where ${where}
+      -- A fence: each row's conversions are made once. Without it PostgreSQL puts these
+      -- expressions into every place the aggregates use them (up to six per value).
+      offset 0
+    ) f
+    join sources on sources.source = f.source
   `.execute(db);
   return result.rows[0]?.body ?? NO_FIGURES_JSON;
 }
