@@ -36,6 +36,12 @@ export function mapApiRows(body: MapApiBody): MapApiRow[] {
   ];
   if (lengths.join() !== expected.join()) throw new Error(`columns of unequal length: ${lengths}`);
   const at = new Map(figures.area_code.map((code, i) => [code, i]));
+  // Every figure belongs to one of the areas: a figure outside them would escape every check
+  // that reads the joined rows (the leak tests among them).
+  const known = new Set(areas.area_code);
+  const stray = figures.area_code.filter((code) => !known.has(code));
+  if (stray.length > 0) throw new Error(`figures for areas not in areas: ${stray.join(', ')}`);
+  if (at.size !== figures.area_code.length) throw new Error('an area has two figures');
   return areas.area_code.map((code, n) => {
     const i = at.get(code);
     const pick = <T>(column: T[]): T | null => (i === undefined ? null : (column[i] ?? null));

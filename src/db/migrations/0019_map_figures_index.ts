@@ -8,7 +8,10 @@
  *
  * A map of one level reads the codes of that level as a range of the index (`BU` ≤ code < `BV`:
  * the buurten) instead of joining `area`. That holds only while every area's code fits its
- * level, which the areas import checks; the constraint makes it a property of the table.
+ * level, which the areas import checks; the constraint makes it a property of the table (a code
+ * with a prefix no level has is refused too; `area_code_check` already allows none). It blocks
+ * writes to measurement while the index is rebuilt: under a second for Drenthe, 12 s for the 9 M
+ * rows of the benchmark set (development database).
  */
 import type { Kysely } from 'kysely';
 import { runStatements } from '../statements.js';
@@ -22,10 +25,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create index measurement_area_period on measurement (indicator_id, period, area_code)
       include (value, missing_reason, numerator, denominator, sample_size, ci_low, ci_high,
                source, is_demo, suppressed, data_source_id);
-    alter table area add constraint area_code_fits_level check (level = case left(code, 2)
+    alter table area add constraint area_code_fits_level check (coalesce(level = case left(code, 2)
       when 'NL' then 'land' when 'PV' then 'provincie' when 'GG' then 'ggd-regio'
       when 'ZK' then 'zorgkantoorregio' when 'GM' then 'gemeente' when 'WK' then 'wijk'
-      when 'BU' then 'buurt' when 'PC' then 'postcode' end)
+      when 'BU' then 'buurt' when 'PC' then 'postcode' end, false))
   `,
   );
 }

@@ -57,7 +57,8 @@ const LEVEL_OF_PREFIX: Record<string, AreaLevel> = {
  * (AreaRow checks it; migration 0019 makes it a constraint of the table).
  */
 export function codeRangeOf(level: AreaLevel): { from: string; to: string } {
-  const prefix = Object.entries(LEVEL_OF_PREFIX).find(([, l]) => l === level)?.[0] ?? '';
+  const prefix = Object.entries(LEVEL_OF_PREFIX).find(([, l]) => l === level)?.[0];
+  if (!prefix) throw new Error(`No code prefix for level ${level}`);
   const next = String.fromCharCode(prefix.charCodeAt(1) + 1);
   return { from: prefix, to: `${prefix.slice(0, 1)}${next}` };
 }

@@ -5,7 +5,7 @@
  * cannot hold exactly, counts between two multiples of the base, a stored decision, no decision
  * yet (the backstop), thresholds per source and none, a NaN.
  */
-import type { Insertable, Kysely } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/db.js';
 import type { Database, MeasurementTable } from '../../db/schema.js';
@@ -46,6 +46,24 @@ const EDGE_VALUES = [
   '0',
   '99.95',
   'NaN',
+];
+
+/**
+ * Cells whose shown figures tell JavaScript's rounding from PostgreSQL's: `round()` of a double
+ * rounds a half to even (2.5 → 2), `round()` of a numeric rounds 1.005 up, where `Math.round` on
+ * the double 1.005 × 100 = 100.49999999999999 gives 1.00.
+ */
+const HALVES: Array<{
+  source: 'strikt' | 'heel' | 'fijn';
+  value: string;
+  numerator: string;
+  shown: { value: number; numerator: number };
+  areaCode?: string;
+}> = [
+  { source: 'heel', value: '0.5', numerator: '0.5', shown: { value: 1, numerator: 0.5 } },
+  { source: 'heel', value: '2.5', numerator: '2', shown: { value: 3, numerator: 2 } },
+  { source: 'fijn', value: '1.005', numerator: '3', shown: { value: 1, numerator: 3 } },
+  { source: 'strikt', value: '0.25', numerator: '12.5', shown: { value: 0.3, numerator: 15 } },
 ];
 
 async function setUp(db: Db) {
@@ -126,6 +144,24 @@ async function setUp(db: Db) {
     suppressed: pick([null, null, null, 'primary', 'secondary'] as const),
     data_source_id: i < 4 ? null : pick([...sources, null]),
   }));
+  // Halves that PostgreSQL's own rounding would round otherwise (see HALVES), always present.
+  const [strict, whole, fine] = sources;
+  const wijken = rows.filter((r) => r.area_code.startsWith('WK'));
+  for (const [n, half] of HALVES.entries()) {
+    const row = wijken[n];
+    if (!row) throw new Error('too few wijken');
+    const source = { strikt: strict, heel: whole, fijn: fine }[half.source];
+    Object.assign(row, {
+      value: half.value,
+      numerator: half.numerator,
+      denominator: '1000',
+      sample_size: null,
+      missing_reason: null,
+      suppressed: null,
+      data_source_id: source,
+    });
+    half.areaCode = row.area_code;
+  }
   await db.insertInto('measurement').values(rows).execute();
   return { regionId: region.id, indicatorId: indicator.id, areas, count: rows.length };
 }
@@ -189,6 +225,11 @@ describeEachDatabase('map figures as JSON from PostgreSQL', (get) => {
     expect(
       expected.filter((f) => typeof f.value === 'number' && !Number.isInteger(f.value)).length,
     ).toBeGreaterThan(20);
+    for (const half of HALVES)
+      expect(
+        expected.find((f) => f.area_code === half.areaCode),
+        half.value,
+      ).toMatchObject(half.shown);
 
     const codes = areas.filter((_, i) => i % 3 === 0).map((a) => a.code);
     const byCodes = { regionId, indicatorId, period: '2024', codes };
@@ -196,6 +237,15 @@ describeEachDatabase('map figures as JSON from PostgreSQL', (get) => {
     expect(some).toEqual(await presented(db, byCodes));
     expect(some).toHaveLength(codes.length);
     expect(count).toBe(areas.length);
+  });
+
+  it('runs where PostgreSQL writes doubles exactly (extra_float_digits ≥ 1, the default)', async () => {
+    // With 0 PostgreSQL would write 15 significant digits, and an unrounded value could differ
+    // from what JavaScript writes. A server or role set to 0 fails here, not on a map.
+    const result = await sql<{
+      digits: number;
+    }>`select current_setting('extra_float_digits')::int as digits`.execute(get().db);
+    expect(result.rows[0]?.digits).toBeGreaterThanOrEqual(1);
   });
 
   it('gives empty columns, never null, when nothing matches', async () => {
