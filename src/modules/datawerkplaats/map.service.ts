@@ -139,6 +139,21 @@ async function mapScope(db: Db, scope: Scope, code: string, query: MapQuery) {
 
 type MapScope = Extract<Awaited<ReturnType<typeof mapScope>>, { ok: true }>['value'];
 
+/** Which figures of the level a map reads (inside `within` when it is given). */
+const levelQuery = (view: MapScope) => ({
+  indicatorId: view.indicator.id,
+  period: view.period,
+  level: view.level,
+  within: view.within?.code,
+});
+
+/** The other figures it reads: of `within`, of the roll-up's gemeenten and of the references. */
+const othersQuery = (view: MapScope) => ({
+  indicatorId: view.indicator.id,
+  period: view.period,
+  codes: view.otherCodes,
+});
+
 /** The figures of `within`, of the reference and of the roll-up, from the other areas' figures. */
 function aroundTheLevel(view: MapScope, others: readonly Measurement[]) {
   const figureOf = new Map(others.map((m) => [m.areaCode, m]));
@@ -163,15 +178,9 @@ export async function mapFigures(db: Db, scope: Scope, code: string, query: MapQ
   const chosen = await mapScope(db, scope, code, query);
   if (!chosen.ok) return chosen;
   const view = chosen.value;
-  const indicatorId = view.indicator.id;
   const [figures, others] = await Promise.all([
-    figuresAtLevel(db, scope, {
-      indicatorId,
-      period: view.period,
-      level: view.level,
-      within: view.within?.code,
-    }),
-    figuresOfAreas(db, scope, { indicatorId, period: view.period, codes: view.otherCodes }),
+    figuresAtLevel(db, scope, levelQuery(view)),
+    figuresOfAreas(db, scope, othersQuery(view)),
   ]);
   const figureOf = new Map(figures.map((m) => [m.areaCode, m]));
   return ok({
@@ -206,15 +215,9 @@ export async function mapFiguresJson(db: Db, scope: Scope, code: string, query: 
   const chosen = await mapScope(db, scope, code, query);
   if (!chosen.ok) return chosen;
   const view = chosen.value;
-  const indicatorId = view.indicator.id;
   const [figuresJson, others, areasJson] = await Promise.all([
-    figuresJsonAtLevel(db, scope, {
-      indicatorId,
-      period: view.period,
-      level: view.level,
-      within: view.within?.code,
-    }),
-    figuresOfAreas(db, scope, { indicatorId, period: view.period, codes: view.otherCodes }),
+    figuresJsonAtLevel(db, scope, levelQuery(view)),
+    figuresOfAreas(db, scope, othersQuery(view)),
     view.within
       ? areaColumnsJson(view)
       : memoByDataVersion(db, `map-area-columns:${scope.regionId}:${view.level}`, async () =>
