@@ -139,12 +139,12 @@ async function mapScope(db: Db, scope: Scope, code: string, query: MapQuery) {
 
 type MapScope = Extract<Awaited<ReturnType<typeof mapScope>>, { ok: true }>['value'];
 
-/** Which figures of the level a map reads (inside `within` when it is given). */
+/** Which figures of the level a map reads: inside `within`, the areas mapScope found there. */
 const levelQuery = (view: MapScope) => ({
   indicatorId: view.indicator.id,
   period: view.period,
   level: view.level,
-  within: view.within?.code,
+  codes: view.within ? view.inScope.map((a) => a.code) : undefined,
 });
 
 /** The other figures it reads: of `within`, of the roll-up's gemeenten and of the references. */

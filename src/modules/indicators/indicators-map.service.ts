@@ -46,40 +46,35 @@ export function figureCoverage(
   );
 }
 
-type LevelQuery = { indicatorId: number; period: string; level: AreaLevel; within?: string };
+/**
+ * The areas of `level`; with `codes`, only those (a map inside one area: its caller already
+ * knows which areas of the level lie inside).
+ */
+type LevelQuery = {
+  indicatorId: number;
+  period: string;
+  level: AreaLevel;
+  codes?: readonly string[];
+};
 
-/** The filter for the areas of `level`, only those inside `within` when it is given. */
-async function levelFilter(db: Db, scope: Scope, query: LevelQuery): Promise<repo.FigureFilter> {
-  const areas = await regionAreas(db, scope.regionId);
-  const within = query.within;
-  const codes = within
-    ? [...areas.values()]
-        .filter((a) => a.level === query.level && isInside(a, within, areas))
-        .map((a) => a.code)
-    : undefined;
-  return {
-    regionId: scope.regionId,
-    indicatorId: query.indicatorId,
-    period: query.period,
-    level: query.level,
-    codes,
-  };
-}
+const levelFilter = (scope: Scope, query: LevelQuery): repo.FigureFilter => ({
+  regionId: scope.regionId,
+  ...query,
+});
 
 /**
- * One indicator's figures in one period for the areas of `level`, only those inside `within`
- * when it is given; areas without a figure are simply absent.
+ * One indicator's figures in one period for the areas of `level` (only `codes` when given);
+ * areas without a figure are simply absent.
  */
 export async function figuresAtLevel(
   db: Db,
   scope: Scope,
   query: LevelQuery,
 ): Promise<Measurement[]> {
-  const [areas, filter] = await Promise.all([
+  const [areas, rows] = await Promise.all([
     regionAreas(db, scope.regionId),
-    levelFilter(db, scope, query),
+    repo.listFiguresAt(db, levelFilter(scope, query)),
   ]);
-  const rows = await repo.listFiguresAt(db, filter);
   return rows.map((row) => toMeasurement(row, areas));
 }
 
@@ -87,8 +82,8 @@ export async function figuresAtLevel(
  * The same figures as `figuresAtLevel`, as JSON columns made by PostgreSQL with the presenter's
  * rules (the map API; see indicators-map-json.repository.ts).
  */
-export async function figuresJsonAtLevel(db: Db, scope: Scope, query: LevelQuery): Promise<string> {
-  return jsonRepo.figuresJsonAt(db, await levelFilter(db, scope, query));
+export function figuresJsonAtLevel(db: Db, scope: Scope, query: LevelQuery): Promise<string> {
+  return jsonRepo.figuresJsonAt(db, levelFilter(scope, query));
 }
 
 /** One indicator's figures in one period for these areas (references, parents, roll-ups). */
