@@ -54,8 +54,8 @@ async function timedGet(base: string, url: string) {
 type Captured = { sql: string; parameters: readonly unknown[] };
 
 /**
- * The SQL the app sends for a map: the level's figures as JSON columns (figuresJsonAt, as the API
- * reads them since ADR 0014), then the gemeenten's and references' figures (listFiguresAt).
+ * The SQL the app sends for a map: the level's shown figures strung together per source
+ * (figuresJsonAt, ADR 0015), then the gemeenten's and references' figures (listFiguresAt).
  */
 async function mapQueries(url: string, filters: FigureFilter[]) {
   const captured: Captured[] = [];
@@ -139,12 +139,13 @@ export async function measureMapApi(base: string, db: Db, url: string) {
       rawLevelOnly.push(performance.now() - started);
       await client.query(b.sql, [...b.parameters]);
       raw.push(performance.now() - started);
-      // One row of JSON columns (after the timing: reading it is the client's work, not SQL's).
-      const body: unknown = result.rows[0]?.body;
-      rows =
-        typeof body === 'string'
-          ? (JSON.parse(body) as { area_code: unknown[] }).area_code.length
-          : (result.rowCount ?? 0);
+      // One row per source, its figures as one JSON list (counted after the timing: reading
+      // them is the client's work, not SQL's).
+      rows = result.rows.reduce(
+        (sum: number, group: { rows?: unknown }) =>
+          sum + (typeof group.rows === 'string' ? (JSON.parse(group.rows) as unknown[]).length : 0),
+        0,
+      );
     };
     for (const [n, { indicator, period }] of pairs.entries()) {
       const runApi = async () => {

@@ -163,6 +163,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
         { suffix: '/goals', allowed: ['kind', 'opgave'] },
         { suffix: '/stories', allowed: ['opgave', 'role'] },
         { pattern: /\/datawerkplaats\/kaart\/[^/]+$/, allowed: ['niveau', 'periode', 'binnen'] },
+        { suffix: '/datawerkplaats/gebieden', allowed: ['niveau', 'binnen'] },
       ],
       (c, unknown) =>
         problem(

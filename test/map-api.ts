@@ -1,14 +1,14 @@
 /**
- * Reads the map API's column sets back into one object per area, as a client would join them:
- * each area of `areas` with its figure from `figures` (by area code), the source resolved.
+ * Reads the map API back into one object per area, as a client would: the map's figures (rows
+ * per source, places named by `fields`) joined by area code with the areas of its `areas_url`.
  */
-import type { MapApiBody } from '../src/modules/datawerkplaats/index.js';
+import type { LevelAreasBody, MapApiBody } from '../src/modules/datawerkplaats/index.js';
 
 export type MapApiRow = {
   area_code: string;
   area_name: string;
   parent_code: string | null;
-  rollup_code: string | null;
+  gemeente_code: string | null;
   /** False: the area has no figure in this period at all. */
   has_figure: boolean;
   value: number | null;
@@ -22,45 +22,63 @@ export type MapApiRow = {
   is_demo: boolean | null;
 };
 
-export function mapApiRows(body: MapApiBody): MapApiRow[] {
-  const { areas, figures } = body;
-  const lengths = [
-    ...Object.values(areas).map((c) => c.length),
-    ...Object.entries(figures)
-      .filter(([name]) => name !== 'sources')
-      .map(([, c]) => c.length),
-  ];
-  const expected = [
-    ...Array(4).fill(areas.area_code.length),
-    ...Array(10).fill(figures.area_code.length),
-  ];
-  if (lengths.join() !== expected.join()) throw new Error(`columns of unequal length: ${lengths}`);
-  const at = new Map(figures.area_code.map((code, i) => [code, i]));
+type Figure = Omit<MapApiRow, 'area_name' | 'parent_code' | 'gemeente_code' | 'has_figure'>;
+
+/** Each row of `figures` as an object, its fields named as `figures.fields` says. */
+export function mapApiFigures(body: MapApiBody): Figure[] {
+  const { fields, groups } = body.figures;
+  return groups.flatMap((group) =>
+    group.rows.map((row) => {
+      if (row.length !== fields.length) throw new Error(`row of ${row.length} fields: ${row}`);
+      const named = Object.fromEntries(fields.map((field, i) => [field, row[i]]));
+      return { ...named, source: group.source, is_demo: group.is_demo } as Figure;
+    }),
+  );
+}
+
+/** Joins the map's figures to its areas; fails on a figure outside them or an area twice. */
+export function mapApiRows(body: MapApiBody, areasBody: LevelAreasBody): MapApiRow[] {
+  const { areas } = areasBody;
+  const lengths = Object.values(areas).map((c) => c.length);
+  if (new Set(lengths).size !== 1) throw new Error(`columns of unequal length: ${lengths}`);
+  const figures = mapApiFigures(body);
+  const at = new Map(figures.map((f) => [f.area_code, f]));
   // Every figure belongs to one of the areas: a figure outside them would escape every check
   // that reads the joined rows (the leak tests among them).
   const known = new Set(areas.area_code);
-  const stray = figures.area_code.filter((code) => !known.has(code));
+  const stray = figures.filter((f) => !known.has(f.area_code)).map((f) => f.area_code);
   if (stray.length > 0) throw new Error(`figures for areas not in areas: ${stray.join(', ')}`);
-  if (at.size !== figures.area_code.length) throw new Error('an area has two figures');
+  if (at.size !== figures.length) throw new Error('an area has two figures');
   return areas.area_code.map((code, n) => {
-    const i = at.get(code);
-    const pick = <T>(column: T[]): T | null => (i === undefined ? null : (column[i] ?? null));
-    const sourceIndex = pick(figures.source);
+    const figure = at.get(code);
     return {
       area_code: code,
       area_name: areas.area_name[n] ?? '',
       parent_code: areas.parent_code[n] ?? null,
-      rollup_code: areas.rollup_code[n] ?? null,
-      has_figure: i !== undefined,
-      value: pick(figures.value),
-      missing_reason: pick(figures.missing_reason),
-      numerator: pick(figures.numerator),
-      denominator: pick(figures.denominator),
-      sample_size: pick(figures.sample_size),
-      ci_low: pick(figures.ci_low),
-      ci_high: pick(figures.ci_high),
-      source: sourceIndex === null ? null : (figures.sources[sourceIndex] ?? null),
-      is_demo: pick(figures.is_demo),
+      gemeente_code: areas.gemeente_code[n] ?? null,
+      has_figure: figure !== undefined,
+      value: figure?.value ?? null,
+      missing_reason: figure?.missing_reason ?? null,
+      numerator: figure?.numerator ?? null,
+      denominator: figure?.denominator ?? null,
+      sample_size: figure?.sample_size ?? null,
+      ci_low: figure?.ci_low ?? null,
+      ci_high: figure?.ci_high ?? null,
+      source: figure?.source ?? null,
+      is_demo: figure?.is_demo ?? null,
     };
   });
+}
+
+type App = { request: (url: string) => Response | Promise<Response> };
+
+/** GETs a map from the API and its areas, and joins them. */
+export async function readMapApi(app: App, url: string) {
+  const res = await app.request(url);
+  if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}`);
+  const body = (await res.json()) as MapApiBody;
+  const areasRes = await app.request(body.areas_url);
+  if (areasRes.status !== 200) throw new Error(`GET ${body.areas_url} answered ${areasRes.status}`);
+  const areas = (await areasRes.json()) as LevelAreasBody;
+  return { body, areas, rows: mapApiRows(body, areas) };
 }

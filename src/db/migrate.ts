@@ -1,5 +1,6 @@
 /** Runs the TypeScript migrations in order; the list is static so bundling and tests see the same set. */
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { syncShownFigures } from '../modules/disclosure/index.js';
 import * as m0001 from './migrations/0001_plan.js';
 import * as m0002 from './migrations/0002_party_sector.js';
 import * as m0003 from './migrations/0003_auth.js';
@@ -19,6 +20,7 @@ import * as m0016 from './migrations/0016_wide_imports_rollups.js';
 import * as m0017 from './migrations/0017_national_areas.js';
 import * as m0018 from './migrations/0018_postcode_areas.js';
 import * as m0019 from './migrations/0019_map_figures_index.js';
+import * as m0020 from './migrations/0020_shown_figures.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -41,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '0017_national_areas': m0017,
   '0018_postcode_areas': m0018,
   '0019_map_figures_index': m0019,
+  '0020_shown_figures': m0020,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
@@ -49,7 +52,11 @@ class StaticMigrationProvider implements MigrationProvider {
   }
 }
 
-/** Brings the schema up to date; throws with the failing migration's name on error. */
+/**
+ * Brings the schema up to date; throws with the failing migration's name on error. Then the
+ * shown figures' trigger functions, which follow the disclosure module's code rather than a
+ * migration's snapshot (ADR 0015): replaced, and every row recomputed, when that code changed.
+ */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
   const { error, results } = await migrator.migrateToLatest();
@@ -60,5 +67,6 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
       `Migratie ${name} mislukt: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
+  await syncShownFigures(db);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -434,6 +434,11 @@ export interface MeasurementTable {
   data_source_id: number | null;
   /** Recomputed from the numerators and denominators of this many child areas (a roll-up). */
   rollup_children: number | null;
+  /**
+   * The figure as the map API shows it, a JSON array written by the database's own trigger on
+   * every insert and update (disclosure/shown-figure.sql.ts); whatever a write puts here is replaced.
+   */
+  shown_figure: Generated<string | null>;
 }
 
 export interface SubregionTable {

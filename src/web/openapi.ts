@@ -38,10 +38,29 @@ const text = { type: 'string' };
 const textOrNull = { type: ['string', 'null'] };
 const numberOrNull = { type: ['number', 'null'] };
 
-/** The map API's body (see datawerkplaats/map.api.ts): lists of equal length per column set. */
+/** One figure in the map API: a row whose places `fields` names. */
+const FIGURE_ROW = {
+  type: 'array',
+  description:
+    'Eén cijfer, in de volgorde van fields: CBS-code; waarde (afgerond zoals de bron voorschrijft, null als verborgen of onbekend); reden zonder waarde (bijvoorbeeld "te weinig waarnemingen"); teller; noemer; aantal waarnemingen; betrouwbaarheidsinterval onder en boven.',
+  prefixItems: [
+    text,
+    numberOrNull,
+    textOrNull,
+    numberOrNull,
+    numberOrNull,
+    numberOrNull,
+    numberOrNull,
+    numberOrNull,
+  ],
+  minItems: 8,
+  maxItems: 8,
+} as const;
+
+/** The map API's body (see datawerkplaats/map.api.ts). */
 export const MAP_FIGURES_SCHEMA = {
   type: 'object',
-  required: ['indicator', 'level', 'period', 'areas', 'figures'],
+  required: ['indicator', 'level', 'period', 'areas_url', 'figures'],
   properties: {
     indicator: { type: 'object' },
     level: { type: 'string', enum: ['gemeente', 'wijk', 'buurt'] },
@@ -51,6 +70,41 @@ export const MAP_FIGURES_SCHEMA = {
     within: { type: ['object', 'null'] },
     reference: { type: ['object', 'null'] },
     rollup: { type: ['object', 'null'] },
+    areas_url: {
+      type: 'string',
+      description: 'Waar de gebieden van deze kaart staan (namen, gemeente): één keer ophalen.',
+    },
+    figures: {
+      type: 'object',
+      description:
+        'De gebieden met een cijfer in deze periode, per bron. Een gebied uit areas_url zonder rij hier heeft geen cijfer.',
+      required: ['fields', 'groups'],
+      properties: {
+        fields: { type: 'array', items: text, description: 'Wat op elke plaats van een rij staat' },
+        groups: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['source', 'is_demo', 'rows'],
+            properties: {
+              source: text,
+              is_demo: { type: 'boolean', description: 'Voorbeelddata' },
+              rows: { type: 'array', items: FIGURE_ROW },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+/** The areas' body of one level (see datawerkplaats/map.api.ts). */
+export const LEVEL_AREAS_SCHEMA = {
+  type: 'object',
+  required: ['level', 'within', 'areas'],
+  properties: {
+    level: { type: 'string', enum: ['gemeente', 'wijk', 'buurt'] },
+    within: textOrNull,
     areas: {
       type: 'object',
       description:
@@ -59,35 +113,33 @@ export const MAP_FIGURES_SCHEMA = {
         area_code: column(text, 'CBS-code'),
         area_name: column(text, 'Naam'),
         parent_code: column(textOrNull, 'Het gebied erboven'),
-        rollup_code: column(textOrNull, 'De gemeente waar het gebied in ligt'),
-      },
-    },
-    figures: {
-      type: 'object',
-      description:
-        'De gebieden met een cijfer in deze periode; de n-de waarde van elke lijst hoort bij hetzelfde gebied.',
-      properties: {
-        sources: { type: 'array', items: text, description: 'Elke bron één keer' },
-        area_code: column(text, 'CBS-code'),
-        value: column(
-          numberOrNull,
-          'Waarde, afgerond zoals de bron voorschrijft; null als verborgen of onbekend',
-        ),
-        missing_reason: column(
+        gemeente_code: column(
           textOrNull,
-          'Waarom er geen waarde is (bijvoorbeeld "te weinig waarnemingen")',
+          'De gemeente waar het gebied in ligt (null bij een gemeente)',
         ),
-        numerator: column(numberOrNull, 'Teller'),
-        denominator: column(numberOrNull, 'Noemer'),
-        sample_size: column(numberOrNull, 'Aantal waarnemingen'),
-        ci_low: column(numberOrNull, 'Betrouwbaarheidsinterval, onder'),
-        ci_high: column(numberOrNull, 'Betrouwbaarheidsinterval, boven'),
-        source: column({ type: 'integer' }, 'Plaats van de bron in sources (vanaf 0)'),
-        is_demo: column({ type: 'boolean' }, 'Voorbeelddata'),
       },
     },
   },
 } as const;
+
+const levelParam = {
+  name: 'niveau',
+  in: 'query',
+  schema: { type: 'string', enum: ['gemeente', 'wijk', 'buurt'] },
+};
+const withinParam = { name: 'binnen', in: 'query', schema: { type: 'string' }, example: 'GM0106' };
+
+/** A 200 with a JSON body of a named schema, and the problems. */
+const jsonBody = (description: string, schema: string) => ({
+  responses: {
+    200: {
+      description,
+      content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } },
+    },
+    400: problem,
+    404: problem,
+  },
+});
 
 /** Builds the document; paths mirror `plan.api.ts`. */
 export function openApiDocument() {
@@ -175,29 +227,19 @@ export function openApiDocument() {
         },
       },
       [`${base}/datawerkplaats/kaart/{code}`]: get(
-        'Kaartcijfers van één indicator, kolom voor kolom: elk gebied van het niveau (binnen een gebied) met zijn gemeente (areas), de cijfers van de gebieden die er een hebben (figures; een gebied zonder cijfer ontbreekt daar), en de eigen cijfers van die gemeenten (rollup). Afgeschermde cijfers zijn null met de reden.',
+        'Kaartcijfers van één indicator: de cijfers van de gebieden van het niveau (binnen een gebied) die er een hebben, per bron als rijen (figures), en de eigen cijfers van hun gemeenten (rollup). Afgeschermde cijfers zijn null met de reden. De gebieden zelf: areas_url.',
         [
           { name: 'code', in: 'path', required: true, schema: { type: 'string' } },
-          {
-            name: 'niveau',
-            in: 'query',
-            schema: { type: 'string', enum: ['gemeente', 'wijk', 'buurt'] },
-          },
+          levelParam,
           { name: 'periode', in: 'query', schema: { type: 'string' }, example: '2024' },
-          { name: 'binnen', in: 'query', schema: { type: 'string' }, example: 'GM0106' },
+          withinParam,
         ],
-        {
-          responses: {
-            200: {
-              description: 'Kaartcijfers',
-              content: {
-                'application/json': { schema: { $ref: '#/components/schemas/MapFigures' } },
-              },
-            },
-            400: problem,
-            404: problem,
-          },
-        },
+        jsonBody('Kaartcijfers', 'MapFigures'),
+      ),
+      [`${base}/datawerkplaats/gebieden`]: get(
+        'De gebieden van één niveau (binnen een gebied) met naam, bovenliggend gebied en gemeente, kolom voor kolom: hetzelfde voor elke kaart van dat niveau.',
+        [{ ...levelParam, required: true }, withinParam],
+        jsonBody('Gebieden', 'LevelAreas'),
       ),
       [`${base}/stories`]: get('Gepubliceerde verhalen (zonder namen, met toestemming)', [
         { name: 'opgave', in: 'query', schema: { type: 'string' } },
@@ -260,6 +302,7 @@ export function openApiDocument() {
     components: {
       schemas: {
         MapFigures: MAP_FIGURES_SCHEMA,
+        LevelAreas: LEVEL_AREAS_SCHEMA,
         Problem: {
           type: 'object',
           required: ['title', 'status'],

@@ -6,11 +6,10 @@
 import { expect, it } from 'vitest';
 import { testApp } from '../../../test/app.js';
 import { describeEachDatabase } from '../../../test/db.js';
-import { mapApiRows } from '../../../test/map-api.js';
+import { readMapApi } from '../../../test/map-api.js';
 import { postForm, postUpload, signInAs } from '../../../test/session.js';
 import { json } from '../../db/upsert.js';
 import { importAreas } from '../areas/index.js';
-import type { MapApiBody } from './map.api.js';
 
 const square = (x: number) => ({
   type: 'Polygon',
@@ -99,12 +98,10 @@ describeEachDatabase('the buurt level (fixture)', (get) => {
     expect(html).not.toContain('39,4%');
     expect(html).toContain('Grenzen: Testgrenzen (voorbeeld) (2024)');
     // The JSON API hides the same buurten and rolls them up to their gemeente (two levels up).
-    const api = await app.request(
+    const { body, rows } = await readMapApi(
+      app,
       '/api/v1/regions/drenthe/datawerkplaats/kaart/hybride-zorg-gebruik?niveau=buurt&binnen=WK010600',
     );
-    expect(api.status).toBe(200);
-    const body = (await api.json()) as MapApiBody;
-    const rows = mapApiRows(body);
     expect(rows.map((a) => a.area_code)).toEqual(['BU01060001', 'BU01060002']);
     for (const area of [...rows, ...(body.rollup?.areas ?? [])]) {
       expect([39.4, 50]).not.toContain(area.value);
@@ -112,7 +109,7 @@ describeEachDatabase('the buurt level (fixture)', (get) => {
       expect([6, 94]).not.toContain(area.denominator);
     }
     for (const area of rows) {
-      expect(area).toMatchObject({ value: null, denominator: null, rollup_code: 'GM0106' });
+      expect(area).toMatchObject({ value: null, denominator: null, gemeente_code: 'GM0106' });
       expect(area.missing_reason).toMatch(/^te weinig waarnemingen/);
     }
     expect(body.within).toMatchObject({ area_code: 'WK010600', value: 40 });

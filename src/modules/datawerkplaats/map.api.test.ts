@@ -5,13 +5,13 @@
 import { expect, it } from 'vitest';
 import { testApp } from '../../../test/app.js';
 import { describeEachDatabase } from '../../../test/db.js';
-import { mapApiRows } from '../../../test/map-api.js';
-import { MAP_FIGURES_SCHEMA } from '../../web/openapi.js';
-import type { MapApiBody } from './map.api.js';
+import { readMapApi } from '../../../test/map-api.js';
+import { LEVEL_AREAS_SCHEMA, MAP_FIGURES_SCHEMA } from '../../web/openapi.js';
+import type { LevelAreasBody } from './map.api.js';
 import { mapFigures } from './map.service.js';
 
 const API = '/api/v1/regions/drenthe/datawerkplaats/kaart';
-const read = async (res: Response) => (await res.json()) as MapApiBody;
+const AREAS = '/api/v1/regions/drenthe/datawerkplaats/gebieden';
 
 describeEachDatabase('datawerkplaats map API', (get) => {
   it('gives every wijk with its figure and gemeente, and the gemeenten as the roll-up', async () => {
@@ -19,19 +19,23 @@ describeEachDatabase('datawerkplaats map API', (get) => {
     const res = await app.request(`${API}/inwoners?niveau=wijk`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/json');
-    const body = await read(res);
+    const { body, rows: areas } = await readMapApi(app, `${API}/inwoners?niveau=wijk`);
     expect(body).toMatchObject({ level: 'wijk', period: '2024', within: null });
+    expect(body.areas_url).toBe(`${AREAS}?niveau=wijk`);
     expect(body.indicator).toMatchObject({ code: 'inwoners', unit: 'inwoners', is_demo: false });
     expect(body.levels).toEqual(['gemeente', 'wijk']);
-    const areas = mapApiRows(body);
     expect(areas).toHaveLength(189);
     const centrum = areas.find((a) => a.area_code === 'WK010600');
-    expect(centrum).toMatchObject({ area_name: 'Centrum', rollup_code: 'GM0106', is_demo: false });
+    expect(centrum).toMatchObject({
+      area_name: 'Centrum',
+      gemeente_code: 'GM0106',
+      is_demo: false,
+    });
     expect(centrum?.source).toContain('CBS Kerncijfers wijken en buurten 2024');
-    expect(body.figures.sources).toHaveLength(1);
+    expect(body.figures.groups).toHaveLength(1);
     const value = centrum?.value ?? 0;
     expect(value).toBeGreaterThan(0);
-    expect(areas.every((a) => a.rollup_code?.startsWith('GM'))).toBe(true);
+    expect(areas.every((a) => a.gemeente_code?.startsWith('GM'))).toBe(true);
     expect(body.rollup?.level).toBe('gemeente');
     expect(body.rollup?.areas).toHaveLength(12);
     const assen = body.rollup?.areas.find((a) => a.area_code === 'GM0106');
@@ -44,15 +48,25 @@ describeEachDatabase('datawerkplaats map API', (get) => {
 
   it('narrows to the wijken of one gemeente; the gemeente level has no roll-up', async () => {
     const { app } = testApp(get().db);
-    const assen = await read(await app.request(`${API}/inwoners?niveau=wijk&binnen=GM0106`));
-    expect(mapApiRows(assen)).toHaveLength(10);
-    expect(assen.areas.area_name).not.toContain('Annen');
+    const {
+      body: assen,
+      areas,
+      rows,
+    } = await readMapApi(app, `${API}/inwoners?niveau=wijk&binnen=GM0106`);
+    expect(rows).toHaveLength(10);
+    expect(assen.areas_url).toBe(`${AREAS}?niveau=wijk&binnen=GM0106`);
+    expect(areas.within).toBe('GM0106');
+    expect(areas.areas.area_name).not.toContain('Annen');
     expect(assen.within).toMatchObject({ area_code: 'GM0106', area_name: 'Assen' });
     expect(assen.within?.value ?? 0).toBeGreaterThan(0);
     expect(assen.rollup?.areas.map((a) => a.area_code)).toEqual(['GM0106']);
-    const gemeenten = await read(await app.request(`${API}/overgewicht-jongvolwassenen`));
+    const { body: gemeenten, rows: twelve } = await readMapApi(
+      app,
+      `${API}/overgewicht-jongvolwassenen`,
+    );
     expect(gemeenten).toMatchObject({ level: 'gemeente', rollup: null });
-    expect(mapApiRows(gemeenten)).toHaveLength(12);
+    expect(twelve).toHaveLength(12);
+    expect(twelve.every((a) => a.gemeente_code === null)).toBe(true);
     // Compared with the region itself (or its GGD region, or the country), as on the page.
     expect(['provincie', 'ggd-regio', 'land']).toContain(gemeenten.reference?.level);
   });
@@ -76,14 +90,14 @@ describeEachDatabase('datawerkplaats map API', (get) => {
         ...('level' in query ? { niveau: query.level } : {}),
         ...('within' in query ? { binnen: query.within } : {}),
       });
-      const body = await read(await app.request(`${API}/${code}?${params}`));
+      const { rows } = await readMapApi(app, `${API}/${code}?${params}`);
       const page = await mapFigures(db, scope, code, query);
       if (!page.ok) throw new Error(page.error);
       const expected = page.value.areas.map(({ area, measurement: m, rollupCode }) => ({
         area_code: area.code,
         area_name: area.name,
         parent_code: area.parentCode,
-        rollup_code: rollupCode ?? null,
+        gemeente_code: rollupCode ?? null,
         has_figure: m !== undefined,
         value: m?.value ?? null,
         missing_reason: m?.missingReason ?? null,
@@ -95,21 +109,57 @@ describeEachDatabase('datawerkplaats map API', (get) => {
         source: m?.source ?? null,
         is_demo: m ? m.isDemo : null,
       }));
-      const rows = mapApiRows(body);
       expect(rows.length, code).toBeGreaterThan(0);
       expect(rows, code).toEqual(expected);
     }
   });
 
-  it('sends the column sets the OpenAPI document describes, no more and no fewer', async () => {
+  it('sends what the OpenAPI document describes, no more and no fewer', async () => {
     const { app } = testApp(get().db);
-    const body = await read(await app.request(`${API}/inwoners?niveau=wijk`));
+    const { body, areas } = await readMapApi(app, `${API}/inwoners?niveau=wijk`);
     const documented = MAP_FIGURES_SCHEMA.properties;
     expect(Object.keys(body).sort()).toEqual(Object.keys(documented).sort());
-    expect(Object.keys(body.areas).sort()).toEqual(Object.keys(documented.areas.properties).sort());
     expect(Object.keys(body.figures).sort()).toEqual(
       Object.keys(documented.figures.properties).sort(),
     );
+    const group = body.figures.groups[0];
+    expect(Object.keys(group ?? {}).sort()).toEqual(
+      Object.keys(documented.figures.properties.groups.items.properties).sort(),
+    );
+    const row = documented.figures.properties.groups.items.properties.rows.items;
+    expect(body.figures.fields).toHaveLength(row.prefixItems.length);
+    for (const figure of group?.rows ?? []) expect(figure).toHaveLength(row.minItems);
+    expect(Object.keys(areas).sort()).toEqual(Object.keys(LEVEL_AREAS_SCHEMA.properties).sort());
+    expect(Object.keys(areas.areas).sort()).toEqual(
+      Object.keys(LEVEL_AREAS_SCHEMA.properties.areas.properties).sort(),
+    );
+  });
+
+  it('gives the areas of a level once, for every map of that level', async () => {
+    const { app } = testApp(get().db);
+    const res = await app.request(`${AREAS}?niveau=gemeente`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/json');
+    const body = (await res.json()) as LevelAreasBody;
+    expect(body).toMatchObject({ level: 'gemeente', within: null });
+    expect(body.areas.area_code).toHaveLength(12);
+    expect(body.areas.area_name).toContain('Assen');
+    expect(new Set(body.areas.parent_code)).toEqual(new Set(['PV22']));
+    const wijken = (await (await app.request(`${AREAS}?niveau=wijk`)).json()) as LevelAreasBody;
+    expect(wijken.areas.area_code).toHaveLength(189);
+    const cases: Array<[string, number]> = [
+      [AREAS, 400],
+      [`${AREAS}?niveau=provincie`, 400],
+      [`${AREAS}?niveau=wijk&periode=2024`, 400],
+      [`${AREAS}?niveau=wijk&binnen=GM9999`, 404],
+      [`${AREAS}?niveau=wijk&binnen=%27%3B`, 400],
+      ['/api/v1/regions/nergens/datawerkplaats/gebieden?niveau=wijk', 404],
+    ];
+    for (const [url, status] of cases) {
+      const problem = await app.request(url);
+      expect(problem.status, url).toBe(status);
+      expect(problem.headers.get('content-type'), url).toContain('application/problem+json');
+    }
   });
 
   it('answers odd parameters with a problem, never a 500', async () => {

@@ -1,16 +1,18 @@
 /**
- * A map's figures as JSON: `GET /api/v1/regions/{region}/datawerkplaats/kaart/{code}` with
- * `niveau`, `periode` and `binnen` as on the page. Column by column (ADR 0014), because a national
- * buurt map has 14 500 areas:
- * - `areas`: every area of the level (inside `binnen`) — `area_code`, `area_name`,
- *   `parent_code`, `rollup_code` (the gemeente it lies in), lists of equal length;
- * - `figures`: the areas that have a figure in this period — `area_code`, `value`,
- *   `missing_reason`, `numerator`, `denominator`, `sample_size`, `ci_low`, `ci_high`, `source`
- *   (a position in `figures.sources`) and `is_demo`. An area in `areas` but not in `figures` has
- *   no figure ("geen cijfer"). A hidden figure is null with its reason ("te weinig
- *   waarnemingen …"), its counts and interval null too;
- * - `within`, `reference` and `rollup` (the gemeenten's own figures) as one object per area.
- * The figures pass the same disclosure rules as the page (`toMeasurement`, in SQL for `figures`).
+ * A map's figures as JSON, for clients that draw or analyse maps themselves (ADR 0014, 0015):
+ * - `GET /api/v1/regions/{region}/datawerkplaats/kaart/{code}` with `niveau`, `periode` and
+ *   `binnen` as on the page: `figures` holds every area of the level (inside `binnen`) that has a
+ *   figure in this period, one list per source — `fields` names the places in each row
+ *   (`area_code`, `value`, `missing_reason`, `numerator`, `denominator`, `sample_size`, `ci_low`,
+ *   `ci_high`), `groups` gives per source (and demo flag) its `rows`. A hidden figure is null
+ *   with its reason ("te weinig waarnemingen …"), its counts and interval null too. `within`,
+ *   `reference` and `rollup` (the gemeenten's own figures) come as one object per area.
+ * - `GET /api/v1/regions/{region}/datawerkplaats/gebieden` with `niveau` and `binnen`: the areas
+ *   of that level as columns (`area_code`, `area_name`, `parent_code`, `gemeente_code`). The same
+ *   for every indicator and period, so a client fetches them once (`areas_url` in the map's
+ *   answer); an area there without a row in `figures` has no figure ("geen cijfer").
+ * The figures pass the same disclosure rules as the page (`toMeasurement`; for `figures` the
+ * disclosure module's trigger, which writes each row's shown figure).
  */
 import { Hono } from 'hono';
 import { problem } from '../../web/errors.js';
@@ -18,7 +20,7 @@ import type { AppDeps, AppEnv } from '../../web/types.js';
 import type { Area } from '../areas/index.js';
 import { type Measurement, publicScope } from '../indicators/index.js';
 import { MAP_CODE, MAP_ERRORS, parseMapQuery } from './map.params.js';
-import { mapFiguresJson } from './map.service.js';
+import { levelAreasJson, MAP_LEVELS, mapFiguresJson } from './map.service.js';
 
 type MapFigures = Extract<Awaited<ReturnType<typeof mapFiguresJson>>, { ok: true }>['value'];
 
@@ -80,34 +82,54 @@ export function presentMapHead(view: MapFigures) {
 
 type Column<T> = T[];
 
-/** The whole response, as a client reads it. */
+/** One figure of `figures.groups[].rows`, in the order of `figures.fields`. */
+export type MapFigureRow = [
+  area_code: string,
+  value: number | null,
+  missing_reason: string | null,
+  numerator: number | null,
+  denominator: number | null,
+  sample_size: number | null,
+  ci_low: number | null,
+  ci_high: number | null,
+];
+
+/** The map's whole response, as a client reads it. */
 export type MapApiBody = ReturnType<typeof presentMapHead> & {
+  areas_url: string;
+  figures: {
+    fields: string[];
+    groups: Array<{ source: string; is_demo: boolean; rows: MapFigureRow[] }>;
+  };
+};
+
+/** The areas' response (`/datawerkplaats/gebieden`). */
+export type LevelAreasBody = {
+  level: string;
+  within: string | null;
   areas: {
     area_code: Column<string>;
     area_name: Column<string>;
     parent_code: Column<string | null>;
-    rollup_code: Column<string | null>;
-  };
-  figures: {
-    sources: string[];
-    area_code: Column<string>;
-    value: Column<number | null>;
-    missing_reason: Column<string | null>;
-    numerator: Column<number | null>;
-    denominator: Column<number | null>;
-    sample_size: Column<number | null>;
-    ci_low: Column<number | null>;
-    ci_high: Column<number | null>;
-    source: Column<number>;
-    is_demo: Column<boolean>;
+    gemeente_code: Column<string | null>;
   };
 };
 
-/** The body text: the head, with the two column sets (already JSON) put in as they are. */
-export function mapBody(view: MapFigures): string {
-  const head = JSON.stringify(presentMapHead(view));
-  return `${head.slice(0, -1)},"areas":${view.areasJson},"figures":${view.figuresJson}}`;
+/** Where a client finds the areas of this map. */
+function areasUrl(region: string, view: MapFigures): string {
+  const query = new URLSearchParams({ niveau: view.level });
+  if (view.within) query.set('binnen', view.within.code);
+  return `/api/v1/regions/${encodeURIComponent(region)}/datawerkplaats/gebieden?${query}`;
 }
+
+/** The body text: the head, with the figures (already JSON) put in as they are. */
+export function mapBody(region: string, view: MapFigures): string {
+  const head = JSON.stringify({ ...presentMapHead(view), areas_url: areasUrl(region, view) });
+  return `${head.slice(0, -1)},"figures":${view.figuresJson}}`;
+}
+
+const BAD_QUERY =
+  'niveau is gemeente, wijk of buurt; periode zoals 2024 of 2024-Q3; binnen een CBS-code zoals GM0106.';
 
 /** Mounted at `/api/v1/regions/:region`. */
 export function datawerkplaatsApi({ db }: AppDeps) {
@@ -116,16 +138,20 @@ export function datawerkplaatsApi({ db }: AppDeps) {
     const code = c.req.param('code');
     if (!MAP_CODE.test(code)) return problem(c, 404, 'Niet gevonden', MAP_ERRORS.NotFound);
     const query = parseMapQuery((name) => c.req.query(name));
-    if (!query.ok)
-      return problem(
-        c,
-        400,
-        'Ongeldige parameter',
-        'niveau is gemeente, wijk of buurt; periode zoals 2024 of 2024-Q3; binnen een CBS-code zoals GM0106.',
-      );
+    if (!query.ok) return problem(c, 400, 'Ongeldige parameter', BAD_QUERY);
     const view = await mapFiguresJson(db, publicScope(c.get('ctx')), code, query.value);
     if (!view.ok) return problem(c, 404, 'Niet gevonden', MAP_ERRORS[view.error]);
-    return c.body(mapBody(view.value), 200, { 'content-type': 'application/json' });
+    const body = mapBody(c.get('ctx').region.code, view.value);
+    return c.body(body, 200, { 'content-type': 'application/json' });
+  });
+  app.get('/datawerkplaats/gebieden', async (c) => {
+    const query = parseMapQuery((name) => c.req.query(name));
+    const level = query.ok ? MAP_LEVELS.find((l) => l === query.value.level) : undefined;
+    if (!query.ok || !level) return problem(c, 400, 'Ongeldige parameter', BAD_QUERY);
+    const scope = publicScope(c.get('ctx'));
+    const areas = await levelAreasJson(db, scope.regionId, level, query.value.within);
+    if (!areas.ok) return problem(c, 404, 'Niet gevonden', MAP_ERRORS[areas.error]);
+    return c.body(areas.value, 200, { 'content-type': 'application/json' });
   });
   return app;
 }

@@ -63,6 +63,20 @@ function lineage(area: Area, areas: Map<string, Area>): Area[] {
   return chain;
 }
 
+/** The code of the area of `level` that an area lies in (itself when it is of that level). */
+function rollupFinder(areas: Map<string, Area>, level: string | undefined) {
+  // Siblings share their roll-up area: looked up once per parent.
+  const byParent = new Map<string, string | undefined>();
+  return (area: Area): string | undefined => {
+    if (!level) return undefined;
+    if (area.level === level) return area.code;
+    const parent = area.parentCode ?? '';
+    if (!byParent.has(parent))
+      byParent.set(parent, lineage(area, areas).find((a) => a.level === level)?.code);
+    return byParent.get(parent);
+  };
+}
+
 /**
  * What a map shows, before any figure is read: the indicator, level and period (checked against
  * what has figures), the areas of the level in scope (inside `within`), the gemeenten they roll
@@ -104,16 +118,7 @@ async function mapScope(db: Db, scope: Scope, code: string, query: MapQuery) {
       REFERENCE_LEVELS.indexOf(a.level) - REFERENCE_LEVELS.indexOf(b.level) ||
       a.name.localeCompare(b.name, 'nl'),
   );
-  // Siblings share their roll-up area: looked up once per parent.
-  const rollupByParent = new Map<string, string | undefined>();
-  const rollupOf = (area: Area) => {
-    if (!rollupLevel) return undefined;
-    if (area.level === rollupLevel) return area.code;
-    const parent = area.parentCode ?? '';
-    if (!rollupByParent.has(parent))
-      rollupByParent.set(parent, lineage(area, areas).find((a) => a.level === rollupLevel)?.code);
-    return rollupByParent.get(parent);
-  };
+  const rollupOf = rollupFinder(areas, rollupLevel);
   const otherCodes = [
     ...new Set([
       ...(within ? [within.code] : []),
@@ -196,35 +201,52 @@ export async function mapFigures(db: Db, scope: Scope, code: string, query: MapQ
   });
 }
 
-/** The areas of a map as JSON columns: code, name, parent and the gemeente it rolls up to. */
-function areaColumnsJson(view: MapScope): string {
-  return JSON.stringify({
-    area_code: view.inScope.map((a) => a.code),
-    area_name: view.inScope.map((a) => a.name),
-    parent_code: view.inScope.map((a) => a.parentCode),
-    rollup_code: view.inScope.map((a) => view.rollupOf(a) ?? null),
-  });
+/**
+ * The areas of one level (inside `within`) as JSON columns — code, name, parent and the gemeente
+ * each lies in — for the map API's clients (ADR 0015): the same for every indicator and period,
+ * so a client fetches them once and joins the figures by code. Kept per data version.
+ */
+export async function levelAreasJson(db: Db, regionId: number, level: MapLevel, within?: string) {
+  const areas = await regionAreas(db, regionId);
+  const parent = within === undefined ? undefined : areas.get(within);
+  if (within !== undefined && !parent) return err('BadWithin' as const);
+  const make = () => {
+    const inScope = [...areas.values()].filter(
+      (a) => a.level === level && (!parent || isInside(a, parent.code, areas)),
+    );
+    const gemeenteOf = rollupFinder(areas, ROLLUP_LEVEL[level]);
+    return JSON.stringify({
+      level,
+      within: parent?.code ?? null,
+      areas: {
+        area_code: inScope.map((a) => a.code),
+        area_name: inScope.map((a) => a.name),
+        parent_code: inScope.map((a) => a.parentCode),
+        gemeente_code: inScope.map((a) => gemeenteOf(a) ?? null),
+      },
+    });
+  };
+  return ok(
+    parent
+      ? make()
+      : await memoByDataVersion(db, `level-areas:${regionId}:${level}`, async () => make()),
+  );
 }
 
 /**
- * What the map API sends (ADR 0014): the same choice and figures as `mapFigures`, with the areas
- * and the level's figures as JSON columns. The figures come as JSON from PostgreSQL through the
- * presenter's rules in SQL; the area columns of a whole level are kept until the data changes.
+ * What the map API sends (ADR 0014, 0015): the same choice and figures as `mapFigures`, the
+ * level's figures as JSON made by PostgreSQL from each row's shown figure. The areas themselves
+ * (names, gemeenten) come from `levelAreasJson`, once per client instead of with every map.
  */
 export async function mapFiguresJson(db: Db, scope: Scope, code: string, query: MapQuery) {
   const chosen = await mapScope(db, scope, code, query);
   if (!chosen.ok) return chosen;
   const view = chosen.value;
-  const [figuresJson, others, areasJson] = await Promise.all([
+  const [figuresJson, others] = await Promise.all([
     figuresJsonAtLevel(db, scope, levelQuery(view)),
     figuresOfAreas(db, scope, othersQuery(view)),
-    view.within
-      ? areaColumnsJson(view)
-      : memoByDataVersion(db, `map-area-columns:${scope.regionId}:${view.level}`, async () =>
-          areaColumnsJson(view),
-        ),
   ]);
-  return ok({ ...view, ...aroundTheLevel(view, others), areasJson, figuresJson });
+  return ok({ ...view, ...aroundTheLevel(view, others), figuresJson });
 }
 
 /**

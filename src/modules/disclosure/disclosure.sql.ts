@@ -1,6 +1,7 @@
 /**
  * The rules of a shown figure as SQL expressions, for the one output that PostgreSQL turns into
- * JSON itself: the map API, which sends 14 500 buurten per request (ADR 0014). They are the same
+ * JSON itself: the map API, which sends 14 500 buurten per request (ADR 0014, 0015). Constants
+ * are literals, not parameters: the expressions also go into a function body (shown-figure.sql.ts). They are the same
  * rules as `roundCell` and the presenter `toMeasurement` apply in JavaScript, written so that the
  * results are equal to the last bit: numbers are computed as float8 (IEEE doubles, as in
  * JavaScript), halves are rounded up as `Math.round` does (PostgreSQL's own round() of a double
@@ -61,16 +62,16 @@ export function hiddenSql(row: {
   threshold: Expr;
 }): Expr {
   const observations = sql`coalesce(${row.sampleSize}::float8, ${row.denominator}::float8)`;
-  const threshold = sql`coalesce(${row.threshold}, ${DEFAULT_POLICY.threshold})`;
+  const threshold = sql`coalesce(${row.threshold}, ${sql.lit(DEFAULT_POLICY.threshold)})`;
   return sql`coalesce(${row.suppressed}, case when ${observations} < ${threshold} then 'primary' end)`;
 }
 
 /** `missing_reason` as shown: the suppression's reason for a hidden figure, else the source's own. */
 export function shownReasonSql(hidden: Expr, threshold: Expr, missingReason: Expr): Expr {
   const [before, after] = suppressionReason('primary', -1).split('-1');
-  const limit = sql`coalesce(${threshold}, ${DEFAULT_POLICY.threshold})::text`;
+  const limit = sql`coalesce(${threshold}, ${sql.lit(DEFAULT_POLICY.threshold)})::text`;
   return sql`(case ${hidden}
-    when 'primary' then ${before} || ${limit} || ${after}
-    when 'secondary' then ${SUPPRESSED_TEXT.secondary}
+    when 'primary' then ${sql.lit(before)} || ${limit} || ${sql.lit(after)}
+    when 'secondary' then ${sql.lit(SUPPRESSED_TEXT.secondary)}
     else ${missingReason} end)`;
 }

@@ -28,3 +28,8 @@ export {
   SUPPRESSED_TEXT,
   type Suppression,
 } from './disclosure.types.js';
+export {
+  SHOWN_FIGURE_FIELDS,
+  shownFigureDefinitions,
+  syncShownFigures,
+} from './shown-figure.sql.js';

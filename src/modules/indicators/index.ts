@@ -29,7 +29,6 @@ export {
   isInside,
   regionAreas,
 } from './indicators-map.service.js';
-export { FIGURE_COLUMNS } from './indicators-map-json.repository.js';
 export { measurementAdminRoutes } from './measurements.routes.js';
 export { applyMeasurements, stageMeasurements } from './measurements-import.service.js';
 export { formatValue, targetText } from './views/indicator-parts.js';

@@ -1,68 +1,23 @@
 /**
- * A map's figures as JSON made by PostgreSQL (ADR 0014): one indicator, one period, the areas of
- * one level (or a list of areas), column by column — `area_code`, `value`, `missing_reason`,
- * `numerator`, `denominator`, `sample_size`, `ci_low`, `ci_high`, `source` (an index into
- * `sources`), `is_demo` — through the presenter's rules in SQL (the disclosure module's
- * `hiddenSql`, rounding per source). A national buurt map is 14 500 figures: reading them as rows
- * into JavaScript and writing them out again cost five times what PostgreSQL needs to read them.
- * The map index (migration 0019) holds every column read here, so PostgreSQL answers from it.
+ * A map's figures as JSON made by PostgreSQL (ADR 0014, 0015): one indicator, one period, the
+ * areas of one level (or a list of areas). Each row already holds its figure as shown
+ * (`shown_figure`, kept by the disclosure module's trigger), so a map strings those arrays
+ * together, one list per source:
+ * `{"fields": [...], "groups": [{"source": …, "is_demo": …, "rows": [[area_code, value, …], …]}]}`.
+ * The map index (migration 0020) holds every column read here, so PostgreSQL answers from it.
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { codeRangeOf } from '../areas/index.js';
-import {
-  asDouble,
-  finiteOrNull,
-  hiddenSql,
-  roundedCountSql,
-  roundedValueSql,
-  shownReasonSql,
-} from '../disclosure/index.js';
+import { SHOWN_FIGURE_FIELDS } from '../disclosure/index.js';
 import type { FigureFilter } from './indicators-map.repository.js';
 
 type Db = Kysely<Database>;
 
-/** The columns, in the order the JSON object lists them. */
-export const FIGURE_COLUMNS = [
-  'area_code',
-  'value',
-  'missing_reason',
-  'numerator',
-  'denominator',
-  'sample_size',
-  'ci_low',
-  'ci_high',
-  'source',
-  'is_demo',
-] as const;
+const FIELDS_JSON = JSON.stringify(SHOWN_FIGURE_FIELDS);
 
-/** What an empty selection gives: every column an empty list. */
-export const NO_FIGURES_JSON = JSON.stringify({
-  sources: [],
-  ...Object.fromEntries(FIGURE_COLUMNS.map((c) => [c, []])),
-});
-
-const col = (name: string): RawBuilder<unknown> => sql.ref(`f.${name}`);
-
-/** Each column's shown value, from the row set `f` (numbers already doubles; see figuresJsonAt). */
-function shownColumns(): Record<(typeof FIGURE_COLUMNS)[number], RawBuilder<unknown>> {
-  const shown = (x: RawBuilder<unknown>) =>
-    sql`case when f.hidden is null then ${finiteOrNull(x)} end`;
-  const value = (name: string) => shown(roundedValueSql(col(name), col('decimals')));
-  const count = (name: string) => shown(roundedCountSql(col(name), col('count_base')));
-  return {
-    area_code: col('area_code'),
-    value: value('value'),
-    missing_reason: shownReasonSql(col('hidden'), col('threshold'), col('missing_reason')),
-    numerator: count('numerator'),
-    denominator: count('denominator'),
-    sample_size: count('sample_size'),
-    ci_low: value('ci_low'),
-    ci_high: value('ci_high'),
-    source: sql.ref('sources.i'),
-    is_demo: col('is_demo'),
-  };
-}
+/** What an empty selection gives: the field names and no groups. */
+export const NO_FIGURES_JSON = `{"fields":${FIELDS_JSON},"groups":[]}`;
 
 /**
  * Which rows: the indicator's figures in the period, of the level's codes (a range the map
@@ -77,48 +32,27 @@ function rowsWhere(filter: FigureFilter): RawBuilder<unknown> {
   return sql`m.indicator_id = ${filter.indicatorId} and m.period = ${filter.period} ${level} ${codes}`;
 }
 
+type Group = { source: string; is_demo: boolean; stale: boolean; rows: string };
+
 /**
- * The figures the filter names as one JSON text (columns of equal length, in no particular
- * order; each array aggregate reads the same rows in the same order, so the columns line up).
+ * The figures the filter names as one JSON text, grouped by source and demo flag (in no
+ * particular order within a group). A row without its shown figure would mean the trigger is
+ * missing: that is an error, never a silently shorter map.
  */
 export async function figuresJsonAt(db: Db, filter: FigureFilter): Promise<string> {
   if (filter.codes?.length === 0 || (!filter.level && !filter.codes)) return NO_FIGURES_JSON;
-  const where = rowsWhere(filter);
-  const hidden = hiddenSql({
-    suppressed: sql.ref('m.suppressed'),
-    sampleSize: sql.ref('m.sample_size'),
-    denominator: sql.ref('m.denominator'),
-    threshold: sql.ref('s.threshold'),
-  });
-  const columns = Object.entries(shownColumns()).map(
-    ([name, expr]) => sql`${sql.lit(name)}, coalesce(array_agg(${expr}), '{}')`,
-  );
-  // The sources are read in a pass of their own over the same index entries: cheaper than
-  // keeping all rows aside (a materialised CTE) to number the sources first.
-  const result = await sql<{ body: string }>`
-    with sources as (
-      select source, (row_number() over (order by source)) - 1 as i
-      from (select distinct m.source from measurement m where ${where}) d
-    )
-    select json_build_object(
-      'sources', coalesce((select array_agg(source order by i) from sources), '{}'),
-      ${sql.join(columns)}
-    )::text as body
-    from (
-      select m.area_code, m.missing_reason, m.source, m.is_demo, ${hidden} as hidden,
-        ${asDouble(sql.ref('m.value'))} as value, ${asDouble(sql.ref('m.numerator'))} as numerator,
-        ${asDouble(sql.ref('m.denominator'))} as denominator,
-        ${asDouble(sql.ref('m.sample_size'))} as sample_size,
-        ${asDouble(sql.ref('m.ci_low'))} as ci_low, ${asDouble(sql.ref('m.ci_high'))} as ci_high,
-        s.threshold, s.decimals, s.count_base
-      from measurement m
-      left join data_source s on s.id = m.data_source_id
-      where ${where}
-      -- A fence: each row's conversions are made once. Without it PostgreSQL puts these
-      -- expressions into every place the aggregates use them (up to six per value).
-      offset 0
-    ) f
-    join sources on sources.source = f.source
+  const result = await sql<Group>`
+    select m.source, m.is_demo, bool_or(m.shown_figure is null) as stale,
+      '[' || string_agg(m.shown_figure, ',') || ']' as rows
+    from measurement m
+    where ${rowsWhere(filter)}
+    group by m.source, m.is_demo
+    order by m.source, m.is_demo
   `.execute(db);
-  return result.rows[0]?.body ?? NO_FIGURES_JSON;
+  if (result.rows.some((g) => g.stale))
+    throw new Error('Meting zonder shown_figure: de trigger van migratie 0020 ontbreekt.');
+  const groups = result.rows.map(
+    (g) => `{"source":${JSON.stringify(g.source)},"is_demo":${g.is_demo},"rows":${g.rows}}`,
+  );
+  return `{"fields":${FIELDS_JSON},"groups":[${groups.join(',')}]}`;
 }

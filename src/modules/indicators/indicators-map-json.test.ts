@@ -9,16 +9,18 @@ import { type Insertable, type Kysely, sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/db.js';
 import type { Database, MeasurementTable } from '../../db/schema.js';
+import { SHOWN_FIGURE_FIELDS } from '../disclosure/index.js';
 import { toMeasurement } from './indicators.service.js';
 import { type FigureFilter, listFiguresAt } from './indicators-map.repository.js';
-import {
-  FIGURE_COLUMNS,
-  figuresJsonAt,
-  NO_FIGURES_JSON,
-} from './indicators-map-json.repository.js';
+import { figuresJsonAt, NO_FIGURES_JSON } from './indicators-map-json.repository.js';
 
 type Db = Kysely<Database>;
-type Figure = Record<(typeof FIGURE_COLUMNS)[number], unknown>;
+const FIELDS = [...SHOWN_FIGURE_FIELDS, 'source', 'is_demo'] as const;
+type Figure = Record<(typeof FIELDS)[number], unknown>;
+type Body = {
+  fields: string[];
+  groups: Array<{ source: string; is_demo: boolean; rows: unknown[][] }>;
+};
 
 /** A small deterministic generator (mulberry32), so a failure can be replayed. */
 function generator(seed: number) {
@@ -166,6 +168,14 @@ async function setUp(db: Db) {
   return { regionId: region.id, indicatorId: indicator.id, areas, count: rows.length };
 }
 
+/** The set, made once per database (the tests of a database share it). */
+const made = new WeakMap<Db, ReturnType<typeof setUp>>();
+function prepared(db: Db) {
+  const set = made.get(db) ?? setUp(db);
+  made.set(db, set);
+  return set;
+}
+
 /** The presenter's figures, as the JSON API would write them. */
 async function presented(db: Db, filter: FigureFilter): Promise<Figure[]> {
   const rows = await listFiguresAt(db, filter);
@@ -187,18 +197,17 @@ async function presented(db: Db, filter: FigureFilter): Promise<Figure[]> {
   return sortByArea(JSON.parse(JSON.stringify(figures)));
 }
 
-/** The SQL's columns as rows, the source index resolved. */
+/** The SQL's groups as one figure per row, each with its group's source and demo flag. */
 async function fromSql(db: Db, filter: FigureFilter): Promise<Figure[]> {
-  const body = JSON.parse(await figuresJsonAt(db, filter)) as Record<string, unknown[]> & {
-    sources: string[];
-  };
-  const length = body.area_code?.length ?? 0;
-  for (const column of FIGURE_COLUMNS) expect(body[column], column).toHaveLength(length);
-  const figures = Array.from({ length }, (_, i) => {
-    const figure = Object.fromEntries(FIGURE_COLUMNS.map((c) => [c, body[c]?.[i]])) as Figure;
-    figure.source = body.sources[Number(figure.source)];
-    return figure;
-  });
+  const body = JSON.parse(await figuresJsonAt(db, filter)) as Body;
+  expect(body.fields).toEqual([...SHOWN_FIGURE_FIELDS]);
+  const figures = body.groups.flatMap((group) =>
+    group.rows.map((row) => {
+      expect(row).toHaveLength(SHOWN_FIGURE_FIELDS.length);
+      const named = Object.fromEntries(SHOWN_FIGURE_FIELDS.map((f, i) => [f, row[i]]));
+      return { ...named, source: group.source, is_demo: group.is_demo } as Figure;
+    }),
+  );
   return sortByArea(figures);
 }
 
@@ -208,7 +217,7 @@ const sortByArea = (figures: Figure[]) =>
 describeEachDatabase('map figures as JSON from PostgreSQL', (get) => {
   it('equal the presenter on every cell, by level and by a list of areas', async () => {
     const db = get().db;
-    const { regionId, indicatorId, areas, count } = await setUp(db);
+    const { regionId, indicatorId, areas, count } = await prepared(db);
     const byLevel = { regionId, indicatorId, period: '2024', level: 'wijk' as const };
     const expected = await presented(db, byLevel);
     expect(expected).toHaveLength(areas.filter((a) => a.level === 'wijk').length);
@@ -239,16 +248,67 @@ describeEachDatabase('map figures as JSON from PostgreSQL', (get) => {
     expect(count).toBe(areas.length);
   });
 
-  it('runs where PostgreSQL writes doubles exactly (extra_float_digits ≥ 1, the default)', async () => {
-    // With 0 PostgreSQL would write 15 significant digits, and an unrounded value could differ
-    // from what JavaScript writes. A server or role set to 0 fails here, not on a map.
-    const result = await sql<{
-      digits: number;
-    }>`select current_setting('extra_float_digits')::int as digits`.execute(get().db);
-    expect(result.rows[0]?.digits).toBeGreaterThanOrEqual(1);
+  it('stays equal after decisions, new source rules, and a write with extra_float_digits 0', async () => {
+    const db = get().db;
+    const { regionId, indicatorId } = await prepared(db);
+    const filter = { regionId, indicatorId, period: '2024', level: 'wijk' as const };
+    const before = await fromSql(db, filter);
+    // A disclosure decision changes what is shown; so does a source's new rounding or threshold.
+    await db
+      .updateTable('measurement')
+      .set({ suppressed: 'secondary' })
+      .where('indicator_id', '=', indicatorId)
+      .where('area_code', 'like', 'WK0106%')
+      .execute();
+    await db
+      .updateTable('data_source')
+      .set({ threshold: 30, decimals: 3, count_base: 10 })
+      .where('code', '=', 'json-strikt')
+      .execute();
+    await db
+      .updateTable('data_source')
+      .set({ decimals: null })
+      .where('code', '=', 'json-heel')
+      .execute();
+    // A session that writes doubles with 15 digits; and a write that tries to set the figure.
+    await db.transaction().execute(async (trx) => {
+      await sql`set local extra_float_digits = 0`.execute(trx);
+      await trx
+        .updateTable('measurement')
+        .set({ value: sql`value / 3`, shown_figure: '["nep"]' })
+        .where('indicator_id', '=', indicatorId)
+        .where('area_code', 'like', 'WK01%')
+        .execute();
+    });
+    const after = await fromSql(db, filter);
+    expect(after).toEqual(await presented(db, filter));
+    expect(after).not.toEqual(before);
+    expect(
+      after.filter((f) => String(f.missing_reason).includes('minder dan 30')),
+    ).not.toHaveLength(0);
   });
 
-  it('gives empty columns, never null, when nothing matches', async () => {
+  it('refuses to give a map with a figure the trigger has not written', async () => {
+    const db = get().db;
+    const { regionId, indicatorId } = await prepared(db);
+    const filter = { regionId, indicatorId, period: '2024', level: 'wijk' as const };
+    const rollback = new Error('rollback');
+    const failed = db.transaction().execute(async (trx) => {
+      await sql`alter table measurement disable trigger measurement_shown_figure`.execute(trx);
+      await trx
+        .updateTable('measurement')
+        .set({ shown_figure: null })
+        .where('indicator_id', '=', indicatorId)
+        .where('area_code', 'like', 'WK0106%')
+        .execute();
+      await expect(figuresJsonAt(trx, filter)).rejects.toThrow(/shown_figure/);
+      throw rollback;
+    });
+    await expect(failed).rejects.toBe(rollback);
+    expect(await fromSql(db, filter)).toEqual(await presented(db, filter));
+  });
+
+  it('gives no groups, never null, when nothing matches', async () => {
     const db = get().db;
     const indicator = await db
       .selectFrom('indicator')
@@ -263,6 +323,6 @@ describeEachDatabase('map figures as JSON from PostgreSQL', (get) => {
     };
     expect(JSON.parse(await figuresJsonAt(db, filter))).toEqual(JSON.parse(NO_FIGURES_JSON));
     expect(await figuresJsonAt(db, { ...filter, codes: [] })).toBe(NO_FIGURES_JSON);
-    expect(JSON.parse(NO_FIGURES_JSON)).toMatchObject({ sources: [], area_code: [], value: [] });
+    expect(JSON.parse(NO_FIGURES_JSON)).toEqual({ fields: [...SHOWN_FIGURE_FIELDS], groups: [] });
   });
 });

@@ -6,8 +6,7 @@ import { expect, it } from 'vitest';
 import { testApp } from '../../../test/app.js';
 import { describeEachDatabase } from '../../../test/db.js';
 import { importMeasurements } from '../../../test/imports.js';
-import { mapApiRows } from '../../../test/map-api.js';
-import type { MapApiBody } from '../datawerkplaats/index.js';
+import { readMapApi } from '../../../test/map-api.js';
 
 const HEADER = 'indicator,area_code,period,value,numerator,denominator,source';
 // Assen and all ten of its wijken: the gemeente is the sum of them. Centrum rests on 5 people;
@@ -67,9 +66,9 @@ describeEachDatabase('disclosure control on measurements', (get) => {
     // The map's JSON API: within Assen, all wijken, and Assen in the gemeenten's roll-up.
     const api = '/api/v1/regions/drenthe/datawerkplaats/kaart/hybride-zorg-gebruik';
     for (const url of [`${api}${query}`, `${api}?niveau=wijk`, `${api}?niveau=gemeente`]) {
-      const body = (await (await app.request(url)).json()) as MapApiBody;
+      const { body, rows } = await readMapApi(app, url);
       const shown = [
-        ...mapApiRows(body),
+        ...rows,
         ...(body.rollup?.areas ?? []),
         ...(body.within ? [body.within] : []),
         ...(body.reference ? [body.reference] : []),
@@ -81,8 +80,8 @@ describeEachDatabase('disclosure control on measurements', (get) => {
         expect([5, 60], url).not.toContain(row.denominator);
       }
     }
-    const wijken = (await (await app.request(`${api}${query}`)).json()) as MapApiBody;
-    const hidden = mapApiRows(wijken).filter((a) => ['WK010600', 'WK010601'].includes(a.area_code));
+    const { body: wijken, rows: wijkRows } = await readMapApi(app, `${api}${query}`);
+    const hidden = wijkRows.filter((a) => ['WK010600', 'WK010601'].includes(a.area_code));
     expect(hidden).toHaveLength(2);
     for (const area of hidden) {
       expect(area.has_figure).toBe(true);
@@ -105,10 +104,8 @@ describeEachDatabase('disclosure control on measurements', (get) => {
     expect(shown).toContain('33,3%');
     expect(shown).toContain('40,0%');
     expect(await (await app.request(`${map}${query}`)).text()).toContain('Lariks: 33,3%');
-    const shownApi = (await (
-      await app.request(`/api/v1/regions/drenthe/datawerkplaats/kaart/hybride-zorg-gebruik${query}`)
-    ).json()) as MapApiBody;
-    expect(mapApiRows(shownApi).find((a) => a.area_code === 'WK010601')?.value).toBe(33.3);
+    const shownApi = await readMapApi(app, `${api}${query}`);
+    expect(shownApi.rows.find((a) => a.area_code === 'WK010601')?.value).toBe(33.3);
   });
 
   it('still hides a small figure that was written without a decision (backstop)', async () => {
