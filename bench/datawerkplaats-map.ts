@@ -53,12 +53,16 @@ async function timedGet(base: string, url: string) {
 
 type Captured = { sql: string; parameters: readonly unknown[] };
 
+/** One read of a map: a level's (or some areas') figures as JSON, or figures as rows. */
+type MapRead = { json: boolean; filter: FigureFilter };
+
 /**
- * The SQL the app sends for a map: the level's shown figures strung together per source
- * (figuresJsonAt, ADR 0015), then the gemeenten's and references' figures (listFiguresAt).
+ * The SQL the app sends for each map, statement by statement: the buurten's shown figures and
+ * the gemeenten' roll-up strung together per source (figuresJsonAt, ADR 0015), and the
+ * references' figures as rows (listFiguresAt).
  */
-async function mapQueries(url: string, filters: FigureFilter[]) {
-  const captured: Captured[] = [];
+async function mapQueries(url: string, maps: MapRead[][]) {
+  let captured: Captured[] = [];
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   const db: Db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
@@ -66,18 +70,23 @@ async function mapQueries(url: string, filters: FigureFilter[]) {
       if (event.level === 'query') captured.push(event.query);
     },
   });
+  const perMap: Captured[][] = [];
   try {
-    for (const filter of filters)
-      await (filter.level ? figuresJsonAt(db, filter) : listFiguresAt(db, filter));
+    for (const reads of maps) {
+      captured = [];
+      for (const { json, filter } of reads)
+        await (json ? figuresJsonAt(db, filter) : listFiguresAt(db, filter));
+      perMap.push(captured);
+    }
   } finally {
     await db.destroy();
   }
-  return captured;
+  return perMap;
 }
 
 /**
  * (a) 200 different indicator/year pairs, each a page-cache miss (its own URL): the API over
- * HTTP, and the same two statements through a plain pg client, in alternating order.
+ * HTTP, and the same statements one after another through a plain pg client, in alternating order.
  */
 export async function measureMapApi(base: string, db: Db, url: string) {
   const region = await db
@@ -96,9 +105,9 @@ export async function measureMapApi(base: string, db: Db, url: string) {
     .selectFrom('area')
     .select(['code', 'level'])
     .where('region_id', '=', region.id)
-    .where('level', 'in', ['land', 'provincie', 'gemeente'])
+    .where('level', 'in', ['land', 'provincie', 'ggd-regio', 'zorgkantoorregio'])
     .execute();
-  // What mapFigures asks besides the buurten: every gemeente (the roll-up) and the references.
+  // What the API asks besides the buurten: every gemeente (the roll-up) and the references.
   const codes = areas.map((a) => a.code);
   const years = Array.from({ length: NATIONAL.years }, (_, i) => String(NATIONAL.firstYear + i));
   const apiUrl = (code: string, period: string) =>
@@ -117,10 +126,14 @@ export async function measureMapApi(base: string, db: Db, url: string) {
   );
   const queries = await mapQueries(
     url,
-    pairs.flatMap(({ indicator, period }) => [
-      { regionId: region.id, indicatorId: indicator.id, period, level: 'buurt' as const },
-      { regionId: region.id, indicatorId: indicator.id, period, codes },
-    ]),
+    pairs.map(({ indicator, period }) => {
+      const filter = { regionId: region.id, indicatorId: indicator.id, period };
+      return [
+        { json: true, filter: { ...filter, level: 'buurt' as const } },
+        { json: true, filter: { ...filter, level: 'gemeente' as const } },
+        { json: false, filter: { ...filter, codes } },
+      ];
+    }),
   );
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -132,16 +145,18 @@ export async function measureMapApi(base: string, db: Db, url: string) {
   let rows = 0;
   try {
     const runRaw = async (n: number) => {
-      const [a, b] = [queries[2 * n], queries[2 * n + 1]];
-      if (!a || !b) throw new Error('query not captured');
+      const statements = queries[n];
+      if (!statements?.length) throw new Error('query not captured');
       const started = performance.now();
-      const result = await client.query(a.sql, [...a.parameters]);
-      rawLevelOnly.push(performance.now() - started);
-      await client.query(b.sql, [...b.parameters]);
+      const results = [];
+      for (const { sql: text, parameters } of statements) {
+        results.push(await client.query(text, [...parameters]));
+        if (results.length === 1) rawLevelOnly.push(performance.now() - started);
+      }
       raw.push(performance.now() - started);
-      // One row per source, its figures as one JSON list (counted after the timing: reading
-      // them is the client's work, not SQL's).
-      rows = result.rows.reduce(
+      // The buurten: one row per source, its figures as one JSON list (counted after the timing:
+      // reading them is the client's work, not SQL's).
+      rows = (results[0]?.rows ?? []).reduce(
         (sum: number, group: { rows?: unknown }) =>
           sum + (typeof group.rows === 'string' ? (JSON.parse(group.rows) as unknown[]).length : 0),
         0,
@@ -162,7 +177,7 @@ export async function measureMapApi(base: string, db: Db, url: string) {
         await runApi();
       }
     }
-    const sample = queries[0];
+    const sample = queries[0]?.[0];
     const plan = sample
       ? (
           await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${sample.sql}`, [

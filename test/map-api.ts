@@ -2,7 +2,11 @@
  * Reads the map API back into one object per area, as a client would: the map's figures (rows
  * per source, places named by `fields`) joined by area code with the areas of its `areas_url`.
  */
-import type { LevelAreasBody, MapApiBody } from '../src/modules/datawerkplaats/index.js';
+import type {
+  LevelAreasBody,
+  MapApiBody,
+  MapFigureGroups,
+} from '../src/modules/datawerkplaats/index.js';
 
 export type MapApiRow = {
   area_code: string;
@@ -24,13 +28,14 @@ export type MapApiRow = {
 
 type Figure = Omit<MapApiRow, 'area_name' | 'parent_code' | 'gemeente_code' | 'has_figure'>;
 
-/** Each row of `figures` as an object, its fields named as `figures.fields` says. */
-export function mapApiFigures(body: MapApiBody): Figure[] {
-  const { fields, groups } = body.figures;
+/** Each row of a figure list as an object, its fields named as its `fields` says. */
+export function mapApiFigures({ fields, groups }: MapFigureGroups): Figure[] {
   return groups.flatMap((group) =>
     group.rows.map((row) => {
-      if (row.length !== fields.length) throw new Error(`row of ${row.length} fields: ${row}`);
-      const named = Object.fromEntries(fields.map((field, i) => [field, row[i]]));
+      if (row.length > fields.length || row.length < 1 || row.at(-1) === null)
+        throw new Error(`row of ${row.length} fields: ${JSON.stringify(row)}`);
+      // A row leaves out its trailing nulls.
+      const named = Object.fromEntries(fields.map((field, i) => [field, row[i] ?? null]));
       return { ...named, source: group.source, is_demo: group.is_demo } as Figure;
     }),
   );
@@ -41,7 +46,7 @@ export function mapApiRows(body: MapApiBody, areasBody: LevelAreasBody): MapApiR
   const { areas } = areasBody;
   const lengths = Object.values(areas).map((c) => c.length);
   if (new Set(lengths).size !== 1) throw new Error(`columns of unequal length: ${lengths}`);
-  const figures = mapApiFigures(body);
+  const figures = mapApiFigures(body.figures);
   const at = new Map(figures.map((f) => [f.area_code, f]));
   // Every figure belongs to one of the areas: a figure outside them would escape every check
   // that reads the joined rows (the leak tests among them).
@@ -72,7 +77,7 @@ export function mapApiRows(body: MapApiBody, areasBody: LevelAreasBody): MapApiR
 
 type App = { request: (url: string) => Response | Promise<Response> };
 
-/** GETs a map from the API and its areas, and joins them. */
+/** GETs a map from the API and its areas, and joins them; the roll-up's figures as objects. */
 export async function readMapApi(app: App, url: string) {
   const res = await app.request(url);
   if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}`);
@@ -80,5 +85,6 @@ export async function readMapApi(app: App, url: string) {
   const areasRes = await app.request(body.areas_url);
   if (areasRes.status !== 200) throw new Error(`GET ${body.areas_url} answered ${areasRes.status}`);
   const areas = (await areasRes.json()) as LevelAreasBody;
-  return { body, areas, rows: mapApiRows(body, areas) };
+  const rollup = body.rollup ? mapApiFigures(body.rollup.figures) : [];
+  return { body, areas, rows: mapApiRows(body, areas), rollup };
 }

@@ -42,7 +42,7 @@ const numberOrNull = { type: ['number', 'null'] };
 const FIGURE_ROW = {
   type: 'array',
   description:
-    'Eén cijfer, in de volgorde van fields: CBS-code; waarde (afgerond zoals de bron voorschrijft, null als verborgen of onbekend); reden zonder waarde (bijvoorbeeld "te weinig waarnemingen"); teller; noemer; aantal waarnemingen; betrouwbaarheidsinterval onder en boven.',
+    'Eén cijfer, in de volgorde van fields (nulls aan het eind weggelaten): CBS-code; waarde (afgerond zoals de bron voorschrijft, null als verborgen of onbekend); reden zonder waarde (bijvoorbeeld "te weinig waarnemingen"); teller; noemer; aantal waarnemingen; betrouwbaarheidsinterval onder en boven.',
   prefixItems: [
     text,
     numberOrNull,
@@ -53,7 +53,7 @@ const FIGURE_ROW = {
     numberOrNull,
     numberOrNull,
   ],
-  minItems: 8,
+  minItems: 1,
   maxItems: 8,
 } as const;
 
@@ -69,7 +69,15 @@ export const MAP_FIGURES_SCHEMA = {
     periods: { type: 'array', items: text },
     within: { type: ['object', 'null'] },
     reference: { type: ['object', 'null'] },
-    rollup: { type: ['object', 'null'] },
+    rollup: {
+      type: ['object', 'null'],
+      description:
+        'De eigen cijfers van de gemeenten waar de gebieden in liggen (zoals figures; namen via areas_url met niveau=gemeente). Null op gemeenteniveau.',
+      properties: {
+        level: text,
+        figures: { $ref: '#/components/schemas/MapFigures/properties/figures' },
+      },
+    },
     areas_url: {
       type: 'string',
       description: 'Waar de gebieden van deze kaart staan (namen, gemeente): één keer ophalen.',

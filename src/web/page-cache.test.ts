@@ -133,4 +133,26 @@ describe('page cache middleware', () => {
     expect((await (await app.request('/groot')).json()) as unknown).toEqual(rows);
     expect(cache.size).toBe(0);
   });
+
+  it('keeps a large body, compressed only as asked and at the fast setting', async () => {
+    const cache = new PageCache(async () => 'v1', 0);
+    const app = new Hono<PageCacheEnv>();
+    let renders = 0;
+    app.use('*', pageCacheMiddleware(cache));
+    const rows = Array.from({ length: 9_000 }, (_, i) => ({ code: `BU${i}`, value: i / 10 }));
+    app.get('/middel', (c) => {
+      renders++;
+      return c.json(rows);
+    });
+    const first = await app.request('/middel', { headers: { 'accept-encoding': 'br' } });
+    expect(first.headers.get('x-marke-cache')).toBe('miss');
+    const raw = brotliDecompressSync(Buffer.from(await first.arrayBuffer()));
+    expect(raw.length).toBeGreaterThan(256 * 1024);
+    expect(raw.length).toBeLessThan(512 * 1024);
+    const again = await app.request('/middel', { headers: { 'accept-encoding': 'gzip' } });
+    expect(again.headers.get('x-marke-cache')).toBe('hit');
+    expect(JSON.parse(gunzipSync(Buffer.from(await again.arrayBuffer())).toString())).toEqual(rows);
+    expect(renders).toBe(1);
+    expect(cache.size).toBe(1);
+  });
 });

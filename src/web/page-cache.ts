@@ -30,11 +30,17 @@ const PER_RESPONSE = new Set([
 ]);
 /** Bodies larger than this are rendered each time rather than cached (e.g. the full JSON export). */
 const MAX_ENTRY_BYTES = 512 * 1024;
+/**
+ * Bodies larger than this are compressed only in the encoding a client asks for, when it asks,
+ * at a fast setting (a national buurt map from the API: ~370 KB, each request for another
+ * indicator or year a miss).
+ */
+const FAST_ENCODING_BYTES = 256 * 1024;
 
 /**
- * A body too large to keep is sent once: only the encoding the client takes is made, at a fast
- * setting. Both encodings at the cache's settings cost 116 ms for a 4.6 MB national map (JSON);
- * brotli quality 1 takes 4 ms and is as small as gzip level 6.
+ * A large body: only the encodings clients take are made, at a fast setting. Both encodings at
+ * the cache's settings cost 116 ms for a 4.6 MB national map (JSON); brotli quality 1 takes 4 ms
+ * and is as small as gzip level 6.
  */
 function encodeOnce(raw: Buffer): Encoded {
   let gzip: Buffer | undefined;
@@ -89,7 +95,7 @@ export class PageCache {
 
   /** Stores an entry unless the data changed while it was rendered; evicts oldest beyond the budget. */
   set(key: string, entry: Entry): void {
-    if (entry.version !== this.version || entry.bytes > MAX_ENTRY_BYTES) return;
+    if (entry.version !== this.version || entry.encoded.raw.length > MAX_ENTRY_BYTES) return;
     const previous = this.entries.get(key);
     if (previous) this.totalBytes -= previous.bytes;
     this.entries.delete(key);
@@ -154,15 +160,16 @@ async function toEntry(
   const body = Buffer.from(await res.arrayBuffer());
   const hash = createHash('sha1').update(body).digest('hex').slice(0, 16);
   const headers = [...res.headers].filter(([name]) => !PER_RESPONSE.has(name.toLowerCase()));
-  // Too large to keep (set() refuses it): no encodings made in advance.
-  const once = body.length > MAX_ENTRY_BYTES;
-  const encoded = once ? encodeOnce(body) : encodeAll(body);
+  // Large (perhaps too large to keep: set() refuses it): no encodings made in advance. Counted
+  // as twice its size, the most its two compressed forms of text can add.
+  const large = body.length > FAST_ENCODING_BYTES;
+  const encoded = large ? encodeOnce(body) : encodeAll(body);
   return {
     version,
     etag: `"v${version}-${hash}"`,
     headers,
     encoded,
-    bytes: once ? body.length : encoded.raw.length + encoded.gzip.length + encoded.br.length,
+    bytes: large ? 2 * body.length : encoded.raw.length + encoded.gzip.length + encoded.br.length,
     shared,
   };
 }

@@ -98,12 +98,12 @@ describeEachDatabase('the buurt level (fixture)', (get) => {
     expect(html).not.toContain('39,4%');
     expect(html).toContain('Grenzen: Testgrenzen (voorbeeld) (2024)');
     // The JSON API hides the same buurten and rolls them up to their gemeente (two levels up).
-    const { body, rows } = await readMapApi(
+    const { body, rows, rollup } = await readMapApi(
       app,
       '/api/v1/regions/drenthe/datawerkplaats/kaart/hybride-zorg-gebruik?niveau=buurt&binnen=WK010600',
     );
     expect(rows.map((a) => a.area_code)).toEqual(['BU01060001', 'BU01060002']);
-    for (const area of [...rows, ...(body.rollup?.areas ?? [])]) {
+    for (const area of [...rows, ...rollup]) {
       expect([39.4, 50]).not.toContain(area.value);
       expect([3, 37]).not.toContain(area.numerator);
       expect([6, 94]).not.toContain(area.denominator);
@@ -114,6 +114,7 @@ describeEachDatabase('the buurt level (fixture)', (get) => {
     }
     expect(body.within).toMatchObject({ area_code: 'WK010600', value: 40 });
     expect(body.rollup?.level).toBe('gemeente');
-    expect(body.rollup?.areas.map((a) => a.area_code)).toEqual(['GM0106']);
+    // Assen itself has no row in this file's period: the roll-up lists figures, so none.
+    expect(rollup).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  *   `binnen` as on the page: `figures` holds every area of the level (inside `binnen`) that has a
  *   figure in this period, one list per source — `fields` names the places in each row
  *   (`area_code`, `value`, `missing_reason`, `numerator`, `denominator`, `sample_size`, `ci_low`,
- *   `ci_high`), `groups` gives per source (and demo flag) its `rows`. A hidden figure is null
+ *   `ci_high`; a row leaves out trailing nulls), `groups` gives per source (and demo flag) its `rows`. A hidden figure is null
  *   with its reason ("te weinig waarnemingen …"), its counts and interval null too. `within`,
  *   `reference` and `rollup` (the gemeenten's own figures) come as one object per area.
  * - `GET /api/v1/regions/{region}/datawerkplaats/gebieden` with `niveau` and `binnen`: the areas
@@ -46,7 +46,7 @@ function place(area: Area, m: Measurement | undefined) {
   return { area_code: area.code, area_name: area.name, level: area.level, ...figure(m) };
 }
 
-/** The response apart from the two column sets: indicator, choices, reference and roll-up. */
+/** The response apart from the figures: indicator, choices, `within` and the reference. */
 export function presentMapHead(view: MapFigures) {
   const reference = view.reference;
   return {
@@ -71,36 +71,35 @@ export function presentMapHead(view: MapFigures) {
           ...figure(reference),
         }
       : null,
-    rollup: view.rollup
-      ? {
-          level: view.rollup.level,
-          areas: view.rollup.areas.map(({ area, measurement }) => place(area, measurement)),
-        }
-      : null,
   };
 }
 
 type Column<T> = T[];
 
-/** One figure of `figures.groups[].rows`, in the order of `figures.fields`. */
+/** One figure of `figures.groups[].rows`, in the order of `figures.fields`; trailing nulls left out. */
 export type MapFigureRow = [
   area_code: string,
-  value: number | null,
-  missing_reason: string | null,
-  numerator: number | null,
-  denominator: number | null,
-  sample_size: number | null,
-  ci_low: number | null,
-  ci_high: number | null,
+  value?: number | null,
+  missing_reason?: string | null,
+  numerator?: number | null,
+  denominator?: number | null,
+  sample_size?: number | null,
+  ci_low?: number | null,
+  ci_high?: number | null,
 ];
+
+/** Figures as rows per source (and demo flag); `fields` names the places of a row. */
+export type MapFigureGroups = {
+  fields: string[];
+  groups: Array<{ source: string; is_demo: boolean; rows: MapFigureRow[] }>;
+};
 
 /** The map's whole response, as a client reads it. */
 export type MapApiBody = ReturnType<typeof presentMapHead> & {
   areas_url: string;
-  figures: {
-    fields: string[];
-    groups: Array<{ source: string; is_demo: boolean; rows: MapFigureRow[] }>;
-  };
+  /** The gemeenten' own figures (names at `areas_url` with niveau=gemeente); null on that level. */
+  rollup: { level: string; figures: MapFigureGroups } | null;
+  figures: MapFigureGroups;
 };
 
 /** The areas' response (`/datawerkplaats/gebieden`). */
@@ -122,10 +121,14 @@ function areasUrl(region: string, view: MapFigures): string {
   return `/api/v1/regions/${encodeURIComponent(region)}/datawerkplaats/gebieden?${query}`;
 }
 
-/** The body text: the head, with the figures (already JSON) put in as they are. */
+/** The body text: the head, with the roll-up and the figures (already JSON) put in as they are. */
 export function mapBody(region: string, view: MapFigures): string {
   const head = JSON.stringify({ ...presentMapHead(view), areas_url: areasUrl(region, view) });
-  return `${head.slice(0, -1)},"figures":${view.figuresJson}}`;
+  const rollup =
+    view.rollupLevel && view.rollupJson !== undefined
+      ? `{"level":${JSON.stringify(view.rollupLevel)},"figures":${view.rollupJson}}`
+      : 'null';
+  return `${head.slice(0, -1)},"rollup":${rollup},"figures":${view.figuresJson}}`;
 }
 
 const BAD_QUERY =

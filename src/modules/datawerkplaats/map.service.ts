@@ -235,18 +235,32 @@ export async function levelAreasJson(db: Db, regionId: number, level: MapLevel, 
 
 /**
  * What the map API sends (ADR 0014, 0015): the same choice and figures as `mapFigures`, the
- * level's figures as JSON made by PostgreSQL from each row's shown figure. The areas themselves
- * (names, gemeenten) come from `levelAreasJson`, once per client instead of with every map.
+ * level's figures and the gemeenten' roll-up as JSON made by PostgreSQL from each row's shown
+ * figure. The areas themselves (names, gemeenten) come from `levelAreasJson`, once per client
+ * instead of with every map.
  */
 export async function mapFiguresJson(db: Db, scope: Scope, code: string, query: MapQuery) {
   const chosen = await mapScope(db, scope, code, query);
   if (!chosen.ok) return chosen;
   const view = chosen.value;
-  const [figuresJson, others] = await Promise.all([
+  const rollupLevel = view.rollupLevel;
+  const [figuresJson, rollupJson, around] = await Promise.all([
     figuresJsonAtLevel(db, scope, levelQuery(view)),
-    figuresOfAreas(db, scope, othersQuery(view)),
+    rollupLevel
+      ? figuresJsonAtLevel(db, scope, {
+          indicatorId: view.indicator.id,
+          period: view.period,
+          level: rollupLevel,
+          codes: view.within ? view.rollupAreas.map((a) => a.code) : undefined,
+        })
+      : undefined,
+    figuresOfAreas(db, scope, {
+      ...othersQuery(view),
+      codes: [...(view.within ? [view.within.code] : []), ...view.references.map((a) => a.code)],
+    }),
   ]);
-  return ok({ ...view, ...aroundTheLevel(view, others), figuresJson });
+  const { withinFigure, reference } = aroundTheLevel(view, around);
+  return ok({ ...view, withinFigure, reference, figuresJson, rollupJson });
 }
 
 /**
