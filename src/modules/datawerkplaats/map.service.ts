@@ -98,6 +98,21 @@ async function mapScope(db: Db, scope: Scope, code: string, query: MapQuery) {
   const areas = await regionAreas(db, scope.regionId);
   const within = query.within ? areas.get(query.within) : undefined;
   if (query.within && !within) return err('BadWithin' as const);
+  // The same for every indicator and period of this level: kept until the data changes (a map
+  // inside one area is worked out each time).
+  const layout = within
+    ? levelLayout(scope, areas, level, within)
+    : await memoByDataVersion(db, `map-layout:${scope.regionId}:${level}`, async () =>
+        levelLayout(scope, areas, level, undefined),
+      );
+  return ok({ indicator, level, levels, period, periods, within, ...layout });
+}
+
+/**
+ * What a map of `level` (inside `within`) shows before any figure: its areas, the gemeenten they
+ * roll up to, the reference areas and the codes of all but the level's areas.
+ */
+function levelLayout(scope: Scope, areas: Map<string, Area>, level: MapLevel, within?: Area) {
   const rollupLevel = ROLLUP_LEVEL[level];
   // One pass over the region's areas (18 000 for the country): the level's areas in scope, the
   // gemeenten (roll-up) and the reference areas.
@@ -118,7 +133,6 @@ async function mapScope(db: Db, scope: Scope, code: string, query: MapQuery) {
       REFERENCE_LEVELS.indexOf(a.level) - REFERENCE_LEVELS.indexOf(b.level) ||
       a.name.localeCompare(b.name, 'nl'),
   );
-  const rollupOf = rollupFinder(areas, rollupLevel);
   const otherCodes = [
     ...new Set([
       ...(within ? [within.code] : []),
@@ -126,20 +140,14 @@ async function mapScope(db: Db, scope: Scope, code: string, query: MapQuery) {
       ...references.map((a) => a.code),
     ]),
   ];
-  return ok({
-    indicator,
-    level,
-    levels,
-    period,
-    periods,
-    within,
+  return {
     inScope,
     rollupLevel,
     rollupAreas,
     references,
-    rollupOf,
+    rollupOf: rollupFinder(areas, rollupLevel),
     otherCodes,
-  });
+  };
 }
 
 type MapScope = Extract<Awaited<ReturnType<typeof mapScope>>, { ok: true }>['value'];
