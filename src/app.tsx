@@ -2,6 +2,7 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
+import { withSharedDataVersion } from './db/memo.js';
 import type { Database } from './db/schema.js';
 import {
   agendaAdminRoutes,
@@ -138,6 +139,10 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   const app = new Hono<AppEnv>({ strict: false });
 
   app.use('*', securityHeaders());
+  // A request that cannot write reads the data version once for all its memos (db/memo.ts).
+  app.use('*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? withSharedDataVersion(next) : next(),
+  );
   app.get(stylesheet.path, serveAsset(stylesheet));
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.use('*', pageCacheMiddleware(cache));
