@@ -42,16 +42,16 @@ const numberOrNull = { type: ['number', 'null'] };
 const FIGURE_ROW = {
   type: 'array',
   description:
-    'Eén cijfer, in de volgorde van fields (nulls aan het eind weggelaten): CBS-code; waarde (afgerond zoals de bron voorschrijft, null als verborgen of onbekend); reden zonder waarde (bijvoorbeeld "te weinig waarnemingen"); teller; noemer; aantal waarnemingen; betrouwbaarheidsinterval onder en boven.',
+    'Eén cijfer, in de volgorde van fields (nulls aan het eind weggelaten): CBS-code; waarde (afgerond zoals de bron voorschrijft, null als verborgen of onbekend); teller; noemer; aantal waarnemingen; betrouwbaarheidsinterval onder en boven; reden zonder waarde (bijvoorbeeld "te weinig waarnemingen").',
   prefixItems: [
     text,
     numberOrNull,
+    numberOrNull,
+    numberOrNull,
+    numberOrNull,
+    numberOrNull,
+    numberOrNull,
     textOrNull,
-    numberOrNull,
-    numberOrNull,
-    numberOrNull,
-    numberOrNull,
-    numberOrNull,
   ],
   minItems: 1,
   maxItems: 8,

@@ -3,10 +3,11 @@
  * - `GET /api/v1/regions/{region}/datawerkplaats/kaart/{code}` with `niveau`, `periode` and
  *   `binnen` as on the page: `figures` holds every area of the level (inside `binnen`) that has a
  *   figure in this period, one list per source — `fields` names the places in each row
- *   (`area_code`, `value`, `missing_reason`, `numerator`, `denominator`, `sample_size`, `ci_low`,
- *   `ci_high`; a row leaves out trailing nulls), `groups` gives per source (and demo flag) its `rows`. A hidden figure is null
- *   with its reason ("te weinig waarnemingen …"), its counts and interval null too. `within`,
- *   `reference` and `rollup` (the gemeenten's own figures) come as one object per area.
+ *   (`area_code`, `value`, `numerator`, `denominator`, `sample_size`, `ci_low`, `ci_high`,
+ *   `missing_reason`; a row leaves out trailing nulls), `groups` gives per source (and demo
+ *   flag) its `rows`. A hidden figure is null with its reason ("te weinig waarnemingen …"), its
+ *   counts and interval null too. `rollup` gives the gemeenten' own figures the same way;
+ *   `within` and `reference` come as one object per area.
  * - `GET /api/v1/regions/{region}/datawerkplaats/gebieden` with `niveau` and `binnen`: the areas
  *   of that level as columns (`area_code`, `area_name`, `parent_code`, `gemeente_code`). The same
  *   for every indicator and period, so a client fetches them once (`areas_url` in the map's
@@ -80,12 +81,12 @@ type Column<T> = T[];
 export type MapFigureRow = [
   area_code: string,
   value?: number | null,
-  missing_reason?: string | null,
   numerator?: number | null,
   denominator?: number | null,
   sample_size?: number | null,
   ci_low?: number | null,
   ci_high?: number | null,
+  missing_reason?: string | null,
 ];
 
 /** Figures as rows per source (and demo flag); `fields` names the places of a row. */
