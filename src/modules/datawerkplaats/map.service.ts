@@ -108,6 +108,19 @@ async function mapScope(db: Db, scope: Scope, code: string, query: MapQuery) {
   return ok({ indicator, level, levels, period, periods, within, ...layout });
 }
 
+/** Figures per part of a whole level the map API reads side by side (a national buurt map: 2). */
+const PART_SIZE = 8000;
+
+/** Codes that cut a level's areas into parts of about PART_SIZE (none for a small level). */
+function partCuts(areas: readonly Area[]): string[] {
+  const parts = Math.round(areas.length / PART_SIZE);
+  if (parts < 2) return [];
+  const codes = areas.map((a) => a.code).sort();
+  return Array.from({ length: parts - 1 }, (_, i) =>
+    String(codes[Math.floor(((i + 1) * codes.length) / parts)]),
+  );
+}
+
 /**
  * What a map of `level` (inside `within`) shows before any figure: its areas, the gemeenten they
  * roll up to, the reference areas and the codes of all but the level's areas.
@@ -147,6 +160,7 @@ function levelLayout(scope: Scope, areas: Map<string, Area>, level: MapLevel, wi
     references,
     rollupOf: rollupFinder(areas, rollupLevel),
     otherCodes,
+    splitAt: within ? [] : partCuts(inScope),
   };
 }
 
@@ -253,7 +267,7 @@ export async function mapFiguresJson(db: Db, scope: Scope, code: string, query: 
   const view = chosen.value;
   const rollupLevel = view.rollupLevel;
   const [figuresJson, rollupJson, around] = await Promise.all([
-    figuresJsonAtLevel(db, scope, levelQuery(view)),
+    figuresJsonAtLevel(db, scope, levelQuery(view), view.splitAt),
     rollupLevel
       ? figuresJsonAtLevel(db, scope, {
           indicatorId: view.indicator.id,

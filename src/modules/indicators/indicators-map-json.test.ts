@@ -12,7 +12,11 @@ import type { Database, MeasurementTable } from '../../db/schema.js';
 import { SHOWN_FIGURE_FIELDS } from '../disclosure/index.js';
 import { toMeasurement } from './indicators.service.js';
 import { type FigureFilter, listFiguresAt } from './indicators-map.repository.js';
-import { figuresJsonAt, NO_FIGURES_JSON } from './indicators-map-json.repository.js';
+import {
+  figuresJsonAt,
+  figuresJsonInParts,
+  NO_FIGURES_JSON,
+} from './indicators-map-json.repository.js';
 
 type Db = Kysely<Database>;
 const FIELDS = [...SHOWN_FIGURE_FIELDS, 'source', 'is_demo'] as const;
@@ -199,7 +203,11 @@ async function presented(db: Db, filter: FigureFilter): Promise<Figure[]> {
 
 /** The SQL's groups as one figure per row, each with its group's source and demo flag. */
 async function fromSql(db: Db, filter: FigureFilter): Promise<Figure[]> {
-  const body = JSON.parse(await figuresJsonAt(db, filter)) as Body;
+  return figuresOf(await figuresJsonAt(db, filter));
+}
+
+function figuresOf(text: string): Figure[] {
+  const body = JSON.parse(text) as Body;
   expect(body.fields).toEqual([...SHOWN_FIGURE_FIELDS]);
   const figures = body.groups.flatMap((group) =>
     group.rows.map((row) => {
@@ -263,6 +271,17 @@ describeEachDatabase('map figures as JSON from PostgreSQL', (get) => {
     );
     const mixed = JSON.parse(await figuresJsonAt(db, byLevel)) as Body;
     expect(mixed.groups.length).toBeGreaterThan(3);
+    // Read in parts side by side, cut at wijk codes (one twice, one outside the range): the same
+    // figures, each source and flag still one group.
+    const wijkCodes = expected.map((f) => String(f.area_code));
+    const cuts = [wijkCodes[120] ?? '', wijkCodes[60] ?? '', wijkCodes[120] ?? '', 'GM0106'];
+    const inParts = await figuresJsonInParts(db, byLevel, cuts);
+    expect(figuresOf(inParts)).toEqual(expected);
+    expect((JSON.parse(inParts) as Body).groups).toHaveLength(mixed.groups.length);
+    const otherCut = await figuresJsonInParts(db, { ...byLevel, codes: undefined }, [
+      sameCodes[Math.floor(sameCodes.length / 2)] ?? '',
+    ]);
+    expect(figuresOf(otherCut)).toEqual(expected);
   });
 
   it('stays equal after decisions, new source rules, and a write with extra_float_digits 0', async () => {

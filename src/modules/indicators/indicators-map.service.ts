@@ -79,11 +79,17 @@ export async function figuresAtLevel(
 }
 
 /**
- * The same figures as `figuresAtLevel`, as JSON columns made by PostgreSQL with the presenter's
- * rules (the map API; see indicators-map-json.repository.ts).
+ * The same figures as `figuresAtLevel`, as JSON made by PostgreSQL from each row's shown figure
+ * (the map API; see indicators-map-json.repository.ts); a whole level read in parts side by side
+ * when `splitAt` cuts its code range.
  */
-export function figuresJsonAtLevel(db: Db, scope: Scope, query: LevelQuery): Promise<string> {
-  return jsonRepo.figuresJsonAt(db, levelFilter(scope, query));
+export function figuresJsonAtLevel(
+  db: Db,
+  scope: Scope,
+  query: LevelQuery,
+  splitAt: readonly string[] = [],
+): Promise<string> {
+  return jsonRepo.figuresJsonInParts(db, levelFilter(scope, query), splitAt);
 }
 
 /** One indicator's figures in one period for these areas (references, parents, roll-ups). */
