@@ -1,8 +1,8 @@
 /**
  * Every measurement row keeps the figure as it may be shown: `measurement.shown_figure`, a JSON
  * array `[area_code, value, numerator, denominator, sample_size, ci_low, ci_high, missing_reason]`
- * without its trailing nulls, after disclosure control — hidden figures null with their reason, the rest rounded by the rules
- * of the row's source (ADR 0015). The map API sends 14 500 of them per request; made when a row is
+ * without its trailing nulls, after disclosure control — hidden figures null with their reason,
+ * the rest rounded by the rules of the row's source (ADR 0015). The map API sends 14 500 of them per request; made when a row is
  * written, a map only has to string them together.
  *
  * The database keeps them up to date itself, so that no write path can forget one: a trigger on
@@ -28,8 +28,10 @@ import {
 
 type Db = Kysely<Database>;
 
-/** The fields of a shown figure, in the order of its array. */
-/** The reason comes last: most figures have none, and trailing nulls are left out. */
+/**
+ * The fields of a shown figure, in the order of its array. The reason comes last: most figures
+ * have none, and trailing nulls are left out.
+ */
 export const SHOWN_FIGURE_FIELDS = [
   'area_code',
   'value',
