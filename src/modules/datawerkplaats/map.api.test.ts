@@ -2,13 +2,13 @@
  * The map's JSON API on the real Drenthe data: the same figures as the page, every wijk with its
  * gemeente, the gemeenten's own figures as the roll-up, and odd parameters as problems.
  */
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/app.js';
 import { describeEachDatabase } from '../../../test/db.js';
 import { readMapApi } from '../../../test/map-api.js';
 import { LEVEL_AREAS_SCHEMA, MAP_FIGURES_SCHEMA } from '../../web/openapi.js';
 import type { LevelAreasBody } from './map.api.js';
-import { mapFigures } from './map.service.js';
+import { mapFigures, partCuts } from './map.service.js';
 
 const API = '/api/v1/regions/drenthe/datawerkplaats/kaart';
 const AREAS = '/api/v1/regions/drenthe/datawerkplaats/gebieden';
@@ -208,5 +208,25 @@ describeEachDatabase('datawerkplaats map API', (get) => {
       expect(res.status, url).toBe(status);
       expect(res.headers.get('content-type'), url).toContain('application/problem+json');
     }
+  });
+});
+
+describe('parts of a large level read side by side', () => {
+  const areas = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      code: `BU${String((i * 7919) % 100_000_000).padStart(8, '0')}`,
+    }));
+  it('cuts only a large level, at codes inside it, in order, into parts of about equal size', () => {
+    expect(partCuts(areas(11_000))).toEqual([]);
+    const cuts = partCuts(areas(14_500));
+    expect(cuts).toHaveLength(1);
+    const codes = areas(14_500)
+      .map((a) => a.code)
+      .sort();
+    expect(codes).toContain(cuts[0]);
+    expect(codes.filter((c) => c < String(cuts[0]))).toHaveLength(7_250);
+    const three = partCuts(areas(24_000));
+    expect(three).toHaveLength(2);
+    expect([...three].sort()).toEqual(three);
   });
 });

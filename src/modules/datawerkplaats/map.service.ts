@@ -112,7 +112,7 @@ async function mapScope(db: Db, scope: Scope, code: string, query: MapQuery) {
 const PART_SIZE = 8000;
 
 /** Codes that cut a level's areas into parts of about PART_SIZE (none for a small level). */
-function partCuts(areas: readonly Area[]): string[] {
+export function partCuts(areas: readonly { code: string }[]): string[] {
   const parts = Math.round(areas.length / PART_SIZE);
   if (parts < 2) return [];
   const codes = areas.map((a) => a.code).sort();

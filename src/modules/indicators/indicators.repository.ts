@@ -1,5 +1,6 @@
 /** SQL for indicators, their goals and targets, measurements and seed-file checksums. */
 import { type Kysely, sql } from 'kysely';
+import { lockRegionFigures } from '../../db/locks.js';
 import type { AreaLevel, Database } from '../../db/schema.js';
 import { json, setExcluded } from '../../db/upsert.js';
 import type { IndicatorSeedT, MeasurementRow } from './indicators.types.js';
@@ -337,7 +338,7 @@ export async function indicatorIdsWithFiguresAt(db: Db, regionId: number, levels
 
 /** Serialises the imports and disclosure decisions of one region until the end of the transaction. */
 export async function lockDisclosure(db: Db, regionId: number) {
-  await sql`select pg_advisory_xact_lock(7243002, ${regionId})`.execute(db);
+  await lockRegionFigures(db, regionId);
 }
 
 /** Code, name and source text of every indicator: the choices of an import's column mapping. */

@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { parse as parseYaml } from 'yaml';
 import { writeAudit } from '../../db/audit.js';
+import { lockRegionFigures } from '../../db/locks.js';
 import type { Database } from '../../db/schema.js';
 import { readChangedSeedFile, setSeedFileChecksum } from '../../db/seed-file.js';
 import { err, ok, type Result } from '../../lib/result.js';
@@ -99,6 +100,9 @@ export async function updateSourcePolicy(
   const before = (await listSources(db, user.regionId)).find((s) => s.code === code);
   if (!before) return err('NotFound' as const);
   await db.transaction().execute(async (trx) => {
+    // Wait for an import in progress: its rows must be written before the rules change, so the
+    // change recomputes their shown figures too (db/locks.ts).
+    await lockRegionFigures(trx, user.regionId);
     await repo.updatePolicy(trx, user.regionId, code, input, `user:${user.id}`);
     await writeAudit(trx, {
       actor: `user:${user.id}`,
