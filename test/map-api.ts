@@ -7,6 +7,7 @@ import type {
   MapApiBody,
   MapFigureGroups,
 } from '../src/modules/datawerkplaats/index.js';
+import type { Measurement } from '../src/modules/indicators/index.js';
 
 export type MapApiRow = {
   area_code: string;
@@ -26,7 +27,26 @@ export type MapApiRow = {
   is_demo: boolean | null;
 };
 
-type Figure = Omit<MapApiRow, 'area_name' | 'parent_code' | 'gemeente_code' | 'has_figure'>;
+export type Figure = Omit<MapApiRow, 'area_name' | 'parent_code' | 'gemeente_code' | 'has_figure'>;
+
+/**
+ * What a figure of the page's presenter (`toMeasurement`) should be in the API, field by field:
+ * the expectation the tests compare the SQL-made figures with, written apart from the API's code.
+ */
+export function figureOf(m: Measurement): Figure {
+  return {
+    area_code: m.areaCode,
+    value: m.value,
+    missing_reason: m.missingReason,
+    numerator: m.numerator,
+    denominator: m.denominator,
+    sample_size: m.sampleSize,
+    ci_low: m.ciLow,
+    ci_high: m.ciHigh,
+    source: m.source,
+    is_demo: m.isDemo,
+  };
+}
 
 /** Each row of a figure list as an object, its fields named as its `fields` says. */
 export function mapApiFigures({ fields, groups }: MapFigureGroups): Figure[] {

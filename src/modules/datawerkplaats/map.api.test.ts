@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/app.js';
 import { describeEachDatabase } from '../../../test/db.js';
-import { readMapApi } from '../../../test/map-api.js';
+import { figureOf, readMapApi } from '../../../test/map-api.js';
 import { LEVEL_AREAS_SCHEMA, MAP_FIGURES_SCHEMA } from '../../web/openapi.js';
 import type { LevelAreasBody } from './map.api.js';
 import { mapFigures, partCuts } from './map.service.js';
@@ -96,22 +96,7 @@ describeEachDatabase('datawerkplaats map API', (get) => {
       if (!page.ok) throw new Error(page.error);
       // The roll-up: the gemeenten that have a figure, as the page reads them.
       const pageRollup = (page.value.rollup?.areas ?? []).flatMap(({ measurement: m }) =>
-        m
-          ? [
-              {
-                area_code: m.areaCode,
-                value: m.value,
-                missing_reason: m.missingReason,
-                numerator: m.numerator,
-                denominator: m.denominator,
-                sample_size: m.sampleSize,
-                ci_low: m.ciLow,
-                ci_high: m.ciHigh,
-                source: m.source,
-                is_demo: m.isDemo,
-              },
-            ]
-          : [],
+        m ? [figureOf(m)] : [],
       );
       const byCode = (a: { area_code: string }, b: { area_code: string }) =>
         a.area_code.localeCompare(b.area_code);

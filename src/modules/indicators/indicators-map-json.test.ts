@@ -8,7 +8,9 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/db.js';
+import { type Figure, figureOf, mapApiFigures } from '../../../test/map-api.js';
 import type { Database, MeasurementTable } from '../../db/schema.js';
+import type { MapFigureGroups } from '../datawerkplaats/index.js';
 import { SHOWN_FIGURE_FIELDS } from '../disclosure/index.js';
 import { toMeasurement } from './indicators.service.js';
 import { type FigureFilter, listFiguresAt } from './indicators-map.repository.js';
@@ -19,12 +21,6 @@ import {
 } from './indicators-map-json.repository.js';
 
 type Db = Kysely<Database>;
-const FIELDS = [...SHOWN_FIGURE_FIELDS, 'source', 'is_demo'] as const;
-type Figure = Record<(typeof FIELDS)[number], unknown>;
-type Body = {
-  fields: string[];
-  groups: Array<{ source: string; is_demo: boolean; rows: unknown[][] }>;
-};
 
 /** A small deterministic generator (mulberry32), so a failure can be replayed. */
 function generator(seed: number) {
@@ -183,21 +179,7 @@ function prepared(db: Db) {
 /** The presenter's figures, as the JSON API would write them. */
 async function presented(db: Db, filter: FigureFilter): Promise<Figure[]> {
   const rows = await listFiguresAt(db, filter);
-  const figures = rows.map((row) => {
-    const m = toMeasurement(row, new Map());
-    return {
-      area_code: m.areaCode,
-      value: m.value,
-      missing_reason: m.missingReason,
-      numerator: m.numerator,
-      denominator: m.denominator,
-      sample_size: m.sampleSize,
-      ci_low: m.ciLow,
-      ci_high: m.ciHigh,
-      source: m.source,
-      is_demo: m.isDemo,
-    };
-  });
+  const figures = rows.map((row) => figureOf(toMeasurement(row, new Map())));
   return sortByArea(JSON.parse(JSON.stringify(figures)));
 }
 
@@ -206,20 +188,11 @@ async function fromSql(db: Db, filter: FigureFilter): Promise<Figure[]> {
   return figuresOf(await figuresJsonAt(db, filter));
 }
 
+/** A body's figures as objects (the client's reading, which fails on a malformed row). */
 function figuresOf(text: string): Figure[] {
-  const body = JSON.parse(text) as Body;
+  const body = JSON.parse(text) as MapFigureGroups;
   expect(body.fields).toEqual([...SHOWN_FIGURE_FIELDS]);
-  const figures = body.groups.flatMap((group) =>
-    group.rows.map((row) => {
-      // Trailing nulls are left out, never a null at the end.
-      expect(row.length).toBeLessThanOrEqual(SHOWN_FIGURE_FIELDS.length);
-      expect(row.length).toBeGreaterThanOrEqual(1);
-      expect(row.at(-1)).not.toBeNull();
-      const named = Object.fromEntries(SHOWN_FIGURE_FIELDS.map((f, i) => [f, row[i] ?? null]));
-      return { ...named, source: group.source, is_demo: group.is_demo } as Figure;
-    }),
-  );
-  return sortByArea(figures);
+  return sortByArea(mapApiFigures(body));
 }
 
 const sortByArea = (figures: Figure[]) =>
@@ -263,13 +236,13 @@ describeEachDatabase('map figures as JSON from PostgreSQL', (get) => {
     const sameCodes = same.map((f) => String(f.area_code));
     const oneGroup = JSON.parse(
       await figuresJsonAt(db, { regionId, indicatorId, period: '2024', codes: sameCodes }),
-    ) as Body;
+    ) as MapFigureGroups;
     expect(oneGroup.groups).toHaveLength(1);
     expect(same.length).toBeGreaterThan(5);
     expect(await fromSql(db, { regionId, indicatorId, period: '2024', codes: sameCodes })).toEqual(
       same,
     );
-    const mixed = JSON.parse(await figuresJsonAt(db, byLevel)) as Body;
+    const mixed = JSON.parse(await figuresJsonAt(db, byLevel)) as MapFigureGroups;
     expect(mixed.groups.length).toBeGreaterThan(3);
     // Read in parts side by side, cut at wijk codes (one twice, one outside the range): the same
     // figures, each source and flag still one group.
@@ -277,7 +250,7 @@ describeEachDatabase('map figures as JSON from PostgreSQL', (get) => {
     const cuts = [wijkCodes[120] ?? '', wijkCodes[60] ?? '', wijkCodes[120] ?? '', 'GM0106'];
     const inParts = await figuresJsonInParts(db, byLevel, cuts);
     expect(figuresOf(inParts)).toEqual(expected);
-    expect((JSON.parse(inParts) as Body).groups).toHaveLength(mixed.groups.length);
+    expect((JSON.parse(inParts) as MapFigureGroups).groups).toHaveLength(mixed.groups.length);
     const otherCut = await figuresJsonInParts(db, { ...byLevel, codes: undefined }, [
       sameCodes[Math.floor(sameCodes.length / 2)] ?? '',
     ]);
