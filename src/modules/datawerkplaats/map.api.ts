@@ -152,8 +152,7 @@ export function datawerkplaatsApi({ db }: AppDeps) {
     const query = parseMapQuery((name) => c.req.query(name));
     const level = query.ok ? MAP_LEVELS.find((l) => l === query.value.level) : undefined;
     if (!query.ok || !level) return problem(c, 400, 'Ongeldige parameter', BAD_QUERY);
-    const scope = publicScope(c.get('ctx'));
-    const areas = await levelAreasJson(db, scope.regionId, level, query.value.within);
+    const areas = await levelAreasJson(db, publicScope(c.get('ctx')), level, query.value.within);
     if (!areas.ok) return problem(c, 404, 'Niet gevonden', MAP_ERRORS[areas.error]);
     return c.body(areas.value, 200, { 'content-type': 'application/json' });
   });

@@ -98,14 +98,27 @@ async function mapScope(db: Db, scope: Scope, code: string, query: MapQuery) {
   const areas = await regionAreas(db, scope.regionId);
   const within = query.within ? areas.get(query.within) : undefined;
   if (query.within && !within) return err('BadWithin' as const);
-  // The same for every indicator and period of this level: kept until the data changes (a map
-  // inside one area is worked out each time).
-  const layout = within
+  const layout = await layoutOf(db, scope, areas, level, within);
+  return ok({ indicator, level, levels, period, periods, within, ...layout });
+}
+
+/**
+ * The layout of a map of `level` (inside `within`): the same for every indicator and period of
+ * this level, so a whole level's is kept until the data changes (a map inside one area is worked
+ * out each time).
+ */
+function layoutOf(
+  db: Db,
+  scope: Scope,
+  areas: Map<string, Area>,
+  level: MapLevel,
+  within: Area | undefined,
+) {
+  return within
     ? levelLayout(scope, areas, level, within)
-    : await memoByDataVersion(db, `map-layout:${scope.regionId}:${level}`, async () =>
+    : memoByDataVersion(db, `map-layout:${scope.regionId}:${level}`, async () =>
         levelLayout(scope, areas, level, undefined),
       );
-  return ok({ indicator, level, levels, period, periods, within, ...layout });
 }
 
 /** Figures per part of a whole level the map API reads side by side (a national buurt map: 2). */
@@ -228,15 +241,13 @@ export async function mapFigures(db: Db, scope: Scope, code: string, query: MapQ
  * each lies in — for the map API's clients (ADR 0015): the same for every indicator and period,
  * so a client fetches them once and joins the figures by code. Kept per data version.
  */
-export async function levelAreasJson(db: Db, regionId: number, level: MapLevel, within?: string) {
-  const areas = await regionAreas(db, regionId);
+export async function levelAreasJson(db: Db, scope: Scope, level: MapLevel, within?: string) {
+  const areas = await regionAreas(db, scope.regionId);
   const parent = within === undefined ? undefined : areas.get(within);
   if (within !== undefined && !parent) return err('BadWithin' as const);
-  const make = () => {
-    const inScope = [...areas.values()].filter(
-      (a) => a.level === level && (!parent || isInside(a, parent.code, areas)),
-    );
-    const gemeenteOf = rollupFinder(areas, ROLLUP_LEVEL[level]);
+  // The areas and gemeenten a map of this level shows, so the two answers always join.
+  const make = async () => {
+    const { inScope, rollupOf } = await layoutOf(db, scope, areas, level, parent);
     return JSON.stringify({
       level,
       within: parent?.code ?? null,
@@ -244,14 +255,14 @@ export async function levelAreasJson(db: Db, regionId: number, level: MapLevel, 
         area_code: inScope.map((a) => a.code),
         area_name: inScope.map((a) => a.name),
         parent_code: inScope.map((a) => a.parentCode),
-        gemeente_code: inScope.map((a) => gemeenteOf(a) ?? null),
+        gemeente_code: inScope.map((a) => rollupOf(a) ?? null),
       },
     });
   };
   return ok(
     parent
-      ? make()
-      : await memoByDataVersion(db, `level-areas:${regionId}:${level}`, async () => make()),
+      ? await make()
+      : await memoByDataVersion(db, `level-areas:${scope.regionId}:${level}`, make),
   );
 }
 
