@@ -29,11 +29,6 @@ function mathRound(x: Expr): Expr {
   return sql`(floor(${x}) + (${x} - floor(${x}) >= 0.5)::int)`;
 }
 
-/** A numeric column as JavaScript's `Number(text)` reads it (both round correctly to a double). */
-export function asDouble(column: Expr): Expr {
-  return sql`(${column})::float8`;
-}
-
 /** JSON has no NaN or infinity; `JSON.stringify` writes them as null, and so does this. */
 export function finiteOrNull(x: Expr): Expr {
   return sql`(case when ${x} in ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8) then null else ${x} end)`;

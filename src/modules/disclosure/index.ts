@@ -11,15 +11,7 @@ export {
   periodGroups,
   roundCell,
 } from './disclosure.service.js';
-export {
-  asDouble,
-  finiteOrNull,
-  hiddenSql,
-  roundedCountSql,
-  roundedValueSql,
-  shownReasonSql,
-  suppressionReason,
-} from './disclosure.sql.js';
+export { suppressionReason } from './disclosure.sql.js';
 export {
   type Cell,
   DEFAULT_POLICY,
@@ -28,8 +20,4 @@ export {
   SUPPRESSED_TEXT,
   type Suppression,
 } from './disclosure.types.js';
-export {
-  SHOWN_FIGURE_FIELDS,
-  shownFigureDefinitions,
-  syncShownFigures,
-} from './shown-figure.sql.js';
+export { SHOWN_FIGURE_FIELDS, syncShownFigures } from './shown-figure.sql.js';

@@ -95,6 +95,8 @@ export function shownFigureDefinitions(db: Db): string[] {
     denominator: sql`new.denominator`,
     threshold: local('p_threshold'),
   });
+  // Numbers as doubles, once: a numeric cast to float8 rounds correctly, as JavaScript's
+  // `Number(text)` does, so both sides start from the same double.
   const doubles = ['value', 'numerator', 'denominator', 'sample_size', 'ci_low', 'ci_high'];
   const body = `
 declare
