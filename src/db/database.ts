@@ -25,6 +25,10 @@ export type DatabaseHandle = {
 
 // bigint (int8) and numeric come back as strings by default; counts we read are small.
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+// A `date` is a calendar day: read it as 'YYYY-MM-DD', never as a Date at local midnight.
+const DATE_OID = 1082;
+pg.types.setTypeParser(DATE_OID, (value) => value);
+const pgliteParsers = { [DATE_OID]: (value: string) => value };
 
 /** Opens a database handle; the caller owns it and must close it. */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
@@ -57,8 +61,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       ? path.join(target.dataDir, 'pgdata')
       : target.dataDir;
   const pglite = target.loadDataDir
-    ? new PGlite({ loadDataDir: target.loadDataDir })
-    : new PGlite(pgdata);
+    ? new PGlite({ loadDataDir: target.loadDataDir, parsers: pgliteParsers })
+    : new PGlite({ dataDir: pgdata, parsers: pgliteParsers });
   try {
     await pglite.waitReady;
   } catch (error) {

@@ -1,6 +1,7 @@
 /** Kysely table types. Keep in step with `migrations/`; SQL lives only in repositories and src/db. */
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { ColumnType, Generated } from 'kysely';
+import type { DirectoryTables } from './schema-directory.js';
 
 /** A jsonb column: read as T, written as a JSON string (the pg driver would mangle JS arrays). */
 export type Jsonb<T> = ColumnType<T, string, string>;
@@ -679,7 +680,7 @@ export interface PanelResultTable {
   count: number;
 }
 
-export interface Database {
+export interface Database extends DirectoryTables {
   agenda_item: AgendaItemTable;
   agenda_owner: AgendaOwnerTable;
   agenda_update: AgendaUpdateTable;
