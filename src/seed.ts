@@ -9,6 +9,7 @@ import {
   importBoundariesFromDirectory,
   importSubregionsFromDirectory,
 } from './modules/areas/index.js';
+import { importDirectoryFromDirectory } from './modules/directory/index.js';
 import {
   ensureSuppressionCurrent,
   importIndicatorsFromDirectory,
@@ -69,6 +70,14 @@ export async function seedRegionDirectory(
       ok: false,
       error: {
         errors: indicators.error.map((message) => ({ file: 'indicators.yaml', path: '', message })),
+      },
+    };
+  const directory = await importDirectoryFromDirectory(db, region.value, dir, options.actor);
+  if (!directory.ok)
+    return {
+      ok: false,
+      error: {
+        errors: directory.error.map((message) => ({ file: 'hulpwijzer.yaml', path: '', message })),
       },
     };
   // New or moved areas change which figures are siblings, and new rules change what is hidden:

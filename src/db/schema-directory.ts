@@ -44,6 +44,7 @@ export interface HsdsOrganizationTable {
   parent_organization_id: string | null;
   plan_organisation_id: number | null;
   is_demo: Generated<boolean>;
+  seeded_from: string | null;
   created_at: Generated<Date>;
   last_modified: Timestamp;
 }
@@ -77,6 +78,7 @@ export interface HsdsServiceTable {
   submitted_by: string | null;
   reviewed_by: string | null;
   reviewed_at: Timestamp | null;
+  seeded_from: string | null;
   created_at: Generated<Date>;
   search_vector: ColumnType<string, never, never>;
 }

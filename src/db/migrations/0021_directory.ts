@@ -1,8 +1,9 @@
 /**
  * The Hulpwijzer's directory on Open Referral HSDS 3.0 (issue 5, ADR 0016): the spec's tables
  * and field names with a `hsds_` prefix and uuid ids. Marke adds `region_id`, `is_demo`,
- * `area_code` (a service area or location as a CBS code, `regio` or `online`) and the moderation
- * fields of a service. Attributes point at any table (`link_entity`, `link_id`), so a trigger
+ * `area_code` (a service area or location as a CBS code, `regio` or `online`), the moderation
+ * fields of a service and `seeded_from` (the region file a row came from; an editor's change
+ * clears it, so a re-seed never overwrites people's work). Attributes point at any table (`link_entity`, `link_id`), so a trigger
  * removes an entity's attributes with it.
  */
 import type { Kysely } from 'kysely';
@@ -53,6 +54,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       parent_organization_id uuid references hsds_organization(id) on delete set null,
       plan_organisation_id int references organisation(id) on delete set null,
       is_demo boolean not null default false,
+      seeded_from text,
       created_at timestamptz not null default now(),
       last_modified timestamptz not null default now()
     );
@@ -85,6 +87,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       submitted_by text,
       reviewed_by text,
       reviewed_at timestamptz,
+      seeded_from text,
       created_at timestamptz not null default now(),
       search_vector tsvector generated always as (
         to_tsvector('dutch'::regconfig, coalesce(name, '') || ' ' || coalesce(alternate_name, '')

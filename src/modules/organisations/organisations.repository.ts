@@ -180,3 +180,12 @@ export async function listSectorGoals(db: Db, regionId: number) {
     .orderBy('operational_goal.code')
     .execute();
 }
+
+/** Organisation ids by slug, for modules that refer to an organisation of the plan. */
+export async function listOrganisationSlugs(db: Db, regionId: number) {
+  return db
+    .selectFrom('organisation')
+    .select(['id', 'slug'])
+    .where('region_id', '=', regionId)
+    .execute();
+}

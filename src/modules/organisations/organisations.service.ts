@@ -97,3 +97,9 @@ export {
   listOrganisations,
   listSectors,
 } from './organisations.repository.js';
+
+/** The plan's organisations by slug → id (the Hulpwijzer links its organizations to them). */
+export async function organisationIdsBySlug(db: Db, regionId: number) {
+  const rows = await repo.listOrganisationSlugs(db, regionId);
+  return new Map(rows.map((row) => [row.slug, row.id]));
+}

@@ -9,6 +9,7 @@ export {
   getRegion,
   getRegionById,
   goalIndex,
+  initiativeNames,
   listRegions,
   type Region,
 } from './plan.service.js';

@@ -241,3 +241,13 @@ export async function currentDataVersion(db: Db): Promise<string> {
     .executeTakeFirst();
   return row?.version ?? '0';
 }
+
+/** The initiatives the plan names, by slug, so other modules can link to them. */
+export async function listInitiativeNames(db: Db, regionId: number) {
+  return db
+    .selectFrom('initiative')
+    .select(['slug', 'name'])
+    .where('region_id', '=', regionId)
+    .orderBy('slug')
+    .execute();
+}

@@ -215,3 +215,9 @@ async function buildGoalIndex(db: Db, regionId: number): Promise<Map<string, Goa
   }
   return index;
 }
+
+/** The plan's initiatives by slug (the Hulpwijzer links its listings to them). */
+export async function initiativeNames(db: Db, regionId: number): Promise<Map<string, string>> {
+  const rows = await repo.listInitiativeNames(db, regionId);
+  return new Map(rows.map((row) => [row.slug, row.name]));
+}
