@@ -17,6 +17,7 @@ import {
 } from './modules/areas/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import { datawerkplaatsApi, datawerkplaatsRoutes } from './modules/datawerkplaats/index.js';
+import { directoryRoutes } from './modules/directory/index.js';
 import {
   indicatorAdminRoutes,
   indicatorRoutes,
@@ -217,6 +218,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
     strictQuery(
       [
         { suffix: '/zoeken', allowed: ['q'] },
+        { suffix: '/hulpwijzer', allowed: ['vraag', 'plaats'] },
         { suffix: '/werkagenda', allowed: ['opgave', 'status', 'prioriteit', 'eigenaar', 'jaar'] },
         { suffix: '/verhalen', allowed: ['opgave', 'rol', 'pagina'] },
         {
@@ -247,6 +249,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   site.route('/', monitoringRoutes(deps));
   site.route('/', storyPublicRoutes(deps));
   site.route('/', datawerkplaatsRoutes(deps));
+  site.route('/', directoryRoutes(deps));
   site.route('/', sourcePublicRoutes(deps));
   site.route('/', subregionPublicRoutes(deps));
   site.route('/', boundaryYearRoutes(deps));

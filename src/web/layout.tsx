@@ -13,10 +13,12 @@ type NavKey =
   | 'begrippen'
   | 'zoeken'
   | 'voortgang'
-  | 'data';
+  | 'data'
+  | 'hulpwijzer';
 
 const NAV: Array<{ key: NavKey; label: string; path: string }> = [
   { key: 'home', label: 'Home', path: '/' },
+  { key: 'hulpwijzer', label: 'Hulpwijzer', path: '/hulpwijzer' },
   { key: 'doelen', label: 'Doelen', path: '/doelen' },
   { key: 'voortgang', label: 'Voortgang', path: '/voortgang' },
   { key: 'programmas', label: "Programma's", path: '/programmas' },

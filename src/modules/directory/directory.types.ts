@@ -29,6 +29,8 @@ export const ProfileFile = z.object({
         code: text,
         name: text,
         number: text.optional(),
+        /** For a line without its own number: how to reach it. */
+        hint: text.optional(),
         when: text,
         source: text,
       }),

@@ -61,10 +61,18 @@ describe('classify', () => {
     expect(classify(['fiets'], vocabulary)).toEqual([]);
     expect(
       chosenNeeds([
-        { code: 'a', score: 4 },
-        { code: 'b', score: 2 },
-        { code: 'c', score: 1.9 },
+        { code: 'a', score: 8 },
+        { code: 'b', score: 1.2 },
+        { code: 'c', score: 1.1 },
+        { code: 'd', score: 1 },
       ]),
     ).toEqual(['a', 'b']);
+    expect(chosenNeeds([{ code: 'a', score: 0.6 }])).toEqual(['a']);
+    expect(
+      chosenNeeds([
+        { code: 'a', score: 2 },
+        { code: 'b', score: 0.8 },
+      ]),
+    ).toEqual(['a']);
   });
 });

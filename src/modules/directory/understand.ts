@@ -120,11 +120,14 @@ export function classify(questionStems: string[], vocabulary: NeedVocabulary): N
   );
 }
 
-/** The needs a search looks for: the best and those close to it, at most three. */
+/**
+ * The needs a search looks for, at most three: the best, and others with at least one whole word
+ * that are not far behind ("moeder met dementie wil logeren" is about respite and dementia).
+ */
 export function chosenNeeds(scores: NeedScore[]): string[] {
   const best = scores[0]?.score ?? 0;
   return scores
-    .filter((s) => s.score >= best * 0.5)
+    .filter((s, i) => i === 0 || (s.score >= 1 && s.score >= best * 0.15))
     .slice(0, 3)
     .map((s) => s.code);
 }

@@ -1,0 +1,33 @@
+/** Resident pages of the Hulpwijzer: search by question and place (/hulpwijzer). */
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../../web/types.js';
+import { loadProfile } from './profile.js';
+import { searchDirectory } from './search.service.js';
+import { HulpwijzerPage } from './views/hulpwijzer-page.js';
+import { needVocabulary } from './vocabulary.js';
+
+/** Mounted in each region's site. */
+export function directoryRoutes({ db }: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.get('/hulpwijzer', async (c) => {
+    const ctx = c.get('ctx');
+    const question = c.req.query('vraag') ?? '';
+    const place = c.req.query('plaats') ?? '';
+    const [outcome, { terms }] = await Promise.all([
+      searchDirectory(db, ctx.region.id, { question, place }),
+      needVocabulary(db),
+    ]);
+    // A resident's question is theirs: no page cache, no browser or proxy cache.
+    if (question || place) c.header('cache-control', 'no-store');
+    const page = (
+      <HulpwijzerPage
+        ctx={ctx}
+        outcome={outcome}
+        needs={terms}
+        crisisLines={loadProfile().profile.crisis.lines}
+      />
+    );
+    return c.html(page, outcome.errors.length > 0 ? 400 : 200);
+  });
+  return app;
+}

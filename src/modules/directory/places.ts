@@ -1,0 +1,122 @@
+/**
+ * Where a resident is: a village, neighbourhood, municipality or postcode, found in the region's
+ * CBS areas (gemeenten, wijken, and the places of the 4-digit postcode areas) with tolerance for
+ * typos. A place gets a point — the centre of its wijk, else of its gemeente — to say how far
+ * help is; that distance is approximate and the page says so.
+ */
+import { geoCentroid, geoDistance } from 'd3-geo';
+import { distance } from 'fastest-levenshtein';
+import type { Kysely } from 'kysely';
+import { memoByDataVersion } from '../../db/memo.js';
+import type { Database } from '../../db/schema.js';
+import { type Area, areaIndex, boundariesForPeriod } from '../areas/index.js';
+import { tokenize } from './understand.js';
+
+type Db = Kysely<Database>;
+export type Point = [longitude: number, latitude: number];
+
+export type Place = {
+  /** The area the place stands for: a wijk where the name is one, else the gemeente. */
+  areaCode: string;
+  label: string;
+  gemeenteCode: string;
+  gemeenteName: string;
+  wijkCode: string | null;
+  point: Point | null;
+};
+
+type PlaceIndex = { byKey: Map<string, Place>; keys: string[]; centres: Map<string, Point> };
+
+const EARTH_RADIUS_KM = 6371;
+
+/** Straight-line distance in km between two points. */
+export function kilometres(a: Point, b: Point): number {
+  return geoDistance(a, b) * EARTH_RADIUS_KM;
+}
+
+const keyOf = (name: string) => tokenize(name).join(' ');
+const wijkPlaceName = (name: string) => name.replace(/^Wijk \d+ /, '');
+
+/** Every place name of the region with its area and centre, memoised per data version. */
+export function placeIndex(db: Db, regionId: number): Promise<PlaceIndex> {
+  return memoByDataVersion(db, `hulpwijzer:places:${regionId}`, () => buildIndex(db, regionId));
+}
+
+async function buildIndex(db: Db, regionId: number): Promise<PlaceIndex> {
+  const year = new Date().getFullYear();
+  const [areas, gemeenten, wijken] = await Promise.all([
+    areaIndex(db, regionId),
+    boundariesForPeriod(db, regionId, 'gemeente', year),
+    boundariesForPeriod(db, regionId, 'wijk', year),
+  ]);
+  const centres = new Map<string, Point>();
+  for (const row of [...gemeenten.rows, ...wijken.rows])
+    centres.set(row.area_code, geoCentroid(row.geometry) as Point);
+  const inRegion = [...areas.values()].filter((a) => a.inRegion);
+  const byKey = new Map<string, Place>();
+  const add = (name: string, place: Place) => {
+    const key = keyOf(name);
+    if (key && !byKey.has(key)) byKey.set(key, place);
+  };
+  const gemeente = (code: string | null) => (code ? areas.get(code) : undefined);
+  const wijkByName = new Map<string, Area>();
+  for (const a of inRegion.filter((a) => a.level === 'wijk'))
+    wijkByName.set(`${a.parentCode}|${keyOf(wijkPlaceName(a.name))}`, a);
+  const placeIn = (label: string, g: Area, wijk: Area | undefined): Place => ({
+    areaCode: wijk?.code ?? g.code,
+    label,
+    gemeenteCode: g.code,
+    gemeenteName: g.name,
+    wijkCode: wijk?.code ?? null,
+    point: centres.get(wijk?.code ?? g.code) ?? centres.get(g.code) ?? null,
+  });
+  for (const g of inRegion.filter((a) => a.level === 'gemeente'))
+    add(g.name, placeIn(g.name, g, undefined));
+  for (const w of inRegion.filter((a) => a.level === 'wijk')) {
+    const g = gemeente(w.parentCode);
+    if (g) add(wijkPlaceName(w.name), placeIn(wijkPlaceName(w.name), g, w));
+  }
+  for (const p of inRegion.filter((a) => a.level === 'postcode')) {
+    const g = gemeente(p.parentCode);
+    if (!g) continue;
+    const [digits = '', ...words] = p.name.split(' ');
+    const plaats = words.join(' ');
+    const place = placeIn(plaats, g, wijkByName.get(`${g.code}|${keyOf(plaats)}`));
+    add(plaats, place);
+    add(digits, { ...place, label: `${digits} ${plaats}` });
+  }
+  return { byKey, keys: [...byKey.keys()], centres };
+}
+
+const POSTCODE = /^\s*([1-9][0-9]{3})\s*([a-z]{2})?\s*$/i;
+
+/** The place a resident typed, or the closest names when there is no clear match. */
+export async function resolvePlace(
+  db: Db,
+  regionId: number,
+  text: string,
+): Promise<{ place: Place } | { place: null; suggestions: string[] }> {
+  const index = await placeIndex(db, regionId);
+  const postcode = POSTCODE.exec(text);
+  const key = postcode ? (postcode[1] ?? '') : keyOf(text);
+  const exact = index.byKey.get(key);
+  if (exact) return { place: exact };
+  if (postcode || key.length < 3) return { place: null, suggestions: [] };
+  const allowed = key.length >= 8 ? 2 : 1;
+  const near = index.keys
+    .map((k) => ({ k, d: distance(k, key) }))
+    .filter((c) => c.d <= allowed + 1 && !/^\d/.test(c.k))
+    .sort((a, b) => a.d - b.d);
+  const best = near[0];
+  if (best && best.d <= allowed && near.filter((c) => c.d === best.d).length === 1) {
+    const place = index.byKey.get(best.k);
+    if (place) return { place };
+  }
+  const labels = near.slice(0, 3).flatMap((c) => index.byKey.get(c.k)?.label ?? []);
+  return { place: null, suggestions: [...new Set(labels)] };
+}
+
+/** The centre of an area (wijk or gemeente) of the region, when its boundary is known. */
+export async function areaCentre(db: Db, regionId: number, code: string) {
+  return (await placeIndex(db, regionId)).centres.get(code) ?? null;
+}

@@ -1,0 +1,260 @@
+/**
+ * The resident's search (issue 5 §2): a question in their own words and a place. Needs come from
+ * the question, services from the needs and the place; each need's services are ordered by the
+ * ladder (zelf → verder weg), then by nearness. A question that signals crisis gets the crisis
+ * lines first.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { CrisisKind, CrisisLine } from './directory.types.js';
+import { taxonomyId } from './directory-ids.js';
+import { kilometres, type Place, type Point, placeIndex, resolvePlace } from './places.js';
+import { LADDER_TAXONOMY, loadProfile, NEED_TAXONOMY } from './profile.js';
+import { MAX_QUESTION_LENGTH, type Understood, understandQuestion } from './question.service.js';
+import { type FoundService, findServices, serviceDetails } from './search.repository.js';
+import { type NeedTerm, needVocabulary } from './vocabulary.js';
+
+type Db = Kysely<Database>;
+
+export const MAX_PLACE_LENGTH = 100;
+const HIDDEN_AFTER_MONTHS = 15;
+const CANDIDATE_LIMIT = 2000;
+const CARDS_PER_NEED = 8;
+
+/** How far a service is, as a resident reads it. */
+export type Nearness =
+  | { kind: 'km'; km: number }
+  | { kind: 'in-place' }
+  | { kind: 'gemeente'; name: string }
+  | { kind: 'regio' }
+  | { kind: 'online' }
+  | { kind: 'unknown' };
+
+export type ServiceContact = {
+  phones: { number: string; description: string | null }[];
+  schedules: string[];
+  addresses: string[];
+};
+export type ServiceHit = FoundService & { nearness: Nearness; contact?: ServiceContact };
+export type NeedSection = { need: NeedTerm; services: ServiceHit[]; more: number };
+
+export type SearchOutcome = {
+  question: string;
+  placeText: string;
+  place: Place | null;
+  placeSuggestions: string[];
+  understood: Understood | null;
+  sections: NeedSection[];
+  /** Services found by their own words when the question named no need (e.g. a name). */
+  byText: ServiceHit[];
+  crisis: CrisisLine[];
+  errors: { field: 'vraag' | 'plaats'; message: string }[];
+};
+
+const CRISIS_LINES: Record<CrisisKind, string[]> = {
+  suicide: ['113', '112'],
+  violence: ['veilig-thuis', '112'],
+  acute: ['112', 'huisartsenpost'],
+};
+
+/** After the crisis lines, the help that fits the signal comes first. */
+const CRISIS_NEEDS: Record<CrisisKind, string> = {
+  suicide: 'mentale-gezondheid',
+  violence: 'geweld',
+  acute: 'huisarts',
+};
+
+/** The crisis lines for the signals found, most urgent first, each once. */
+export function crisisLinesFor(kinds: CrisisKind[]): CrisisLine[] {
+  const lines = loadProfile().profile.crisis.lines;
+  const codes = [...new Set(kinds.flatMap((k) => CRISIS_LINES[k]))];
+  return codes.flatMap((code) => lines.find((l) => l.code === code) ?? []);
+}
+
+/** Searches the region's directory; bad input comes back as Dutch messages, never as an error. */
+export async function searchDirectory(
+  db: Db,
+  regionId: number,
+  input: { question: string; place: string },
+): Promise<SearchOutcome> {
+  const question = input.question.trim();
+  const placeText = input.place.trim();
+  const outcome: SearchOutcome = {
+    question,
+    placeText,
+    place: null,
+    placeSuggestions: [],
+    understood: null,
+    sections: [],
+    byText: [],
+    crisis: [],
+    errors: [],
+  };
+  if (question.length > MAX_QUESTION_LENGTH)
+    outcome.errors.push({
+      field: 'vraag',
+      message: `Je vraag is te lang. Gebruik hoogstens ${MAX_QUESTION_LENGTH} tekens; een paar woorden is genoeg.`,
+    });
+  if (placeText.length > MAX_PLACE_LENGTH)
+    outcome.errors.push({
+      field: 'plaats',
+      message: 'Vul alleen de naam van je dorp, wijk of gemeente in, of je postcode.',
+    });
+  if (outcome.errors.length > 0) return outcome;
+  if (placeText) {
+    const found = await resolvePlace(db, regionId, placeText);
+    outcome.place = found.place;
+    if (!found.place) {
+      outcome.placeSuggestions = found.suggestions;
+      outcome.errors.push({ field: 'plaats', message: unknownPlaceMessage(placeText) });
+    }
+  }
+  if (!question && !outcome.place) return outcome;
+  const understood = question ? await understandQuestion(db, question) : null;
+  outcome.understood = understood;
+  outcome.crisis = crisisLinesFor(understood?.crisis ?? []);
+  // Without a question, a place shows its one local entrance: where to start.
+  const needCodes = understood
+    ? [...new Set([...understood.crisis.map((k) => CRISIS_NEEDS[k]), ...understood.chosen])].slice(
+        0,
+        3,
+      )
+    : ['informatie-advies'];
+  if (question && needCodes.length === 0) {
+    outcome.byText = await servicesByText(db, regionId, question, outcome.place);
+    await attachContacts(db, outcome.byText);
+    return outcome;
+  }
+  outcome.sections = await sectionsFor(db, regionId, needCodes, outcome.place);
+  await attachContacts(
+    db,
+    outcome.sections.flatMap((s) => s.services),
+  );
+  return outcome;
+}
+
+/** Phones, times and addresses of the services on the page (only those are shown). */
+async function attachContacts(db: Db, hits: ServiceHit[]): Promise<void> {
+  const details = await serviceDetails(
+    db,
+    hits.map((h) => h.id),
+  );
+  for (const hit of hits)
+    hit.contact = {
+      phones: details.phones.filter((p) => p.service_id === hit.id),
+      schedules: details.schedules
+        .filter((s) => s.service_id === hit.id)
+        .map((s) => s.description ?? [s.byday, s.opens_at, s.closes_at].filter(Boolean).join(' ')),
+      addresses: details.locations
+        .filter((l) => l.service_id === hit.id && l.address_1)
+        .map((l) => [l.address_1, [l.postal_code, l.city].filter(Boolean).join(' ')].join(', ')),
+    };
+}
+
+function unknownPlaceMessage(text: string): string {
+  return `We kennen "${text}" niet als plaats in deze regio. Kijk of de naam goed gespeld is, of vul je postcode of gemeente in.`;
+}
+
+async function sectionsFor(
+  db: Db,
+  regionId: number,
+  needCodes: string[],
+  place: Place | null,
+): Promise<NeedSection[]> {
+  const { terms } = await needVocabulary(db);
+  const chosen = needCodes.flatMap((code) => terms.find((t) => t.code === code) ?? []);
+  const found = await findServices(db, {
+    ...baseFilter(regionId, place),
+    needTermIds: chosen.map((t) => t.id),
+    text: null,
+  });
+  const hits = await withNearness(db, regionId, found, place);
+  const shown = new Set<string>();
+  return chosen.map((need) => {
+    const matching = hits.filter((h) => h.needs.includes(need.code) && !shown.has(h.id));
+    const services = matching.slice(0, CARDS_PER_NEED);
+    for (const s of services) shown.add(s.id);
+    return { need, services, more: matching.length - services.length };
+  });
+}
+
+async function servicesByText(
+  db: Db,
+  regionId: number,
+  question: string,
+  place: Place | null,
+): Promise<ServiceHit[]> {
+  // A name is looked up everywhere when no place is given: it says which service is meant.
+  const found = await findServices(db, {
+    ...baseFilter(regionId, place),
+    ...(place ? {} : { areaCodes: null }),
+    needTermIds: null,
+    text: question,
+  });
+  return (await withNearness(db, regionId, found, place)).slice(0, CARDS_PER_NEED);
+}
+
+function baseFilter(regionId: number, place: Place | null) {
+  return {
+    regionId,
+    // Without a place only help for everyone: local help needs to know where you are.
+    areaCodes: place ? areaChain(place) : ['regio', 'online'],
+    ladderTaxonomyId: taxonomyId(LADDER_TAXONOMY),
+    needTaxonomyId: taxonomyId(NEED_TAXONOMY),
+    hiddenAfterMonths: HIDDEN_AFTER_MONTHS,
+    limit: CANDIDATE_LIMIT,
+  };
+}
+
+/** The service areas that cover a place: its wijk, its gemeente, the region, online. */
+function areaChain(place: Place): string[] {
+  return [place.wijkCode, place.gemeenteCode, 'regio', 'online'].flatMap((c) => c ?? []);
+}
+
+async function withNearness(
+  db: Db,
+  regionId: number,
+  found: FoundService[],
+  place: Place | null,
+): Promise<ServiceHit[]> {
+  const { centres } = await placeIndex(db, regionId);
+  const hits = found.map((s) => ({ ...s, nearness: nearnessOf(s, place, centres) }));
+  return hits.sort((a, b) => a.ladder_rank - b.ladder_rank || sortKey(a) - sortKey(b));
+}
+
+function nearnessOf(
+  service: FoundService,
+  place: Place | null,
+  centres: Map<string, Point>,
+): Nearness {
+  const from = place?.point;
+  if (from && service.points.length > 0)
+    return { kind: 'km', km: Math.min(...service.points.map((p) => kilometres(from, p))) };
+  if (place?.wijkCode && service.areas.includes(place.wijkCode)) return { kind: 'in-place' };
+  if (place && service.areas.includes(place.gemeenteCode))
+    return { kind: 'gemeente', name: place.gemeenteName };
+  const local = service.areas.find((a) => centres.has(a));
+  const centre = local ? centres.get(local) : undefined;
+  if (from && centre) return { kind: 'km', km: kilometres(from, centre) };
+  if (service.areas.includes('regio')) return { kind: 'regio' };
+  if (service.areas.includes('online')) return { kind: 'online' };
+  return { kind: 'unknown' };
+}
+
+/** Within a ladder step: nearest first; region-wide and online help after local help. */
+function sortKey(hit: ServiceHit): number {
+  switch (hit.nearness.kind) {
+    case 'in-place':
+      return 0;
+    case 'km':
+      return hit.nearness.km;
+    case 'gemeente':
+      return 5;
+    case 'regio':
+      return 1000;
+    case 'online':
+      return 1001;
+    case 'unknown':
+      return 1002;
+  }
+}
