@@ -21,6 +21,22 @@ export const PAGES: PageCase[] = [
   { name: 'zoeken met resultaten', path: '/zoeken?q=mantelzorgers', status: 200 },
   { name: 'zoeken leeg', path: '/zoeken', status: 200 },
   { name: 'open data', path: '/open-data', status: 200 },
+  { name: 'hulpwijzer', path: '/hulpwijzer', status: 200 },
+  {
+    name: 'hulpwijzer met resultaten',
+    path: '/hulpwijzer?vraag=mijn+moeder+met+dementie+moet+even+ergens+logeren&plaats=Grolloo',
+    status: 200,
+  },
+  {
+    name: 'hulpwijzer crisis',
+    path: '/hulpwijzer?vraag=ik+wil+niet+meer+leven&plaats=Assen',
+    status: 200,
+  },
+  {
+    name: 'hulpwijzer onbekende plaats',
+    path: '/hulpwijzer?vraag=eenzaam&plaats=Asen',
+    status: 400,
+  },
   { name: 'inloggen', path: '/inloggen', status: 200 },
   { name: 'werkagenda', path: '/werkagenda', status: 200 },
   { name: 'aandacht nodig', path: '/werkagenda/aandacht', status: 200 },

@@ -1,5 +1,6 @@
 /** Resident pages of the Hulpwijzer: search by question and place (/hulpwijzer). */
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import type { AppDeps, AppEnv } from '../../web/types.js';
 import { loadProfile } from './profile.js';
 import { searchDirectory } from './search.service.js';
@@ -9,6 +10,14 @@ import { needVocabulary } from './vocabulary.js';
 /** Mounted in each region's site. */
 export function directoryRoutes({ db }: AppDeps) {
   const app = new Hono<AppEnv>();
+  // A search is not cached (no-store), so it is compressed per response for slow connections;
+  // the page without a question goes through the page cache, which compresses it once.
+  const compressSearch = compress();
+  app.use('/hulpwijzer', (c, next) =>
+    c.req.query('vraag') !== undefined || c.req.query('plaats') !== undefined
+      ? compressSearch(c, next)
+      : next(),
+  );
   app.get('/hulpwijzer', async (c) => {
     const ctx = c.get('ctx');
     const question = c.req.query('vraag') ?? '';

@@ -79,7 +79,7 @@ export function HulpwijzerPage({ ctx, outcome, needs, crisisLines }: Props) {
         </button>
       </form>
       {searched && outcome.errors.length === 0 ? <Results ctx={ctx} outcome={outcome} /> : null}
-      <NeedList ctx={ctx} needs={needs} place={outcome.placeText} />
+      <NeedList ctx={ctx} needs={needs} place={outcome.place?.label ?? ''} />
     </Layout>
   );
 }

@@ -1,0 +1,189 @@
+/**
+ * The resident's Hulpwijzer pages through app.request(): search in own words and place, ladder
+ * order, crisis first, honest cards, and bad input answered with a Dutch message (never a 500).
+ */
+import { brotliCompressSync } from 'node:zlib';
+import { expect, it } from 'vitest';
+import { testApp } from '../../../test/app.js';
+import { describeEachDatabase } from '../../../test/db.js';
+import { stableId } from './directory-ids.js';
+
+const search = (vraag: string, plaats = '') =>
+  `/hulpwijzer?vraag=${encodeURIComponent(vraag)}&plaats=${encodeURIComponent(plaats)}`;
+
+/** The card headings in page order, each with the section it is in. */
+function cardTitles(html: string): string[] {
+  return [...html.matchAll(/<h3 class="utrecht-heading-3" id="[a-z-]+-\d+">([^<]*)/g)].map((m) =>
+    (m[1] ?? '').trim(),
+  );
+}
+
+const LADDER_ORDER = [
+  'Zelf doen',
+  'Samen met anderen',
+  'Dichtbij',
+  'Huisarts en zorg dichtbij',
+  'Verder weg',
+];
+
+describeEachDatabase('Hulpwijzer pages', (get) => {
+  it('shows the form, the crisis numbers and every need on the start page, without cookies', async () => {
+    const { app } = testApp(get().db);
+    const res = await app.request('/hulpwijzer');
+    const html = await res.text();
+    expect(res.status).toBe(200);
+    expect(res.headers.get('set-cookie')).toBeNull();
+    expect(html).toContain('<label class="utrecht-form-label" for="vraag">');
+    expect(html).toContain('href="tel:08000113"');
+    expect(html).toContain('href="tel:112"');
+    expect(html).toContain('Veilig Thuis');
+    expect(html).toContain('Mantelzorg en even vrij');
+    expect(html).not.toMatch(/<script/);
+  });
+
+  it('answers "mijn moeder met dementie moet even ergens logeren" in Grolloo, ladder first', async () => {
+    const { app } = testApp(get().db);
+    const res = await app.request(
+      search('mijn moeder met dementie moet even ergens logeren', 'Grolloo'),
+    );
+    const html = await res.text();
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(html).toContain('Hulp in Grolloo (gemeente Aa en Hunze)');
+    expect(html).toContain('We zochten naar: Mantelzorg en even vrij, Dementie en geheugen.');
+    expect(html).toContain('Mantelzorgloket Aa en Hunze');
+    expect(html).toContain('Logeerhuis voor mensen met dementie');
+    expect(html).not.toContain('Mantelzorgloket Emmen');
+    const section = html.slice(
+      html.indexOf('id="behoefte-mantelzorg"'),
+      html.indexOf('id="behoefte-dementie"'),
+    );
+    const steps = [...section.matchAll(/<p class="marke-muted">([^·<]+) ·/g)].map((m) =>
+      (m[1] ?? '').trim(),
+    );
+    const ranks = steps.map((s) => LADDER_ORDER.indexOf(s));
+    expect(ranks.length).toBeGreaterThan(2);
+    expect(ranks.every((r) => r >= 0)).toBe(true);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  });
+
+  it('labels every demo listing as voorbeeld and shows no invented contact details', async () => {
+    const { app } = testApp(get().db);
+    const html = await (
+      await app.request(search('ik kan mijn rekeningen niet betalen', 'Assen'))
+    ).text();
+    expect(html).toContain('Geldloket Assen <span class="marke-tag">Voorbeeld</span>');
+    expect(html).toContain('Dit is een voorbeeld: er staan geen echte contactgegevens bij.');
+    expect(html).not.toMatch(/href="tel:(?!112"|08000113"|08002000")/);
+  });
+
+  it('shows a real listing with its check date and no made-up contact', async () => {
+    const { app } = testApp(get().db);
+    const html = await (await app.request(search('', '9444'))).text();
+    expect(html).toContain('Hulp in 9444 Grolloo (gemeente Aa en Hunze)');
+    expect(html).toContain('Dorpscoördinator Grolloo');
+    expect(html).toContain('Laatst gecontroleerd: 24 november 2026.');
+    expect(html).toContain('De contactgegevens staan nog niet in de Hulpwijzer.');
+    expect(html).toContain('In jouw dorp of wijk');
+  });
+
+  it('puts crisis help first when a question signals it', async () => {
+    const { app } = testApp(get().db);
+    for (const [question, line] of [
+      ['ik wil niet meer leven', '113 Zelfmoordpreventie'],
+      ['mijn partner slaat me', 'Veilig Thuis'],
+    ] as const) {
+      const html = await (await app.request(search(question, 'Emmen'))).text();
+      const crisis = html.indexOf('id="crisis-kop"');
+      expect(crisis, question).toBeGreaterThan(0);
+      expect(crisis).toBeLessThan(html.indexOf('<form class="marke-form"'));
+      expect(html.slice(crisis, crisis + 1500)).toContain(line);
+    }
+    const calm = await (await app.request(search('ik wil gezonder leven', 'Emmen'))).text();
+    expect(calm).not.toContain('id="crisis-kop"');
+  });
+
+  it('finds a service by its name', async () => {
+    const { app } = testApp(get().db);
+    const titles = cardTitles(await (await app.request(search('GrollooZorgt'))).text());
+    expect(titles).toContain('GrollooZorgt');
+  });
+
+  it('explains an unknown place with suggestions, and a question it does not understand', async () => {
+    const { app } = testApp(get().db);
+    const res = await app.request(search('eenzaam', 'Asen'));
+    const html = await res.text();
+    expect(res.status).toBe(400);
+    expect(html).toContain('We kennen &quot;Asen&quot; niet als plaats in deze regio.');
+    expect(html).toContain('>Assen</a>');
+    const nowhere = await app.request(search('eenzaam', 'Amsterdam'));
+    expect(nowhere.status).toBe(400);
+    const absurd = await (await app.request(search('xqzv blorp wibble', 'Assen'))).text();
+    expect(absurd).toContain('We begrijpen je vraag nog niet goed.');
+  });
+
+  it('refuses a question over 5 000 characters and an overlong place, keeping the input', async () => {
+    const { app } = testApp(get().db);
+    const long = await app.request(search('a'.repeat(5001), 'Assen'));
+    expect(long.status).toBe(400);
+    expect(await long.text()).toContain('Je vraag is te lang.');
+    const exact = await app.request(search(`dementie ${'x'.repeat(4990)}`, 'Assen'));
+    expect(exact.status).toBe(200);
+    const place = await app.request(search('eenzaam', 'p'.repeat(101)));
+    expect(place.status).toBe(400);
+    expect(await place.text()).toContain('Vul alleen de naam van je dorp');
+    const unknown = await app.request('/hulpwijzer?vraag=x&utm_source=krant');
+    expect(unknown.status).toBe(400);
+  });
+
+  it('escapes what a resident typed', async () => {
+    const { app } = testApp(get().db);
+    const html = await (
+      await app.request(search('<script>alert(1)</script>', '"><img src=x>'))
+    ).text();
+    expect(html).not.toContain('<script>alert(1)');
+    expect(html).not.toContain('<img src=x>');
+  });
+
+  it('hides a listing unchecked for 15 months, and one not yet approved', async () => {
+    const { app } = testApp(get().db);
+    const db = get().db;
+    const id = stableId('service', 'drenthe', 'dorpscoordinator-grolloo');
+    const before = await (await app.request(search('', 'Grolloo'))).text();
+    expect(before).toContain('Dorpscoördinator Grolloo');
+    await db
+      .updateTable('hsds_service')
+      .set({ assured_date: '2020-01-01' })
+      .where('id', '=', id)
+      .execute();
+    expect(await (await app.request(search('', 'Grolloo'))).text()).not.toContain(
+      'Dorpscoördinator Grolloo',
+    );
+    await db
+      .updateTable('hsds_service')
+      .set({ assured_date: '2026-11-24', review_status: 'ingediend' })
+      .where('id', '=', id)
+      .execute();
+    expect(await (await app.request(search('', 'Grolloo'))).text()).not.toContain(
+      'Dorpscoördinator Grolloo',
+    );
+    await db
+      .updateTable('hsds_service')
+      .set({ review_status: 'goedgekeurd' })
+      .where('id', '=', id)
+      .execute();
+  });
+
+  it('keeps result pages under 40 KB with brotli', async () => {
+    const { app } = testApp(get().db);
+    for (const url of [
+      '/hulpwijzer',
+      search('mijn moeder met dementie moet even ergens logeren', 'Grolloo'),
+      search('ik heb schulden en weet niet hoe ik de huur moet betalen', 'Emmen'),
+      search('', 'Assen'),
+    ]) {
+      const html = Buffer.from(await (await app.request(url)).text());
+      expect(brotliCompressSync(html).length, url).toBeLessThan(40 * 1024);
+    }
+  });
+});

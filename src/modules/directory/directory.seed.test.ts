@@ -1,0 +1,158 @@
+/**
+ * Loading the Hulpwijzer's files: the real listings with their plan links, the demo listings per
+ * gemeente, re-seeding that leaves people's edits alone, and files with mistakes refused whole.
+ */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../test/db.js';
+import { importDirectoryFromDirectory } from './directory.seed.js';
+import { stableId } from './directory-ids.js';
+
+const REAL = 'data/regions/drenthe/hulpwijzer.yaml';
+
+async function dirWith(listings: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'marke-hulpwijzer-'));
+  await writeFile(path.join(dir, 'hulpwijzer.yaml'), listings);
+  return dir;
+}
+
+describeEachDatabase('Hulpwijzer seed', (get) => {
+  const region = async () =>
+    get()
+      .db.selectFrom('region')
+      .select(['id', 'code'])
+      .where('code', '=', 'drenthe')
+      .executeTakeFirstOrThrow();
+
+  it('loads the real listings with plan links and demo listings for every gemeente', async () => {
+    const db = get().db;
+    const mantelzorg = stableId('service', 'drenthe', 'drents-platform-mantelzorg');
+    const attributes = await db
+      .selectFrom('hsds_attribute as a')
+      .innerJoin('hsds_taxonomy_term as t', 't.id', 'a.taxonomy_term_id')
+      .select(['t.code', 'a.value', 'a.link_type'])
+      .where('a.link_id', '=', mantelzorg)
+      .execute();
+    expect(attributes).toEqual(
+      expect.arrayContaining([
+        { code: 'mantelzorg', value: null, link_type: 'hulpvraag' },
+        { code: 'dichtbij', value: null, link_type: 'hulpladder' },
+        { code: 'regioplan-doel', value: '2.1.1. B', link_type: 'regioplan-doel' },
+      ]),
+    );
+    const real = await db
+      .selectFrom('hsds_service')
+      .select(['id', 'is_demo'])
+      .where('is_demo', '=', false)
+      .execute();
+    expect(real.length).toBe(16);
+    const lokets = await db
+      .selectFrom('hsds_service')
+      .select('name')
+      .where('name', 'like', 'Mantelzorgloket %')
+      .where('is_demo', '=', true)
+      .execute();
+    expect(lokets.length).toBe(12);
+    const phones = await db.selectFrom('hsds_phone').select('id').execute();
+    expect(phones).toEqual([]);
+  });
+
+  it('refuses a file with mistakes, names each, and changes nothing', async () => {
+    const db = get().db;
+    const { id, code } = await region();
+    const text = (await readFile(REAL, 'utf8'))
+      .replace(
+        'hulpvragen: [informatie-advies, meedoen]',
+        'hulpvragen: [informatie-advies, bestaat-niet]',
+      )
+      .replace('gebieden: [WK170111]', 'gebieden: [GM0363]')
+      .replace("doelen: ['2.2.2. C']", "doelen: ['9.9.9. Z']");
+    const before = await db
+      .selectFrom('hsds_service')
+      .select(({ fn }) => fn.countAll().as('n'))
+      .executeTakeFirst();
+    const result = await importDirectoryFromDirectory(
+      db,
+      { id, code },
+      await dirWith(text),
+      'test',
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toEqual(
+      expect.arrayContaining([
+        'hulpwijzer.yaml: dienst grolloozorgt: hulpvraag bestaat-niet staat niet in het profiel.',
+        'hulpwijzer.yaml: dienst de-borgstee-vledder: gebied GM0363 hoort niet bij de regio.',
+        'hulpwijzer.yaml: dienst markehuis-grolloo: doel 9.9.9. Z staat niet in het plan.',
+      ]),
+    );
+    const broken = await importDirectoryFromDirectory(
+      db,
+      { id, code },
+      await dirWith('diensten: [unclosed'),
+      'test',
+    );
+    expect(broken.ok).toBe(false);
+    const after = await db
+      .selectFrom('hsds_service')
+      .select(({ fn }) => fn.countAll().as('n'))
+      .executeTakeFirst();
+    expect(after).toEqual(before);
+  });
+
+  it('re-seeds a changed file, removes listings taken out, and leaves edited listings alone', async () => {
+    const db = get().db;
+    const { id, code } = await region();
+    const edited = stableId('service', code, 'markehuis-grolloo');
+    await db
+      .updateTable('hsds_service')
+      .set({ description: 'Door de redacteur aangevuld.', seeded_from: null })
+      .where('id', '=', edited)
+      .execute();
+    const original = await readFile(REAL, 'utf8');
+    const changed = original
+      .replace(
+        'naam: Assen Bloeit\n    beschrijving: Initiatief in Assen-Oost. Hier',
+        'naam: Assen Bloeit!\n    beschrijving: Initiatief in Assen-Oost. Hier',
+      )
+      .replace(
+        / {2}- sleutel: de-borgstee-vledder\n {4}organisatie:[\s\S]*?bron: Regioplan Drenthe, hoofdstuk 1\.2\.\n/,
+        '',
+      )
+      .replace(
+        'naam: Markehuis in Grolloo\n    beschrijving: Het regioplan',
+        'naam: Markehuis (nieuw)\n    beschrijving: Het regioplan',
+      );
+    const result = await importDirectoryFromDirectory(
+      db,
+      { id, code },
+      await dirWith(changed),
+      'test',
+    );
+    expect(result).toEqual({ ok: true, value: 14 });
+    const names = await db
+      .selectFrom('hsds_service')
+      .select(['id', 'name', 'description'])
+      .where('is_demo', '=', false)
+      .execute();
+    expect(names.map((n) => n.name)).toContain('Assen Bloeit!');
+    expect(names.map((n) => n.name)).not.toContain('De Borgstee in Vledder');
+    expect(names.find((n) => n.id === edited)?.description).toBe('Door de redacteur aangevuld.');
+    const again = await importDirectoryFromDirectory(
+      db,
+      { id, code },
+      await dirWith(changed),
+      'test',
+    );
+    expect(again).toEqual({ ok: true, value: 0 });
+    const audit = await db
+      .selectFrom('audit_log')
+      .select('after')
+      .where('action', '=', 'hulpwijzer.seed')
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    expect(audit?.after).toEqual({ services: 14, skippedEdited: 1 });
+  });
+});
