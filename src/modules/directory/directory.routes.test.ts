@@ -2,7 +2,7 @@
  * The resident's Hulpwijzer pages through app.request(): search in own words and place, ladder
  * order, crisis first, honest cards, and bad input answered with a Dutch message (never a 500).
  */
-import { brotliCompressSync } from 'node:zlib';
+import { brotliCompressSync, gunzipSync } from 'node:zlib';
 import { expect, it } from 'vitest';
 import { testApp } from '../../../test/app.js';
 import { describeEachDatabase } from '../../../test/db.js';
@@ -82,7 +82,10 @@ describeEachDatabase('Hulpwijzer pages', (get) => {
     const html = await (await app.request(search('', '9444'))).text();
     expect(html).toContain('Hulp in 9444 Grolloo (gemeente Aa en Hunze)');
     expect(html).toContain('Dorpscoördinator Grolloo');
-    expect(html).toContain('Laatst gecontroleerd: 24 november 2026.');
+    expect(html).toContain(
+      'Nog niet gecontroleerd door de organisatie zelf. Bron: Regioplan Drenthe',
+    );
+    expect(html).not.toContain('Laatst gecontroleerd');
     expect(html).toContain('De contactgegevens staan nog niet in de Hulpwijzer.');
     expect(html).toContain('In jouw dorp of wijk');
   });
@@ -136,6 +139,59 @@ describeEachDatabase('Hulpwijzer pages', (get) => {
     expect(unknown.status).toBe(400);
   });
 
+  it('answers control characters, repeated parameters and an empty search without an error', async () => {
+    const { app } = testApp(get().db);
+    for (const url of [
+      '/hulpwijzer?vraag=abc%00def',
+      '/hulpwijzer?vraag=%00',
+      '/hulpwijzer?vraag=GrollooZorgt%00&plaats=%01',
+      '/hulpwijzer?vraag=a&vraag=b&plaats=Assen&plaats=Emmen',
+    ])
+      expect((await app.request(url)).status, url).toBe(200);
+    const empty = await app.request('/hulpwijzer?vraag=&plaats=', {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(empty.status).toBe(200);
+    expect(empty.headers.get('cache-control')).not.toBe('no-store');
+    const body = Buffer.from(await empty.arrayBuffer());
+    const html = (
+      empty.headers.get('content-encoding') === 'gzip' ? gunzipSync(body) : body
+    ).toString();
+    expect(html).toContain('<!DOCTYPE html>');
+  });
+
+  it('links every place it shows back to a place it knows', async () => {
+    const { app } = testApp(get().db);
+    const html = await (await app.request(search('eenzaam', '9444'))).text();
+    const links = [...html.matchAll(/href="(\/hulpwijzer\?[^"]+)"/g)].map((m) =>
+      (m[1] ?? '').replaceAll('&amp;', '&'),
+    );
+    expect(links.length).toBeGreaterThan(10);
+    for (const link of links) expect((await app.request(link)).status, link).toBe(200);
+  });
+
+  it('shows the help in the wijken of a gemeente when the place is the gemeente or its postcode', async () => {
+    const { app } = testApp(get().db);
+    for (const place of ['Assen', '9405']) {
+      const titles = cardTitles(await (await app.request(search('ik ben eenzaam', place))).text());
+      expect(titles, place).toContain('Assen Bloeit');
+    }
+    const emmen = cardTitles(await (await app.request(search('ik ben eenzaam', 'Emmen'))).text());
+    expect(emmen).not.toContain('Assen Bloeit');
+  });
+
+  it('asks which one when two gemeenten have a place with the same name', async () => {
+    const { app } = testApp(get().db);
+    const res = await app.request(search('mantelzorg', 'Centrum'));
+    const html = await res.text();
+    expect(res.status).toBe(400);
+    expect(html).toContain('Er zijn meer plaatsen die &quot;Centrum&quot; heten.');
+    expect(html).toContain('>Centrum (Assen)</a>');
+    expect(html).toContain('>Centrum (Meppel)</a>');
+    const meppel = await (await app.request(search('mantelzorg', 'Centrum (Meppel)'))).text();
+    expect(meppel).toContain('Hulp in Centrum (Meppel) (gemeente Meppel)');
+  });
+
   it('escapes what a resident typed', async () => {
     const { app } = testApp(get().db);
     const html = await (
@@ -161,7 +217,7 @@ describeEachDatabase('Hulpwijzer pages', (get) => {
     );
     await db
       .updateTable('hsds_service')
-      .set({ assured_date: '2026-11-24', review_status: 'ingediend' })
+      .set({ assured_date: new Date().toISOString().slice(0, 10), review_status: 'ingediend' })
       .where('id', '=', id)
       .execute();
     expect(await (await app.request(search('', 'Grolloo'))).text()).not.toContain(

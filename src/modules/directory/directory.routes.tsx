@@ -1,5 +1,5 @@
 /** Resident pages of the Hulpwijzer: search by question and place (/hulpwijzer). */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
 import type { AppDeps, AppEnv } from '../../web/types.js';
 import { loadProfile } from './profile.js';
@@ -7,17 +7,17 @@ import { searchDirectory } from './search.service.js';
 import { HulpwijzerPage } from './views/hulpwijzer-page.js';
 import { needVocabulary } from './vocabulary.js';
 
+/** A search: something typed in either field. Its answer is neither cached nor stored. */
+const isSearch = (c: Context<AppEnv>) =>
+  (c.req.query('vraag') ?? '').trim() !== '' || (c.req.query('plaats') ?? '').trim() !== '';
+
 /** Mounted in each region's site. */
 export function directoryRoutes({ db }: AppDeps) {
   const app = new Hono<AppEnv>();
   // A search is not cached (no-store), so it is compressed per response for slow connections;
   // the page without a question goes through the page cache, which compresses it once.
   const compressSearch = compress();
-  app.use('/hulpwijzer', (c, next) =>
-    c.req.query('vraag') !== undefined || c.req.query('plaats') !== undefined
-      ? compressSearch(c, next)
-      : next(),
-  );
+  app.use('/hulpwijzer', (c, next) => (isSearch(c) ? compressSearch(c, next) : next()));
   app.get('/hulpwijzer', async (c) => {
     const ctx = c.get('ctx');
     const question = c.req.query('vraag') ?? '';
@@ -27,7 +27,7 @@ export function directoryRoutes({ db }: AppDeps) {
       needVocabulary(db),
     ]);
     // A resident's question is theirs: no page cache, no browser or proxy cache.
-    if (question || place) c.header('cache-control', 'no-store');
+    if (isSearch(c)) c.header('cache-control', 'no-store');
     const page = (
       <HulpwijzerPage
         ctx={ctx}

@@ -28,18 +28,18 @@ describeEachDatabase('Hulpwijzer seed', (get) => {
 
   it('loads the real listings with plan links and demo listings for every gemeente', async () => {
     const db = get().db;
-    const mantelzorg = stableId('service', 'drenthe', 'drents-platform-mantelzorg');
+    const markehuis = stableId('service', 'drenthe', 'markehuis-grolloo');
     const attributes = await db
       .selectFrom('hsds_attribute as a')
       .innerJoin('hsds_taxonomy_term as t', 't.id', 'a.taxonomy_term_id')
       .select(['t.code', 'a.value', 'a.link_type'])
-      .where('a.link_id', '=', mantelzorg)
+      .where('a.link_id', '=', markehuis)
       .execute();
     expect(attributes).toEqual(
       expect.arrayContaining([
-        { code: 'mantelzorg', value: null, link_type: 'hulpvraag' },
-        { code: 'dichtbij', value: null, link_type: 'hulpladder' },
-        { code: 'regioplan-doel', value: '2.1.1. B', link_type: 'regioplan-doel' },
+        { code: 'eenzaamheid', value: null, link_type: 'hulpvraag' },
+        { code: 'samen', value: null, link_type: 'hulpladder' },
+        { code: 'regioplan-doel', value: '2.2.2. C', link_type: 'regioplan-doel' },
       ]),
     );
     const real = await db
@@ -47,7 +47,7 @@ describeEachDatabase('Hulpwijzer seed', (get) => {
       .select(['id', 'is_demo'])
       .where('is_demo', '=', false)
       .execute();
-    expect(real.length).toBe(16);
+    expect(real.length).toBe(15);
     const lokets = await db
       .selectFrom('hsds_service')
       .select('name')
@@ -131,7 +131,7 @@ describeEachDatabase('Hulpwijzer seed', (get) => {
       await dirWith(changed),
       'test',
     );
-    expect(result).toEqual({ ok: true, value: 14 });
+    expect(result).toEqual({ ok: true, value: 13 });
     const names = await db
       .selectFrom('hsds_service')
       .select(['id', 'name', 'description'])
@@ -153,6 +153,6 @@ describeEachDatabase('Hulpwijzer seed', (get) => {
       .where('action', '=', 'hulpwijzer.seed')
       .orderBy('id', 'desc')
       .executeTakeFirst();
-    expect(audit?.after).toEqual({ services: 14, skippedEdited: 1 });
+    expect(audit?.after).toEqual({ services: 13, skippedEdited: 1 });
   });
 });

@@ -118,7 +118,8 @@ async function buildListings(
       goals: s.doelen,
       initiatives: s.initiatieven,
       source: s.bron,
-      assuredDate: parsed.value.gecontroleerd,
+      // Checked against the plan, not by the organisation: no assured date until an editor says so.
+      assuredDate: null,
       isDemo: false,
     }),
   );

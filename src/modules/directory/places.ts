@@ -25,7 +25,14 @@ export type Place = {
   point: Point | null;
 };
 
-type PlaceIndex = { byKey: Map<string, Place>; keys: string[]; centres: Map<string, Point> };
+export type PlaceIndex = {
+  /** Places by normalised name; a name two gemeenten share has two. */
+  byKey: Map<string, Place[]>;
+  keys: string[];
+  centres: Map<string, Point>;
+  /** The wijk codes of each gemeente, for a search in a whole gemeente. */
+  wijkenOf: Map<string, string[]>;
+};
 
 const EARTH_RADIUS_KM = 6371;
 
@@ -53,10 +60,12 @@ async function buildIndex(db: Db, regionId: number): Promise<PlaceIndex> {
   for (const row of [...gemeenten.rows, ...wijken.rows])
     centres.set(row.area_code, geoCentroid(row.geometry) as Point);
   const inRegion = [...areas.values()].filter((a) => a.inRegion);
-  const byKey = new Map<string, Place>();
+  const byKey = new Map<string, Place[]>();
   const add = (name: string, place: Place) => {
     const key = keyOf(name);
-    if (key && !byKey.has(key)) byKey.set(key, place);
+    if (!key) return;
+    const known = byKey.get(key) ?? [];
+    if (!known.some((p) => p.areaCode === place.areaCode)) byKey.set(key, [...known, place]);
   };
   const gemeente = (code: string | null) => (code ? areas.get(code) : undefined);
   const wijkByName = new Map<string, Area>();
@@ -85,7 +94,21 @@ async function buildIndex(db: Db, regionId: number): Promise<PlaceIndex> {
     add(plaats, place);
     add(digits, { ...place, label: `${digits} ${plaats}` });
   }
-  return { byKey, keys: [...byKey.keys()], centres };
+  // A name two gemeenten share is offered as "Naam (Gemeente)", which must resolve in its turn;
+  // every label shown must resolve to its place when it is sent back.
+  for (const places of [...byKey.values()])
+    if (places.length > 1)
+      for (const place of places) {
+        const label = `${place.label} (${place.gemeenteName})`;
+        byKey.set(keyOf(label), [{ ...place, label }]);
+        place.label = label;
+      }
+  for (const places of [...byKey.values()])
+    for (const place of places) if (!byKey.has(keyOf(place.label))) add(place.label, place);
+  const wijkenOf = new Map<string, string[]>();
+  for (const w of inRegion.filter((a) => a.level === 'wijk' && a.parentCode))
+    wijkenOf.set(w.parentCode ?? '', [...(wijkenOf.get(w.parentCode ?? '') ?? []), w.code]);
+  return { byKey, keys: [...byKey.keys()], centres, wijkenOf };
 }
 
 const POSTCODE = /^\s*([1-9][0-9]{3})\s*([a-z]{2})?\s*$/i;
@@ -95,25 +118,27 @@ export async function resolvePlace(
   db: Db,
   regionId: number,
   text: string,
-): Promise<{ place: Place } | { place: null; suggestions: string[] }> {
+): Promise<{ place: Place } | { place: null; suggestions: string[]; ambiguous: boolean }> {
   const index = await placeIndex(db, regionId);
   const postcode = POSTCODE.exec(text);
   const key = postcode ? (postcode[1] ?? '') : keyOf(text);
-  const exact = index.byKey.get(key);
-  if (exact) return { place: exact };
-  if (postcode || key.length < 3) return { place: null, suggestions: [] };
+  const exact = index.byKey.get(key) ?? [];
+  if (exact.length === 1 && exact[0]) return { place: exact[0] };
+  if (exact.length > 1)
+    return { place: null, suggestions: exact.map((p) => p.label), ambiguous: true };
+  if (postcode || key.length < 3) return { place: null, suggestions: [], ambiguous: false };
   const allowed = key.length >= 8 ? 2 : 1;
   const near = index.keys
     .map((k) => ({ k, d: distance(k, key) }))
     .filter((c) => c.d <= allowed + 1 && !/^\d/.test(c.k))
     .sort((a, b) => a.d - b.d);
   const best = near[0];
+  const bestPlaces = best ? (index.byKey.get(best.k) ?? []) : [];
   if (best && best.d <= allowed && near.filter((c) => c.d === best.d).length === 1) {
-    const place = index.byKey.get(best.k);
-    if (place) return { place };
+    if (bestPlaces.length === 1 && bestPlaces[0]) return { place: bestPlaces[0] };
   }
-  const labels = near.slice(0, 3).flatMap((c) => index.byKey.get(c.k)?.label ?? []);
-  return { place: null, suggestions: [...new Set(labels)] };
+  const labels = near.slice(0, 3).flatMap((c) => (index.byKey.get(c.k) ?? []).map((p) => p.label));
+  return { place: null, suggestions: [...new Set(labels)].slice(0, 4), ambiguous: false };
 }
 
 /** The centre of an area (wijk or gemeente) of the region, when its boundary is known. */

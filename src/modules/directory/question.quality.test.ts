@@ -61,9 +61,25 @@ describeEachDatabase('Hulpwijzer: understanding questions', (get) => {
     expect(await crisisOf('ik denk aan suïcide')).toEqual(['suicide']);
     expect(await crisisOf('mijn man slaat me')).toEqual(['violence']);
     expect(await crisisOf('mijn vader ademt niet meer')).toEqual(['acute']);
+    expect(await crisisOf('ik heb zelfmoordgedachten')).toEqual(['suicide']);
+    expect(await crisisOf('ik zie het niet meer zitten')).toEqual(['suicide']);
+    expect(await crisisOf('ik wil er niet meer zijn')).toEqual(['suicide']);
+    expect(await crisisOf('ik snij mezelf')).toEqual(['suicide']);
+    expect(await crisisOf('hij heeft me geslagen')).toEqual(['violence']);
+    expect(await crisisOf('mijn man schopt me')).toEqual(['violence']);
     expect(await crisisOf('ik wil gezonder leven')).toEqual([]);
+    expect(await crisisOf('de deurwaarder heeft gebeld')).toEqual([]);
+    expect(await crisisOf('wat een geweldig idee')).toEqual([]);
+    expect(await crisisOf('we willen spoedig verhuizen')).toEqual([]);
     expect(await crisisOf('mijn moeder is eenzaam en wil meer mensen zien')).toEqual([]);
     expect(await crisisOf('ik wil niet meer zo veel roken, ik wil langer leven')).toEqual([]);
+  });
+
+  it('signals crisis in none of the everyday questions, and violence where it is the need', async () => {
+    for (const q of questions) {
+      const { crisis } = await understandQuestion(get().db, q.vraag);
+      expect(crisis, q.vraag).toEqual(q.verwacht === 'geweld' ? ['violence'] : []);
+    }
   });
 
   it('reads a 5 000-character question in time and from its first words', async () => {

@@ -14,6 +14,8 @@ export type ServiceFilter = {
   text: string | null;
   ladderTaxonomyId: string;
   needTaxonomyId: string;
+  /** The profile term whose attribute says where a listing's facts come from. */
+  sourceTermId: string;
   /** A listing not checked for this long is hidden (issue 5 §3: 15 months). */
   hiddenAfterMonths: number;
   limit: number;
@@ -52,6 +54,10 @@ export async function findServices(db: Db, filter: ServiceFilter) {
         join hsds_taxonomy_term t on t.id = a.taxonomy_term_id
         where a.link_id = s.id and t.taxonomy_id = ${filter.needTaxonomyId}
         order by t.position)`.as('needs'),
+      sql<string | null>`(select a.value from hsds_attribute a
+        where a.link_id = s.id and a.taxonomy_term_id = ${filter.sourceTermId} limit 1)`.as(
+        'source',
+      ),
       sql<string[]>`array(select sa.area_code from hsds_service_area sa
         where sa.service_id = s.id order by sa.area_code)`.as('areas'),
       sql<[number, number][]>`coalesce((select json_agg(json_build_array(l.longitude, l.latitude))
@@ -67,23 +73,25 @@ export async function findServices(db: Db, filter: ServiceFilter) {
         > current_date - make_interval(months => ${filter.hiddenAfterMonths})`,
     );
   const needs = filter.needTermIds;
+  if (needs?.length === 0) return [];
   if (needs)
     query = query.where(({ exists, selectFrom }) =>
       exists(
         selectFrom('hsds_attribute as na')
           .select('na.id')
           .whereRef('na.link_id', '=', 's.id')
-          .where('na.taxonomy_term_id', 'in', needs.length > 0 ? needs : ['']),
+          .where('na.taxonomy_term_id', 'in', needs),
       ),
     );
   const areas = filter.areaCodes;
+  if (areas?.length === 0) return [];
   if (areas)
     query = query.where(({ exists, selectFrom }) =>
       exists(
         selectFrom('hsds_service_area as sa')
           .select('sa.id')
           .whereRef('sa.service_id', '=', 's.id')
-          .where('sa.area_code', 'in', areas.length > 0 ? areas : ['']),
+          .where('sa.area_code', 'in', areas),
       ),
     );
   if (filter.text)

@@ -7,9 +7,16 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { CrisisKind, CrisisLine } from './directory.types.js';
-import { taxonomyId } from './directory-ids.js';
-import { kilometres, type Place, type Point, placeIndex, resolvePlace } from './places.js';
-import { LADDER_TAXONOMY, loadProfile, NEED_TAXONOMY } from './profile.js';
+import { taxonomyId, termId } from './directory-ids.js';
+import {
+  kilometres,
+  type Place,
+  type PlaceIndex,
+  type Point,
+  placeIndex,
+  resolvePlace,
+} from './places.js';
+import { LADDER_TAXONOMY, loadProfile, NEED_TAXONOMY, PROFILE_TAXONOMY } from './profile.js';
 import { MAX_QUESTION_LENGTH, type Understood, understandQuestion } from './question.service.js';
 import { type FoundService, findServices, serviceDetails } from './search.repository.js';
 import { type NeedTerm, needVocabulary } from './vocabulary.js';
@@ -77,8 +84,9 @@ export async function searchDirectory(
   regionId: number,
   input: { question: string; place: string },
 ): Promise<SearchOutcome> {
-  const question = input.question.trim();
-  const placeText = input.place.trim();
+  // Control characters (a NUL byte cannot even reach PostgreSQL) are only ever typos or probes.
+  const question = withoutControlCharacters(input.question).trim();
+  const placeText = withoutControlCharacters(input.place).trim();
   const outcome: SearchOutcome = {
     question,
     placeText,
@@ -106,7 +114,10 @@ export async function searchDirectory(
     outcome.place = found.place;
     if (!found.place) {
       outcome.placeSuggestions = found.suggestions;
-      outcome.errors.push({ field: 'plaats', message: unknownPlaceMessage(placeText) });
+      outcome.errors.push({
+        field: 'plaats',
+        message: unknownPlaceMessage(placeText, found.ambiguous),
+      });
     }
   }
   if (!question && !outcome.place) return outcome;
@@ -151,7 +162,13 @@ async function attachContacts(db: Db, hits: ServiceHit[]): Promise<void> {
     };
 }
 
-function unknownPlaceMessage(text: string): string {
+function withoutControlCharacters(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+  return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
+}
+
+function unknownPlaceMessage(text: string, ambiguous: boolean): string {
+  if (ambiguous) return `Er zijn meer plaatsen die "${text}" heten. Kies hieronder de goede.`;
   return `We kennen "${text}" niet als plaats in deze regio. Kijk of de naam goed gespeld is, of vul je postcode of gemeente in.`;
 }
 
@@ -163,12 +180,13 @@ async function sectionsFor(
 ): Promise<NeedSection[]> {
   const { terms } = await needVocabulary(db);
   const chosen = needCodes.flatMap((code) => terms.find((t) => t.code === code) ?? []);
+  const index = await placeIndex(db, regionId);
   const found = await findServices(db, {
-    ...baseFilter(regionId, place),
+    ...baseFilter(regionId, place, index),
     needTermIds: chosen.map((t) => t.id),
     text: null,
   });
-  const hits = await withNearness(db, regionId, found, place);
+  const hits = withNearness(found, place, index);
   const shown = new Set<string>();
   return chosen.map((need) => {
     const matching = hits.filter((h) => h.needs.includes(need.code) && !shown.has(h.id));
@@ -185,40 +203,40 @@ async function servicesByText(
   place: Place | null,
 ): Promise<ServiceHit[]> {
   // A name is looked up everywhere when no place is given: it says which service is meant.
+  const index = await placeIndex(db, regionId);
   const found = await findServices(db, {
-    ...baseFilter(regionId, place),
+    ...baseFilter(regionId, place, index),
     ...(place ? {} : { areaCodes: null }),
     needTermIds: null,
     text: question,
   });
-  return (await withNearness(db, regionId, found, place)).slice(0, CARDS_PER_NEED);
+  return withNearness(found, place, index).slice(0, CARDS_PER_NEED);
 }
 
-function baseFilter(regionId: number, place: Place | null) {
+function baseFilter(regionId: number, place: Place | null, index: PlaceIndex) {
   return {
     regionId,
     // Without a place only help for everyone: local help needs to know where you are.
-    areaCodes: place ? areaChain(place) : ['regio', 'online'],
+    areaCodes: place ? areaChain(place, index) : ['regio', 'online'],
     ladderTaxonomyId: taxonomyId(LADDER_TAXONOMY),
     needTaxonomyId: taxonomyId(NEED_TAXONOMY),
+    sourceTermId: termId(PROFILE_TAXONOMY, 'bron'),
     hiddenAfterMonths: HIDDEN_AFTER_MONTHS,
     limit: CANDIDATE_LIMIT,
   };
 }
 
-/** The service areas that cover a place: its wijk, its gemeente, the region, online. */
-function areaChain(place: Place): string[] {
-  return [place.wijkCode, place.gemeenteCode, 'regio', 'online'].flatMap((c) => c ?? []);
+/**
+ * The service areas near a place: its wijk (or, for a whole gemeente or a postcode we cannot
+ * place in a wijk, every wijk of the gemeente), its gemeente, the region, online.
+ */
+function areaChain(place: Place, index: PlaceIndex): string[] {
+  const wijken = place.wijkCode ? [place.wijkCode] : (index.wijkenOf.get(place.gemeenteCode) ?? []);
+  return [...wijken, place.gemeenteCode, 'regio', 'online'];
 }
 
-async function withNearness(
-  db: Db,
-  regionId: number,
-  found: FoundService[],
-  place: Place | null,
-): Promise<ServiceHit[]> {
-  const { centres } = await placeIndex(db, regionId);
-  const hits = found.map((s) => ({ ...s, nearness: nearnessOf(s, place, centres) }));
+function withNearness(found: FoundService[], place: Place | null, index: PlaceIndex): ServiceHit[] {
+  const hits = found.map((s) => ({ ...s, nearness: nearnessOf(s, place, index.centres) }));
   return hits.sort((a, b) => a.ladder_rank - b.ladder_rank || sortKey(a) - sortKey(b));
 }
 
@@ -233,9 +251,12 @@ function nearnessOf(
   if (place?.wijkCode && service.areas.includes(place.wijkCode)) return { kind: 'in-place' };
   if (place && service.areas.includes(place.gemeenteCode))
     return { kind: 'gemeente', name: place.gemeenteName };
-  const local = service.areas.find((a) => centres.has(a));
-  const centre = local ? centres.get(local) : undefined;
-  if (from && centre) return { kind: 'km', km: kilometres(from, centre) };
+  const local = service.areas.flatMap((a): Point[] => {
+    const centre = centres.get(a);
+    return centre ? [centre] : [];
+  });
+  if (from && local.length > 0)
+    return { kind: 'km', km: Math.min(...local.map((centre) => kilometres(from, centre))) };
   if (service.areas.includes('regio')) return { kind: 'regio' };
   if (service.areas.includes('online')) return { kind: 'online' };
   return { kind: 'unknown' };

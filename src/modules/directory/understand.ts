@@ -134,8 +134,9 @@ export function chosenNeeds(scores: NeedScore[]): string[] {
 
 /**
  * Crisis signals are matched on the words themselves, not stems, and stop words count: "niet
- * meer leven" must not fire on "gezond leven". A word may carry an ending ("bedreigd" ~
- * "bedreigt") or one typo when it is long; the words of a phrase come in order, a few apart.
+ * meer leven" must not fire on "gezond leven". No typo tolerance: one letter turns "gebeld" into
+ * "geweld". A long word may start a compound ("zelfmoordgedachten"); other forms of a word are
+ * listed in the profile. The words of a phrase come in order, a few apart.
  */
 export function detectCrisis(
   tokens: string[],
@@ -147,13 +148,10 @@ export function detectCrisis(
   return found;
 }
 
+const COMPOUND_HEAD_LENGTH = 8;
+
 function wordMatches(token: string, word: string): boolean {
-  if (token === word) return true;
-  if (word.length >= 5 && token.startsWith(word.slice(0, -1)) && token.length <= word.length + 2)
-    return true;
-  return (
-    word.length >= 6 && Math.abs(token.length - word.length) <= 1 && distance(token, word) <= 1
-  );
+  return token === word || (word.length >= COMPOUND_HEAD_LENGTH && token.startsWith(word));
 }
 
 const MAX_GAP = 2;

@@ -66,7 +66,7 @@ function Contact({ service }: { service: ServiceHit }) {
           {service.email}
         </a>
       ) : null}{' '}
-      {service.url ? (
+      {service.url && /^https?:\/\//i.test(service.url) ? (
         <a class="utrecht-link" href={service.url} rel="noopener">
           Website
         </a>
@@ -107,7 +107,8 @@ export function ServiceCard({ service, headingId }: { service: ServiceHit; headi
           ? 'Voorbeeld: deze dienst is verzonnen om te laten zien hoe de Hulpwijzer werkt.'
           : service.assured_date
             ? `Laatst gecontroleerd: ${formatDate(service.assured_date)}.`
-            : 'Nog niet gecontroleerd.'}
+            : 'Nog niet gecontroleerd door de organisatie zelf.'}
+        {!service.is_demo && service.source ? ` Bron: ${service.source}` : ''}
       </p>
     </article>
   );
