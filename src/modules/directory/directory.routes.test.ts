@@ -190,6 +190,16 @@ describeEachDatabase('Hulpwijzer pages', (get) => {
     expect(html).toContain('>Centrum (Meppel)</a>');
     const meppel = await (await app.request(search('mantelzorg', 'Centrum (Meppel)'))).text();
     expect(meppel).toContain('Hulp in Centrum (Meppel) (gemeente Meppel)');
+    // A name for a gemeente and its own wijk, or for two wijken of one gemeente, is no question.
+    for (const [place, heading] of [
+      ['Hoogeveen', 'Hulp in Hoogeveen</h2>'],
+      ['Coevorden', 'Hulp in Coevorden</h2>'],
+      ['Roden', 'Hulp in Roden (gemeente Noordenveld)</h2>'],
+    ]) {
+      const res = await app.request(search('mantelzorg', place));
+      expect(res.status, place).toBe(200);
+      expect(await res.text()).toContain(heading);
+    }
   });
 
   it('escapes what a resident typed', async () => {

@@ -94,15 +94,30 @@ async function buildIndex(db: Db, regionId: number): Promise<PlaceIndex> {
     add(plaats, place);
     add(digits, { ...place, label: `${digits} ${plaats}` });
   }
+  // One name for several areas of the same gemeente (the town Hoogeveen and its wijk, the two
+  // wijken of Roden) stands for the gemeente's part of that name: the gemeente with its wijken.
   // A name two gemeenten share is offered as "Naam (Gemeente)", which must resolve in its turn;
   // every label shown must resolve to its place when it is sent back.
-  for (const places of [...byKey.values()])
-    if (places.length > 1)
-      for (const place of places) {
-        const label = `${place.label} (${place.gemeenteName})`;
-        byKey.set(keyOf(label), [{ ...place, label }]);
-        place.label = label;
+  for (const [key, places] of [...byKey.entries()]) {
+    if (places.length < 2) continue;
+    const perGemeente = [...new Set(places.map((p) => p.gemeenteCode))].map((code) => {
+      const inGemeente = places.filter((p) => p.gemeenteCode === code);
+      const first = inGemeente[0] as Place;
+      if (inGemeente.length === 1) return first;
+      return {
+        ...first,
+        areaCode: code,
+        wijkCode: null,
+        point: centres.get(code) ?? first.point,
+      };
+    });
+    if (perGemeente.length > 1)
+      for (const place of perGemeente) {
+        place.label = `${place.label} (${place.gemeenteName})`;
+        byKey.set(keyOf(place.label), [place]);
       }
+    byKey.set(key, perGemeente);
+  }
   for (const places of [...byKey.values()])
     for (const place of places) if (!byKey.has(keyOf(place.label))) add(place.label, place);
   const wijkenOf = new Map<string, string[]>();
