@@ -64,3 +64,8 @@ export function Blocks({ blocks, headingLevel = 3 }: { blocks: unknown; headingL
 export function Tag({ children }: { children: string }) {
   return <span class="marke-tag">{children}</span>;
 }
+
+/** The label of demo content (stories, panel results, directory listings): not real. */
+export function DemoTag() {
+  return <Tag>Voorbeeld</Tag>;
+}

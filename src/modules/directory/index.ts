@@ -1,4 +1,4 @@
 /** Public API of the directory module (Hulpwijzer, Open Referral HSDS 3.0). */
 
 export { directoryRoutes } from './directory.routes.js';
-export { DEMO_FILE, importDirectoryFromDirectory, LISTINGS_FILE } from './directory.seed.js';
+export { importDirectoryFromDirectory } from './directory.seed.js';

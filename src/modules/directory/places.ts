@@ -155,8 +155,3 @@ export async function resolvePlace(
   const labels = near.slice(0, 3).flatMap((c) => (index.byKey.get(c.k) ?? []).map((p) => p.label));
   return { place: null, suggestions: [...new Set(labels)].slice(0, 4), ambiguous: false };
 }
-
-/** The centre of an area (wijk or gemeente) of the region, when its boundary is known. */
-export async function areaCentre(db: Db, regionId: number, code: string) {
-  return (await placeIndex(db, regionId)).centres.get(code) ?? null;
-}

@@ -122,16 +122,7 @@ export async function serviceDetails(db: Db, serviceIds: string[]) {
       .selectFrom('hsds_service_at_location as sal')
       .innerJoin('hsds_location as l', 'l.id', 'sal.location_id')
       .leftJoin('hsds_address as a', 'a.location_id', 'l.id')
-      .select([
-        'sal.service_id',
-        'l.name',
-        'l.latitude',
-        'l.longitude',
-        'l.area_code',
-        'a.address_1',
-        'a.postal_code',
-        'a.city',
-      ])
+      .select(['sal.service_id', 'a.address_1', 'a.postal_code', 'a.city'])
       .where('sal.service_id', 'in', serviceIds)
       .execute(),
   ]);

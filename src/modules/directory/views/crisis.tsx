@@ -1,7 +1,8 @@
 /** Crisis help, always one step away on every Hulpwijzer page (issue 5 §2). */
 import type { CrisisLine } from '../directory.types.js';
 
-const telHref = (number: string) => `tel:${number.replaceAll('-', '')}`;
+/** A phone number as a link target: digits and + only ("0800-0113" → tel:08000113). */
+export const telHref = (number: string) => `tel:${number.replace(/[^0-9+]/g, '')}`;
 
 function LineText({ line }: { line: CrisisLine }) {
   return (

@@ -1,7 +1,8 @@
 /** One service as a resident reads it: what, for whom, costs, contact, when and how far. */
 
+import { DemoTag } from '../../../web/components.js';
 import type { Nearness, ServiceHit } from '../search.service.js';
-import { DemoTag } from './demo-tag.js';
+import { telHref } from './crisis.js';
 
 const LADDER_LABELS: Record<string, string> = {
   zelf: 'Zelf doen',
@@ -55,7 +56,7 @@ function Contact({ service }: { service: ServiceHit }) {
     <dd>
       {phones.map((p) => (
         <>
-          <a class="utrecht-link" href={`tel:${p.number.replace(/[^0-9+]/g, '')}`}>
+          <a class="utrecht-link" href={telHref(p.number)}>
             {p.number}
           </a>
           {p.description ? ` (${p.description})` : ''}{' '}

@@ -1,4 +1,6 @@
 /** Signed-in panel pages: questions, a question with its results and upload, and the import preview. */
+
+import { DemoTag } from '../../../web/components.js';
 import type { PageContext } from '../../../web/context.js';
 import { Layout } from '../../../web/layout.js';
 import type { Area } from '../../areas/index.js';
@@ -8,7 +10,7 @@ import type { PanelQuestionView } from '../panel-results.service.js';
 import { PANEL_RULE } from '../panel-results.service.js';
 import { PANEL_COLUMNS, type PanelRowInput } from '../stories.types.js';
 import { PanelTables } from './panel-tables.js';
-import { Checkbox, DemoTag, Saved, TextArea, TextField } from './parts.js';
+import { Checkbox, Saved, TextArea, TextField } from './parts.js';
 
 const crumbs = (label?: string) => [
   label ? { label: 'Panelresultaten', href: '/beheer/panel' } : { label: 'Panelresultaten' },

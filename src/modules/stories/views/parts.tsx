@@ -113,8 +113,3 @@ export function Saved({ text }: { text: string }) {
     </div>
   );
 }
-
-/** The "voorbeelddata" label of demo content. */
-export function DemoTag() {
-  return <span class="marke-tag">Voorbeeld</span>;
-}

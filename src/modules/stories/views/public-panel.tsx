@@ -1,9 +1,10 @@
 /** The public /panel page: published panel questions with their distributions per area and period. */
+
+import { DemoTag } from '../../../web/components.js';
 import { href, type PageContext } from '../../../web/context.js';
 import { Layout } from '../../../web/layout.js';
 import { PANEL_RULE, type PanelQuestionView } from '../panel-results.service.js';
 import { PanelTables } from './panel-tables.js';
-import { DemoTag } from './parts.js';
 
 export function PublicPanelPage({
   ctx,

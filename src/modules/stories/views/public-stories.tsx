@@ -1,10 +1,11 @@
 /** The public /verhalen page: published stories with their tags, filters by opgave and role. */
+
+import { DemoTag } from '../../../web/components.js';
 import { href, type PageContext } from '../../../web/context.js';
 import { Layout } from '../../../web/layout.js';
 import { goalCodeToSegment } from '../../plan/index.js';
 import { type PublicStoryFilterInput, STORY_ROLES } from '../stories.types.js';
 import type { PublicStory, publicStoriesPage } from '../stories-view.service.js';
-import { DemoTag } from './parts.js';
 
 type Page = Awaited<ReturnType<typeof publicStoriesPage>>;
 

@@ -1,4 +1,6 @@
 /** Signed-in story pages: the list per role, and one story with publish and reject for beheerders. */
+
+import { DemoTag } from '../../../web/components.js';
 import type { PageContext } from '../../../web/context.js';
 import { Layout } from '../../../web/layout.js';
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../auth/index.js';
@@ -7,7 +9,7 @@ import type { PrivacyFlag } from '../stories.privacy.js';
 import type { StoryPage as StoryPageData } from '../stories.service.js';
 import { STORY_STATUS_NAMES, STORY_STATUSES, type StoryStatus } from '../stories.types.js';
 import type { StoryDetail } from '../stories-view.service.js';
-import { DemoTag, Saved, TextArea } from './parts.js';
+import { Saved, TextArea } from './parts.js';
 
 const SCOPE_TEXT: Record<StoryScope['kind'], string> = {
   all: 'Alle verhalen van de regio. Beoordeel ingediende verhalen en publiceer ze.',
