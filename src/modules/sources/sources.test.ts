@@ -124,10 +124,13 @@ describeEachDatabase('data sources', (get) => {
     expect(
       (await postForm(app, `${url}/toepassen`, { _csrf: data.csrf }, data.cookie)).status,
     ).toBe(303);
+    // Only the imported row: other seeded figures (population per postcode) also have PV22 in 2021.
     const row = await db
       .selectFrom('measurement')
       .innerJoin('data_source', 'data_source.id', 'measurement.data_source_id')
+      .innerJoin('indicator', 'indicator.id', 'measurement.indicator_id')
       .select('data_source.code')
+      .where('indicator.code', '=', 'acp-ouderen')
       .where('measurement.period', '=', '2021')
       .where('measurement.area_code', '=', 'PV22')
       .executeTakeFirst();
