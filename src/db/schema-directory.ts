@@ -241,6 +241,21 @@ export interface HsdsMetadataTable {
   updated_by: string;
 }
 
+/** A service's search row (migration 0022, ADR 0017), kept by triggers: read, never written. */
+export interface HsdsSearchEntryTable {
+  service_id: string;
+  region_id: number;
+  listed: boolean;
+  checked_on: string;
+  ladder_rank: number | null;
+  ladder: string | null;
+  need_codes: string[];
+  area_codes: string[];
+  /** [longitude, latitude] of each located place of the service. */
+  points: [number, number][] | null;
+  name: string;
+}
+
 /** Merged into `Database` in schema.ts. */
 export interface DirectoryTables {
   hsds_taxonomy: HsdsTaxonomyTable;
@@ -259,4 +274,5 @@ export interface DirectoryTables {
   hsds_cost_option: HsdsCostOptionTable;
   hsds_attribute: HsdsAttributeTable;
   hsds_metadata: HsdsMetadataTable;
+  hsds_search_entry: HsdsSearchEntryTable;
 }

@@ -6,35 +6,67 @@ type Db = Kysely<Database>;
 
 export type ServiceFilter = {
   regionId: number;
-  /** Only services with one of these need terms; null: any. */
-  needTermIds: string[] | null;
+  /** Only services with one of these need codes; null: any. */
+  needCodes: string[] | null;
   /** Only services whose area is one of these codes; null: anywhere. */
   areaCodes: string[] | null;
   /** Only services whose text matches these words (Dutch full-text search); null: any. */
   text: string | null;
-  ladderTaxonomyId: string;
-  needTaxonomyId: string;
-  /** The profile term whose attribute says where a listing's facts come from. */
-  sourceTermId: string;
   /** A listing not checked for this long is hidden (issue 5 §3: 15 months). */
   hiddenAfterMonths: number;
   limit: number;
 };
 
 /**
- * Published, active, recently checked services matching the filter, with their ladder step,
- * needs and areas (what ordering and cards need). Ordered by the ladder so a limit keeps the
- * nearest steps.
+ * Published, active, recently checked services matching the filter: what ordering needs (ladder
+ * step, needs, areas, points), read from the narrow search rows (migration 0022). Ordered by the
+ * ladder so a limit keeps the nearest steps.
  */
-export async function findServices(db: Db, filter: ServiceFilter) {
+export async function findCandidates(db: Db, filter: ServiceFilter) {
+  const { needCodes, areaCodes } = filter;
+  if (needCodes?.length === 0 || areaCodes?.length === 0) return [];
   let query = db
+    .selectFrom('hsds_search_entry as e')
+    .select(['e.service_id as id', 'e.ladder', 'e.ladder_rank', 'e.need_codes as needs'])
+    .select([
+      sql<string[]>`e.area_codes`.as('areas'),
+      sql<[number, number][]>`coalesce(e.points, '[]'::jsonb)`.as('points'),
+    ])
+    .$narrowType<{ ladder: string; ladder_rank: number }>()
+    .where('e.region_id', '=', filter.regionId)
+    .where('e.listed', '=', true)
+    .where('e.ladder_rank', 'is not', null)
+    .where(
+      sql<boolean>`e.checked_on > current_date - make_interval(months => ${filter.hiddenAfterMonths})`,
+    );
+  if (needCodes) query = query.where(sql<boolean>`e.need_codes && ${textArray(needCodes)}`);
+  if (areaCodes) query = query.where(sql<boolean>`e.area_codes && ${textArray(areaCodes)}`);
+  if (filter.text) {
+    const text = filter.text;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('hsds_service as s')
+          .select('s.id')
+          .whereRef('s.id', '=', 'e.service_id')
+          .where(sql<boolean>`s.search_vector @@ websearch_to_tsquery('dutch', ${text})`),
+      ),
+    );
+  }
+  return query.orderBy('e.ladder_rank').orderBy('e.name').limit(filter.limit).execute();
+}
+
+export type Candidate = Awaited<ReturnType<typeof findCandidates>>[number];
+
+const textArray = (values: string[]) => sql`${values}::text[]`;
+
+/** What a card shows of each service, with where its facts come from (`sourceTermId`). */
+export async function serviceCards(db: Db, serviceIds: string[], sourceTermId: string) {
+  if (serviceIds.length === 0) return [];
+  return db
     .selectFrom('hsds_service as s')
     .innerJoin('hsds_organization as o', 'o.id', 's.organization_id')
-    .innerJoin('hsds_attribute as la', 'la.link_id', 's.id')
-    .innerJoin('hsds_taxonomy_term as lt', (join) =>
-      join
-        .onRef('lt.id', '=', 'la.taxonomy_term_id')
-        .on('lt.taxonomy_id', '=', filter.ladderTaxonomyId),
+    .leftJoin('hsds_attribute as src', (join) =>
+      join.onRef('src.link_id', '=', 's.id').on('src.taxonomy_term_id', '=', sourceTermId),
     )
     .select([
       's.id',
@@ -48,60 +80,13 @@ export async function findServices(db: Db, filter: ServiceFilter) {
       's.is_demo',
       's.assured_date',
       'o.name as organization_name',
-      'lt.code as ladder',
-      'lt.position as ladder_rank',
-      sql<string[]>`array(select t.code from hsds_attribute a
-        join hsds_taxonomy_term t on t.id = a.taxonomy_term_id
-        where a.link_id = s.id and t.taxonomy_id = ${filter.needTaxonomyId}
-        order by t.position)`.as('needs'),
-      sql<string | null>`(select a.value from hsds_attribute a
-        where a.link_id = s.id and a.taxonomy_term_id = ${filter.sourceTermId} limit 1)`.as(
-        'source',
-      ),
-      sql<string[]>`array(select sa.area_code from hsds_service_area sa
-        where sa.service_id = s.id order by sa.area_code)`.as('areas'),
-      sql<[number, number][]>`coalesce((select json_agg(json_build_array(l.longitude, l.latitude))
-        from hsds_service_at_location sal join hsds_location l on l.id = sal.location_id
-        where sal.service_id = s.id and l.latitude is not null and l.longitude is not null),
-        '[]'::json)`.as('points'),
+      'src.value as source',
     ])
-    .where('s.region_id', '=', filter.regionId)
-    .where('s.review_status', '=', 'goedgekeurd')
-    .where('s.status', '=', 'active')
-    .where(
-      sql<boolean>`coalesce(s.assured_date, s.created_at::date)
-        > current_date - make_interval(months => ${filter.hiddenAfterMonths})`,
-    );
-  const needs = filter.needTermIds;
-  if (needs?.length === 0) return [];
-  if (needs)
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('hsds_attribute as na')
-          .select('na.id')
-          .whereRef('na.link_id', '=', 's.id')
-          .where('na.taxonomy_term_id', 'in', needs),
-      ),
-    );
-  const areas = filter.areaCodes;
-  if (areas?.length === 0) return [];
-  if (areas)
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('hsds_service_area as sa')
-          .select('sa.id')
-          .whereRef('sa.service_id', '=', 's.id')
-          .where('sa.area_code', 'in', areas),
-      ),
-    );
-  if (filter.text)
-    query = query.where(
-      sql<boolean>`s.search_vector @@ websearch_to_tsquery('dutch', ${filter.text})`,
-    );
-  return query.orderBy('lt.position').orderBy('s.name').limit(filter.limit).execute();
+    .where('s.id', 'in', serviceIds)
+    .execute();
 }
 
-export type FoundService = Awaited<ReturnType<typeof findServices>>[number];
+export type ServiceCard = Awaited<ReturnType<typeof serviceCards>>[number];
 
 /** Phones, schedules and located places of the services on a page. */
 export async function serviceDetails(db: Db, serviceIds: string[]) {

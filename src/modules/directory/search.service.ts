@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { CrisisKind, CrisisLine } from './directory.types.js';
-import { taxonomyId, termId } from './directory-ids.js';
+import { termId } from './directory-ids.js';
 import {
   kilometres,
   type Place,
@@ -16,9 +16,15 @@ import {
   placeIndex,
   resolvePlace,
 } from './places.js';
-import { LADDER_TAXONOMY, loadProfile, NEED_TAXONOMY, PROFILE_TAXONOMY } from './profile.js';
+import { loadProfile, PROFILE_TAXONOMY } from './profile.js';
 import { MAX_QUESTION_LENGTH, type Understood, understandQuestion } from './question.service.js';
-import { type FoundService, findServices, serviceDetails } from './search.repository.js';
+import {
+  type Candidate,
+  findCandidates,
+  type ServiceCard,
+  serviceCards,
+  serviceDetails,
+} from './search.repository.js';
 import { type NeedTerm, needVocabulary } from './vocabulary.js';
 
 type Db = Kysely<Database>;
@@ -42,7 +48,8 @@ export type ServiceContact = {
   schedules: string[];
   addresses: string[];
 };
-export type ServiceHit = FoundService & { nearness: Nearness; contact?: ServiceContact };
+type Ranked = Candidate & { nearness: Nearness };
+export type ServiceHit = Ranked & ServiceCard & { contact: ServiceContact };
 export type NeedSection = { need: NeedTerm; services: ServiceHit[]; more: number };
 
 export type SearchOutcome = {
@@ -132,34 +139,51 @@ export async function searchDirectory(
       )
     : ['informatie-advies'];
   if (question && needCodes.length === 0) {
-    outcome.byText = await servicesByText(db, regionId, question, outcome.place);
-    await attachContacts(db, outcome.byText);
+    const ranked = await servicesByText(db, regionId, question, outcome.place);
+    const cards = await cardsOf(db, ranked);
+    outcome.byText = ranked.flatMap((r) => cards(r));
     return outcome;
   }
-  outcome.sections = await sectionsFor(db, regionId, needCodes, outcome.place);
-  await attachContacts(
+  const sections = await sectionsFor(db, regionId, needCodes, outcome.place);
+  const cards = await cardsOf(
     db,
-    outcome.sections.flatMap((s) => s.services),
+    sections.flatMap((s) => s.services),
   );
+  outcome.sections = sections.map((s) => ({ ...s, services: s.services.flatMap((r) => cards(r)) }));
   return outcome;
 }
 
-/** Phones, times and addresses of the services on the page (only those are shown). */
-async function attachContacts(db: Db, hits: ServiceHit[]): Promise<void> {
-  const details = await serviceDetails(
-    db,
-    hits.map((h) => h.id),
-  );
-  for (const hit of hits)
-    hit.contact = {
-      phones: details.phones.filter((p) => p.service_id === hit.id),
-      schedules: details.schedules
-        .filter((s) => s.service_id === hit.id)
-        .map((s) => s.description ?? [s.byday, s.opens_at, s.closes_at].filter(Boolean).join(' ')),
-      addresses: details.locations
-        .filter((l) => l.service_id === hit.id && l.address_1)
-        .map((l) => [l.address_1, [l.postal_code, l.city].filter(Boolean).join(' ')].join(', ')),
-    };
+/**
+ * The cards of the services on the page — only those are read in full: fields, organisation,
+ * source, phones, times and addresses. A service removed meanwhile simply has no card.
+ */
+async function cardsOf(db: Db, ranked: Ranked[]): Promise<(r: Ranked) => ServiceHit[]> {
+  const ids = ranked.map((r) => r.id);
+  const [rows, details] = await Promise.all([
+    serviceCards(db, ids, termId(PROFILE_TAXONOMY, 'bron')),
+    serviceDetails(db, ids),
+  ]);
+  const byId = new Map<string, ServiceCard>();
+  for (const row of rows) if (!byId.has(row.id)) byId.set(row.id, row);
+  return (r) => {
+    const card = byId.get(r.id);
+    return card ? [{ ...r, ...card, contact: contactOf(r.id, details) }] : [];
+  };
+}
+
+function contactOf(
+  id: string,
+  details: Awaited<ReturnType<typeof serviceDetails>>,
+): ServiceContact {
+  return {
+    phones: details.phones.filter((p) => p.service_id === id),
+    schedules: details.schedules
+      .filter((s) => s.service_id === id)
+      .map((s) => s.description ?? [s.byday, s.opens_at, s.closes_at].filter(Boolean).join(' ')),
+    addresses: details.locations
+      .filter((l) => l.service_id === id && l.address_1)
+      .map((l) => [l.address_1, [l.postal_code, l.city].filter(Boolean).join(' ')].join(', ')),
+  };
 }
 
 function withoutControlCharacters(text: string): string {
@@ -177,13 +201,13 @@ async function sectionsFor(
   regionId: number,
   needCodes: string[],
   place: Place | null,
-): Promise<NeedSection[]> {
+): Promise<{ need: NeedTerm; services: Ranked[]; more: number }[]> {
   const { terms } = await needVocabulary(db);
   const chosen = needCodes.flatMap((code) => terms.find((t) => t.code === code) ?? []);
   const index = await placeIndex(db, regionId);
-  const found = await findServices(db, {
+  const found = await findCandidates(db, {
     ...baseFilter(regionId, place, index),
-    needTermIds: chosen.map((t) => t.id),
+    needCodes: chosen.map((t) => t.code),
     text: null,
   });
   const hits = withNearness(found, place, index);
@@ -201,13 +225,13 @@ async function servicesByText(
   regionId: number,
   question: string,
   place: Place | null,
-): Promise<ServiceHit[]> {
+): Promise<Ranked[]> {
   // A name is looked up everywhere when no place is given: it says which service is meant.
   const index = await placeIndex(db, regionId);
-  const found = await findServices(db, {
+  const found = await findCandidates(db, {
     ...baseFilter(regionId, place, index),
     ...(place ? {} : { areaCodes: null }),
-    needTermIds: null,
+    needCodes: null,
     text: question,
   });
   return withNearness(found, place, index).slice(0, CARDS_PER_NEED);
@@ -218,9 +242,6 @@ function baseFilter(regionId: number, place: Place | null, index: PlaceIndex) {
     regionId,
     // Without a place only help for everyone: local help needs to know where you are.
     areaCodes: place ? areaChain(place, index) : ['regio', 'online'],
-    ladderTaxonomyId: taxonomyId(LADDER_TAXONOMY),
-    needTaxonomyId: taxonomyId(NEED_TAXONOMY),
-    sourceTermId: termId(PROFILE_TAXONOMY, 'bron'),
     hiddenAfterMonths: HIDDEN_AFTER_MONTHS,
     limit: CANDIDATE_LIMIT,
   };
@@ -235,13 +256,13 @@ function areaChain(place: Place, index: PlaceIndex): string[] {
   return [...wijken, place.gemeenteCode, 'regio', 'online'];
 }
 
-function withNearness(found: FoundService[], place: Place | null, index: PlaceIndex): ServiceHit[] {
+function withNearness(found: Candidate[], place: Place | null, index: PlaceIndex): Ranked[] {
   const hits = found.map((s) => ({ ...s, nearness: nearnessOf(s, place, index.centres) }));
   return hits.sort((a, b) => a.ladder_rank - b.ladder_rank || sortKey(a) - sortKey(b));
 }
 
 function nearnessOf(
-  service: FoundService,
+  service: Candidate,
   place: Place | null,
   centres: Map<string, Point>,
 ): Nearness {
@@ -263,7 +284,7 @@ function nearnessOf(
 }
 
 /** Within a ladder step: nearest first; region-wide and online help after local help. */
-function sortKey(hit: ServiceHit): number {
+function sortKey(hit: Ranked): number {
   switch (hit.nearness.kind) {
     case 'in-place':
       return 0;
