@@ -1,5 +1,5 @@
 /** SQL for indicators, their goals and targets, measurements and seed-file checksums. */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { lockRegionFigures } from '../../db/locks.js';
 import type { AreaLevel, Database } from '../../db/schema.js';
 import { json, setExcluded } from '../../db/upsert.js';
