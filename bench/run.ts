@@ -10,6 +10,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { type DatawerkplaatsResults, measureDatawerkplaats } from './datawerkplaats.js';
 import { printDatawerkplaats } from './datawerkplaats-report.js';
+import { type HulpwijzerResults, measureHulpwijzer } from './hulpwijzer.js';
 import {
   DEMO,
   firstRequestAfterChange,
@@ -222,6 +223,7 @@ async function main(): Promise<void> {
     running = null;
     const monitoring = await measureMonitoring();
     const datawerkplaats = await measureDatawerkplaats((line) => console.log(line));
+    const hulpwijzer = await measureHulpwijzer((line) => console.log(line));
     const restartMs = starts.restarts.map((s) => round(s.readyMs, 0));
     const restartMedianMs = median(restartMs);
     const firstStartMs = round(starts.first.readyMs, 0);
@@ -243,6 +245,7 @@ async function main(): Promise<void> {
       load,
       monitoring,
       datawerkplaats,
+      hulpwijzer,
       targets: {
         firstStart: { limitMs: TARGETS.firstStartMs, met: firstStartMs <= TARGETS.firstStartMs },
         restart: { limitMs: TARGETS.restartMs, met: restartMedianMs <= TARGETS.restartMs },
@@ -251,6 +254,7 @@ async function main(): Promise<void> {
           limitMs: MONITORING_P99_MS,
           met: monitoring.load.every((l) => l.p99Ms <= MONITORING_P99_MS),
         },
+        hulpwijzerP95: { limitMs: hulpwijzer.limitMs, met: hulpwijzer.met },
       },
     };
     printTable(
@@ -286,6 +290,7 @@ async function main(): Promise<void> {
       })),
     );
     printDatawerkplaats(datawerkplaats);
+    printHulpwijzer(hulpwijzer);
     const out = path.join(import.meta.dirname, 'results', 'latest.json');
     await mkdir(path.dirname(out), { recursive: true });
     await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
@@ -321,12 +326,45 @@ async function datawerkplaatsOnly(): Promise<void> {
   console.log(`\nWritten ${path.relative(process.cwd(), out)}`);
 }
 
+function printHulpwijzer(h: HulpwijzerResults): void {
+  printTable(
+    `Hulpwijzer: ${h.services} voorbeelddiensten (${h.visibleServices} zichtbaar), ${h.samples} zoekvragen na elkaar (vraag + plaats), PGlite`,
+    [
+      {
+        'p50 ms': h.p50Ms,
+        'p95 ms': h.p95Ms,
+        'p99 ms': h.p99Ms,
+        'max ms': h.maxMs,
+        'cards/page': h.meanCards,
+        'html bytes': h.htmlBytes,
+        'generate ms': h.generateMs,
+        [`p95 ≤ ${h.limitMs}`]: ok(h.met),
+      },
+    ],
+  );
+}
+
+/** `npm run bench -- --hulpwijzer`: only the Hulpwijzer search, written to its own file. */
+async function hulpwijzerOnly(): Promise<void> {
+  const hulpwijzer = await measureHulpwijzer((line) => console.log(line));
+  printHulpwijzer(hulpwijzer);
+  if (!hulpwijzer.met) process.exitCode = 1;
+  const out = path.join(import.meta.dirname, 'results', 'hulpwijzer-latest.json');
+  await mkdir(path.dirname(out), { recursive: true });
+  const results = { date: new Date().toISOString(), machine: machine(), hulpwijzer };
+  await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nWritten ${path.relative(process.cwd(), out)}`);
+}
+
+const PARTS: Record<string, () => Promise<void>> = {
+  '--monitoring': monitoringOnly,
+  '--datawerkplaats': datawerkplaatsOnly,
+  '--hulpwijzer': hulpwijzerOnly,
+};
+
 try {
-  await (process.argv.includes('--monitoring')
-    ? monitoringOnly()
-    : process.argv.includes('--datawerkplaats')
-      ? datawerkplaatsOnly()
-      : main());
+  const part = Object.keys(PARTS).find((flag) => process.argv.includes(flag));
+  await (part ? (PARTS[part] ?? main)() : main());
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

@@ -251,6 +251,8 @@ export interface HsdsSearchEntryTable {
   ladder: string | null;
   need_codes: string[];
   area_codes: string[];
+  /** Every `need@area` pair of the service. */
+  match_keys: string[];
   /** [longitude, latitude] of each located place of the service. */
   points: [number, number][] | null;
   name: string;

@@ -15,7 +15,11 @@ import { runStatements } from '../statements.js';
 export const NEED_TAXONOMY_ID = '387a4aff-115b-5cd8-b7af-99dc376dced0';
 export const LADDER_TAXONOMY_ID = '460fdee8-061c-5fda-a144-ebe2fab27675';
 
-/** The row of each service in `ids`, rebuilt from the HSDS tables (a removed service: no row). */
+/**
+ * The row of each service in `ids`, rebuilt from the HSDS tables (a removed service: no row).
+ * `match_keys` holds every need@area pair of the service, so "these needs in these areas" is one
+ * selective GIN lookup instead of two broad ones intersected.
+ */
 const REFRESH = `
 create or replace function hsds_refresh_search_entry(ids uuid[]) returns void
 language plpgsql as $$
@@ -23,20 +27,22 @@ begin
   delete from hsds_search_entry where service_id = any(ids);
   insert into hsds_search_entry
     (service_id, region_id, listed, checked_on, ladder_rank, ladder, need_codes, area_codes,
-     points, name)
+     match_keys, points, name)
   select s.id, s.region_id, s.review_status = 'goedgekeurd' and s.status = 'active',
     coalesce(s.assured_date, s.created_at::date), ladder.position, ladder.code,
-    array(select t.code from hsds_attribute a
-      join hsds_taxonomy_term t on t.id = a.taxonomy_term_id
-      where a.link_id = s.id and a.link_entity = 'service' and t.taxonomy_id = '${NEED_TAXONOMY_ID}'
-      order by t.position),
-    array(select sa.area_code from hsds_service_area sa where sa.service_id = s.id
-      order by sa.area_code),
+    needs.codes, areas.codes,
+    array(select n || '@' || a from unnest(needs.codes) n cross join unnest(areas.codes) a),
     (select jsonb_agg(jsonb_build_array(l.longitude, l.latitude) order by l.id)
       from hsds_service_at_location sal join hsds_location l on l.id = sal.location_id
       where sal.service_id = s.id and l.latitude is not null and l.longitude is not null),
     s.name
   from hsds_service s
+  cross join lateral (select array(select t.code from hsds_attribute a
+      join hsds_taxonomy_term t on t.id = a.taxonomy_term_id
+      where a.link_id = s.id and a.link_entity = 'service' and t.taxonomy_id = '${NEED_TAXONOMY_ID}'
+      order by t.position) as codes) needs
+  cross join lateral (select array(select sa.area_code from hsds_service_area sa
+      where sa.service_id = s.id order by sa.area_code) as codes) areas
   left join lateral (select t.position, t.code from hsds_attribute a
       join hsds_taxonomy_term t on t.id = a.taxonomy_term_id
       where a.link_id = s.id and a.link_entity = 'service' and t.taxonomy_id = '${LADDER_TAXONOMY_ID}'
@@ -110,12 +116,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ladder text,
       need_codes text[] not null,
       area_codes text[] not null,
+      match_keys text[] not null,
       points jsonb,
       name text not null
     );
-    create index hsds_search_entry_needs on hsds_search_entry using gin (need_codes);
-    create index hsds_search_entry_areas on hsds_search_entry using gin (area_codes);
-    create index hsds_search_entry_region on hsds_search_entry (region_id, ladder_rank, name)
+    create index hsds_search_entry_matches on hsds_search_entry using gin (match_keys)
+      with (fastupdate = off);
+    create index hsds_search_entry_areas on hsds_search_entry using gin (area_codes)
+      with (fastupdate = off);
+    create index hsds_search_entry_region on hsds_search_entry (region_id)
   `,
   );
   // Function bodies hold `;` at line ends, which runStatements would split on.

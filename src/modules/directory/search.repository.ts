@@ -4,58 +4,82 @@ import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
 
-export type ServiceFilter = {
-  regionId: number;
-  /** Only services with one of these need codes; null: any. */
-  needCodes: string[] | null;
-  /** Only services whose area is one of these codes; null: anywhere. */
-  areaCodes: string[] | null;
-  /** Only services whose text matches these words (Dutch full-text search); null: any. */
-  text: string | null;
-  /** A listing not checked for this long is hidden (issue 5 §3: 15 months). */
-  hiddenAfterMonths: number;
-  limit: number;
+/** What ordering needs of a service: ladder step, needs, areas, located points. */
+export type Candidate = {
+  id: string;
+  name: string;
+  ladder: string;
+  ladder_rank: number;
+  needs: string[];
+  areas: string[];
+  points: [number, number][];
 };
 
+type Visible = { regionId: number; hiddenAfterMonths: number };
+
+/** Listed (approved, active), on the ladder and checked recently enough: what residents may see. */
+const visible = ({ regionId, hiddenAfterMonths }: Visible) => sql<boolean>`e.region_id = ${regionId}
+  and e.listed and e.ladder_rank is not null
+  and e.checked_on > current_date - make_interval(months => ${hiddenAfterMonths})`;
+
+const CANDIDATE_COLUMNS = sql`e.service_id as id, e.name, e.ladder, e.ladder_rank,
+  e.need_codes as needs, e.area_codes as areas, coalesce(e.points, '[]'::jsonb) as points`;
+
 /**
- * Published, active, recently checked services matching the filter: what ordering needs (ladder
- * step, needs, areas, points), read from the narrow search rows (migration 0022). Ordered by the
- * ladder so a limit keeps the nearest steps.
+ * The services for some needs in some areas, read from the narrow search rows (migration 0022)
+ * through one `need@area` GIN lookup. Per need only whole ladder steps are kept, up to the step
+ * that reaches `keepPerNeed` services: the first `keepPerNeed` of any ordering within the
+ * ladder are among them. `totals` counts every matching service per need.
  */
-export async function findCandidates(db: Db, filter: ServiceFilter) {
+export async function findForNeeds(
+  db: Db,
+  filter: Visible & { needCodes: string[]; areaCodes: string[]; keepPerNeed: number },
+): Promise<{ candidates: Candidate[]; totals: Map<string, number> }> {
   const { needCodes, areaCodes } = filter;
-  if (needCodes?.length === 0 || areaCodes?.length === 0) return [];
-  let query = db
-    .selectFrom('hsds_search_entry as e')
-    .select(['e.service_id as id', 'e.ladder', 'e.ladder_rank', 'e.need_codes as needs'])
-    .select([
-      sql<string[]>`e.area_codes`.as('areas'),
-      sql<[number, number][]>`coalesce(e.points, '[]'::jsonb)`.as('points'),
-    ])
-    .$narrowType<{ ladder: string; ladder_rank: number }>()
-    .where('e.region_id', '=', filter.regionId)
-    .where('e.listed', '=', true)
-    .where('e.ladder_rank', 'is not', null)
-    .where(
-      sql<boolean>`e.checked_on > current_date - make_interval(months => ${filter.hiddenAfterMonths})`,
-    );
-  if (needCodes) query = query.where(sql<boolean>`e.need_codes && ${textArray(needCodes)}`);
-  if (areaCodes) query = query.where(sql<boolean>`e.area_codes && ${textArray(areaCodes)}`);
-  if (filter.text) {
-    const text = filter.text;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('hsds_service as s')
-          .select('s.id')
-          .whereRef('s.id', '=', 'e.service_id')
-          .where(sql<boolean>`s.search_vector @@ websearch_to_tsquery('dutch', ${text})`),
-      ),
-    );
+  if (needCodes.length === 0 || areaCodes.length === 0)
+    return { candidates: [], totals: new Map() };
+  const pairs = needCodes.flatMap((need) => areaCodes.map((area) => `${need}@${area}`));
+  const { rows } = await sql<Candidate & { need: string; need_total: number }>`
+    with matched as (
+      select ${CANDIDATE_COLUMNS}, n.need
+      from hsds_search_entry e cross join lateral unnest(e.need_codes) as n(need)
+      where e.match_keys && ${textArray(pairs)} and ${visible(filter)}
+        and n.need = any(${textArray(needCodes)})
+    ), counted as (
+      select *, count(*) over (partition by need)::int as need_total,
+        count(*) over (partition by need order by ladder_rank
+          range between unbounded preceding and 1 preceding) as before_step
+      from matched
+    )
+    select * from counted where coalesce(before_step, 0) < ${filter.keepPerNeed}`.execute(db);
+  const totals = new Map<string, number>();
+  const byId = new Map<string, Candidate>();
+  for (const { need, need_total, ...candidate } of rows) {
+    totals.set(need, need_total);
+    if (!byId.has(candidate.id)) byId.set(candidate.id, candidate);
   }
-  return query.orderBy('e.ladder_rank').orderBy('e.name').limit(filter.limit).execute();
+  return { candidates: [...byId.values()], totals };
 }
 
-export type Candidate = Awaited<ReturnType<typeof findCandidates>>[number];
+/**
+ * Services whose own words match the text (Dutch full-text search), in some areas or anywhere;
+ * ordered by the ladder so the limit keeps the nearest steps.
+ */
+export async function findByText(
+  db: Db,
+  filter: Visible & { text: string; areaCodes: string[] | null; limit: number },
+): Promise<Candidate[]> {
+  const { areaCodes } = filter;
+  if (areaCodes?.length === 0) return [];
+  const inAreas = areaCodes ? sql`and e.area_codes && ${textArray(areaCodes)}` : sql``;
+  const { rows } = await sql<Candidate>`
+    select ${CANDIDATE_COLUMNS}
+    from hsds_search_entry e join hsds_service s on s.id = e.service_id
+    where ${visible(filter)} ${inAreas}
+      and s.search_vector @@ websearch_to_tsquery('dutch', ${filter.text})
+    order by e.ladder_rank limit ${filter.limit}`.execute(db);
+  return rows;
+}
 
 const textArray = (values: string[]) => sql`${values}::text[]`;
 

@@ -20,7 +20,8 @@ import { loadProfile, PROFILE_TAXONOMY } from './profile.js';
 import { MAX_QUESTION_LENGTH, type Understood, understandQuestion } from './question.service.js';
 import {
   type Candidate,
-  findCandidates,
+  findByText,
+  findForNeeds,
   type ServiceCard,
   serviceCards,
   serviceDetails,
@@ -33,6 +34,8 @@ export const MAX_PLACE_LENGTH = 100;
 const HIDDEN_AFTER_MONTHS = 15;
 const CANDIDATE_LIMIT = 2000;
 const CARDS_PER_NEED = 8;
+
+const byName = new Intl.Collator('nl');
 
 /** How far a service is, as a resident reads it. */
 export type Nearness =
@@ -205,18 +208,22 @@ async function sectionsFor(
   const { terms } = await needVocabulary(db);
   const chosen = needCodes.flatMap((code) => terms.find((t) => t.code === code) ?? []);
   const index = await placeIndex(db, regionId);
-  const found = await findCandidates(db, {
+  const { candidates, totals } = await findForNeeds(db, {
     ...baseFilter(regionId, place, index),
     needCodes: chosen.map((t) => t.code),
-    text: null,
+    // A need's cards skip services an earlier need already showed: enough for every section.
+    keepPerNeed: CARDS_PER_NEED * chosen.length,
   });
-  const hits = withNearness(found, place, index);
-  const shown = new Set<string>();
+  const hits = withNearness(candidates, place, index);
+  const shown: Ranked[] = [];
   return chosen.map((need) => {
-    const matching = hits.filter((h) => h.needs.includes(need.code) && !shown.has(h.id));
+    const shownBefore = shown.filter((h) => h.needs.includes(need.code)).length;
+    const ids = new Set(shown.map((h) => h.id));
+    const matching = hits.filter((h) => h.needs.includes(need.code) && !ids.has(h.id));
     const services = matching.slice(0, CARDS_PER_NEED);
-    for (const s of services) shown.add(s.id);
-    return { need, services, more: matching.length - services.length };
+    shown.push(...services);
+    const total = totals.get(need.code) ?? 0;
+    return { need, services, more: total - shownBefore - services.length };
   });
 }
 
@@ -228,11 +235,11 @@ async function servicesByText(
 ): Promise<Ranked[]> {
   // A name is looked up everywhere when no place is given: it says which service is meant.
   const index = await placeIndex(db, regionId);
-  const found = await findCandidates(db, {
+  const found = await findByText(db, {
     ...baseFilter(regionId, place, index),
     ...(place ? {} : { areaCodes: null }),
-    needCodes: null,
     text: question,
+    limit: CANDIDATE_LIMIT,
   });
   return withNearness(found, place, index).slice(0, CARDS_PER_NEED);
 }
@@ -243,7 +250,6 @@ function baseFilter(regionId: number, place: Place | null, index: PlaceIndex) {
     // Without a place only help for everyone: local help needs to know where you are.
     areaCodes: place ? areaChain(place, index) : ['regio', 'online'],
     hiddenAfterMonths: HIDDEN_AFTER_MONTHS,
-    limit: CANDIDATE_LIMIT,
   };
 }
 
@@ -258,7 +264,10 @@ function areaChain(place: Place, index: PlaceIndex): string[] {
 
 function withNearness(found: Candidate[], place: Place | null, index: PlaceIndex): Ranked[] {
   const hits = found.map((s) => ({ ...s, nearness: nearnessOf(s, place, index.centres) }));
-  return hits.sort((a, b) => a.ladder_rank - b.ladder_rank || sortKey(a) - sortKey(b));
+  return hits.sort(
+    (a, b) =>
+      a.ladder_rank - b.ladder_rank || sortKey(a) - sortKey(b) || byName.compare(a.name, b.name),
+  );
 }
 
 function nearnessOf(

@@ -1,0 +1,266 @@
+/**
+ * The Hulpwijzer benchmark (issue 5): 50 000 generated services (every one `is_demo`, names
+ * start with "Voorbeeld"), spread over the region's wijken, gemeenten, the region and online,
+ * on all ladder steps and needs, some unchecked for over 15 months or not yet approved. A
+ * production-mode server on the embedded database (PGlite, as `npm start`) then answers resident
+ * searches — a question from the test set and a place — one after another; the figure is the
+ * time until the whole compressed page is read. Target: p95 ≤ 30 ms.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { type Kysely, sql } from 'kysely';
+import { parse } from 'yaml';
+import { openDatabase } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import type { Database } from '../src/db/schema.js';
+import { seedRegionDirectory } from '../src/seed.js';
+import { type RunningServer, startServer, stopServer } from './server.js';
+
+export const HULPWIJZER_SERVICES = 50_000;
+export const HULPWIJZER_P95_MS = 30;
+const WARM_UP = 40;
+const SAMPLES = 600;
+/** Places as residents type them: villages, wijken, gemeenten, postcodes. */
+const PLACES = [
+  'Grolloo',
+  'Assen',
+  '9444',
+  'Emmen',
+  'Vledder',
+  'Hoogeveen',
+  'Gasselternijveen',
+  'Roden',
+  'Coevorden',
+  'Meppel',
+  '7741',
+  'Beilen',
+  'Zuidlaren',
+  'Westerbork',
+  'Assen-Oost',
+];
+const LADDER_WEIGHTS = [15, 25, 30, 20, 10];
+
+export type HulpwijzerResults = {
+  services: number;
+  visibleServices: number;
+  generateMs: number;
+  samples: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  meanCards: number;
+  /** The page as HTML, before compression (fetch hides the compressed size). */
+  htmlBytes: number;
+  limitMs: number;
+  met: boolean;
+};
+
+/** A small seeded generator (mulberry32): the same data on every run and machine. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Generated = { ids: string[]; names: string[]; areas: string[]; ladder: string[] };
+
+/** Each service's area, ladder step and 1–3 needs, drawn with the weights residents would meet. */
+function drawServices(
+  next: () => number,
+  wijken: string[],
+  gemeenten: string[],
+  ladderTerms: string[],
+  needTerms: string[],
+) {
+  const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)] as T;
+  const weighted = (weights: number[]) => {
+    let r = next() * weights.reduce((a, b) => a + b, 0);
+    return weights.findIndex((w) => (r -= w) < 0);
+  };
+  const services: Generated & { needs: [string, string][]; checked: string[]; status: string[] } = {
+    ids: [],
+    names: [],
+    areas: [],
+    ladder: [],
+    needs: [],
+    checked: [],
+    status: [],
+  };
+  const today = Date.now();
+  for (let i = 0; i < HULPWIJZER_SERVICES; i++) {
+    const id = crypto.randomUUID();
+    const r = next();
+    services.ids.push(id);
+    services.names.push(`Voorbeeld ${i + 1}`);
+    services.areas.push(
+      r < 0.55 ? pick(wijken) : r < 0.8 ? pick(gemeenten) : r < 0.92 ? 'regio' : 'online',
+    );
+    services.ladder.push(ladderTerms[weighted(LADDER_WEIGHTS)] as string);
+    const count = 1 + Math.floor(next() * 3);
+    const needs = new Set<string>();
+    while (needs.size < count) needs.add(pick(needTerms));
+    for (const need of needs) services.needs.push([id, need]);
+    // Checked in the last 20 months: a quarter is past 15 and hidden, as in a real directory.
+    const daysAgo = Math.floor(next() * 610);
+    services.checked.push(new Date(today - daysAgo * 86_400_000).toISOString().slice(0, 10));
+    services.status.push(next() < 0.05 ? 'ingediend' : 'goedgekeurd');
+  }
+  return services;
+}
+
+/** Writes the generated services with a few set-based statements (the triggers do the rest). */
+async function generate(db: Kysely<Database>, regionId: number): Promise<void> {
+  const terms = await db
+    .selectFrom('hsds_taxonomy_term as t')
+    .innerJoin('hsds_taxonomy as x', 'x.id', 't.taxonomy_id')
+    .select(['t.id', 't.position', 'x.name as taxonomy'])
+    .orderBy('t.position')
+    .execute();
+  const areas = await db
+    .selectFrom('area')
+    .select(['code', 'level'])
+    .where('level', 'in', ['wijk', 'gemeente'])
+    .where('region_id', '=', regionId)
+    .where('in_region', '=', true)
+    .execute();
+  const ofTaxonomy = (name: string) => terms.filter((t) => t.taxonomy === name).map((t) => t.id);
+  const s = drawServices(
+    random(5),
+    areas.filter((a) => a.level === 'wijk').map((a) => a.code),
+    areas.filter((a) => a.level === 'gemeente').map((a) => a.code),
+    ofTaxonomy('Hulpladder'),
+    ofTaxonomy('Hulpvraag'),
+  );
+  const organization = crypto.randomUUID();
+  await db
+    .insertInto('hsds_organization')
+    .values({
+      id: organization,
+      region_id: regionId,
+      name: 'Voorbeeldorganisatie (benchmark)',
+      description: 'Verzonnen organisatie voor de benchmark: voorbeelddata.',
+      is_demo: true,
+    })
+    .execute();
+  await sql`insert into hsds_service (id, region_id, organization_id, name, description,
+      eligibility_description, fees_description, status, is_demo, review_status, assured_date)
+    select id, ${regionId}, ${organization}::uuid, name,
+      'Een verzonnen dienst voor de benchmark (voorbeelddata).', 'Voor iedereen in de buurt.',
+      'Gratis.', 'active', true, review, checked::date
+    from unnest(${s.ids}::uuid[], ${s.names}::text[], ${s.status}::text[], ${s.checked}::text[])
+      as t(id, name, review, checked)`.execute(db);
+  await sql`insert into hsds_service_area (id, service_id, area_code)
+    select gen_random_uuid(), id, area from unnest(${s.ids}::uuid[], ${s.areas}::text[]) as t(id, area)`.execute(
+    db,
+  );
+  const needIds = s.needs.map(([id]) => id);
+  const needTerms = s.needs.map(([, term]) => term);
+  await sql`insert into hsds_attribute (id, link_id, link_type, link_entity, taxonomy_term_id)
+    select gen_random_uuid(), id, 'hulpladder', 'service', term
+      from unnest(${s.ids}::uuid[], ${s.ladder}::uuid[]) as t(id, term)
+    union all
+    select gen_random_uuid(), id, 'hulpvraag', 'service', term
+      from unnest(${needIds}::uuid[], ${needTerms}::uuid[]) as t(id, term)`.execute(db);
+}
+
+/** Creates the data dir: plan, directory seed and the generated services; returns its timing. */
+async function prepare(dataDir: string): Promise<{ generateMs: number; visible: number }> {
+  const handle = await openDatabase({ kind: 'pglite', dataDir });
+  try {
+    await migrateToLatest(handle.db);
+    const seeded = await seedRegionDirectory(handle.db, path.resolve('data/regions/drenthe'), {
+      actor: 'bench',
+    });
+    if (!seeded.ok) throw new Error('Plandata ongeldig');
+    const region = await handle.db
+      .selectFrom('region')
+      .select('id')
+      .where('code', '=', 'drenthe')
+      .executeTakeFirstOrThrow();
+    const started = performance.now();
+    await generate(handle.db, region.id);
+    const generateMs = performance.now() - started;
+    // PGlite runs no autovacuum: statistics are gathered here, as autovacuum would on a server.
+    await sql`vacuum analyze`.execute(handle.db);
+    const visible = await sql<{ n: number }>`select count(*)::int as n from hsds_search_entry
+      where listed and checked_on > current_date - interval '15 months'`.execute(handle.db);
+    return { generateMs, visible: visible.rows[0]?.n ?? 0 };
+  } finally {
+    await handle.close();
+  }
+}
+
+async function questions(): Promise<string[]> {
+  const file = parse(await readFile('test/hulpwijzer/vragen.yaml', 'utf8')) as {
+    vragen: { vraag: string }[];
+  };
+  return file.vragen.map((v) => v.vraag);
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
+const round = (n: number) => Math.round(n * 10) / 10;
+
+/** One search over HTTP: ms until the whole (brotli) page is read and decoded, its cards. */
+async function search(base: string, question: string, place: string) {
+  const url = `${base}/hulpwijzer?vraag=${encodeURIComponent(question)}&plaats=${encodeURIComponent(place)}`;
+  const started = performance.now();
+  const res = await fetch(url, { headers: { 'accept-encoding': 'br, gzip' } });
+  const body = await res.text();
+  const ms = performance.now() - started;
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+  const cards = body.match(/<article class="marke-card"/g)?.length ?? 0;
+  return { ms, cards, bytes: Buffer.byteLength(body) };
+}
+
+/** `npm run bench -- --hulpwijzer`: generates the set, starts a server, measures the searches. */
+export async function measureHulpwijzer(log: (line: string) => void): Promise<HulpwijzerResults> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'marke-bench-hulpwijzer-'));
+  let server: RunningServer | null = null;
+  try {
+    log(`Hulpwijzer: ${HULPWIJZER_SERVICES} voorbeelddiensten genereren …`);
+    const { generateMs, visible } = await prepare(dataDir);
+    server = await startServer(dataDir);
+    const asked = await questions();
+    const pairs = Array.from({ length: WARM_UP + SAMPLES }, (_, i) => ({
+      question: asked[i % asked.length] as string,
+      place: PLACES[(i * 7) % PLACES.length] as string,
+    }));
+    const ms: number[] = [];
+    let cards = 0;
+    let bytes = 0;
+    for (const [i, pair] of pairs.entries()) {
+      const result = await search(server.base, pair.question, pair.place);
+      if (i < WARM_UP) continue;
+      ms.push(result.ms);
+      cards += result.cards;
+      bytes += result.bytes;
+    }
+    const sorted = [...ms].sort((a, b) => a - b);
+    const p95Ms = round(percentile(sorted, 0.95));
+    return {
+      services: HULPWIJZER_SERVICES,
+      visibleServices: visible,
+      generateMs: Math.round(generateMs),
+      samples: ms.length,
+      p50Ms: round(percentile(sorted, 0.5)),
+      p95Ms,
+      p99Ms: round(percentile(sorted, 0.99)),
+      maxMs: round(sorted.at(-1) ?? Number.NaN),
+      meanCards: round(cards / ms.length),
+      htmlBytes: Math.round(bytes / ms.length),
+      limitMs: HULPWIJZER_P95_MS,
+      met: p95Ms <= HULPWIJZER_P95_MS,
+    };
+  } finally {
+    if (server) await stopServer(server.child);
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
