@@ -69,8 +69,6 @@ function random(seed: number): () => number {
   };
 }
 
-type Generated = { ids: string[]; names: string[]; areas: string[]; ladder: string[] };
-
 /** Each service's area, ladder step and 1–3 needs, drawn with the weights residents would meet. */
 function drawServices(
   next: () => number,
@@ -82,16 +80,20 @@ function drawServices(
   const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)] as T;
   const weighted = (weights: number[]) => {
     let r = next() * weights.reduce((a, b) => a + b, 0);
-    return weights.findIndex((w) => (r -= w) < 0);
+    for (const [i, w] of weights.entries()) {
+      r -= w;
+      if (r < 0) return i;
+    }
+    return weights.length - 1;
   };
-  const services: Generated & { needs: [string, string][]; checked: string[]; status: string[] } = {
-    ids: [],
-    names: [],
-    areas: [],
-    ladder: [],
-    needs: [],
-    checked: [],
-    status: [],
+  const services = {
+    ids: [] as string[],
+    names: [] as string[],
+    areas: [] as string[],
+    ladder: [] as string[],
+    needs: [] as [string, string][],
+    checked: [] as string[],
+    status: [] as string[],
   };
   const today = Date.now();
   for (let i = 0; i < HULPWIJZER_SERVICES; i++) {
