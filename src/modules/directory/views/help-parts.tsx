@@ -48,19 +48,26 @@ function entranceText({ place, found }: Entrance): string {
   return `${gap}In de gemeente ${place.gemeenteName} kennen we nog geen vaste plek. ${what} Dit is voor de hele regio.`;
 }
 
-/** Help per need, ladder first, as cards; `prefix` keeps the card ids on one page unique. */
+/**
+ * Help per need, ladder first, as cards; `prefix` keeps the card ids on one page unique. A need
+ * the resident chose is shown even without help (`showEmpty`), saying so; a need read from a
+ * free question is left out when its services were all shown above, as on the search page.
+ */
 export function NeedSections({
   sections,
   prefix,
   title,
+  showEmpty = false,
 }: {
   sections: NeedSection[];
   prefix: string;
   title: (section: NeedSection) => string;
+  showEmpty?: boolean;
 }) {
+  const shown = showEmpty ? sections : sections.filter((s) => s.services.length > 0);
   return (
     <>
-      {sections.map((section) => (
+      {shown.map((section) => (
         <section aria-labelledby={`${prefix}-${section.need.code}`}>
           <h2 class="utrecht-heading-2" id={`${prefix}-${section.need.code}`}>
             {title(section)}

@@ -242,6 +242,7 @@ function Result({
         sections={plan.sections}
         prefix="hulp"
         title={(s) => (person ? `Voor ${person}: ${s.need.name}` : s.need.name)}
+        showEmpty
       />
       <NeedSections
         sections={plan.carerSections}

@@ -42,6 +42,9 @@ export function PrintPage({ ctx, plan, heading, person, crisisLines, printedOn, 
           <link rel="stylesheet" href={ctx.stylesheet} />
         </head>
         <body class="utrecht-document marke-theme marke-print">
+          <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
+            Naar de inhoud
+          </a>
           <header class="marke-wrap marke-no-print marke-print-bar">
             <p class="utrecht-paragraph">
               <a class="utrecht-link" href={pageUrl}>
@@ -81,6 +84,7 @@ export function PrintPage({ ctx, plan, heading, person, crisisLines, printedOn, 
               sections={plan.sections}
               prefix="hulp"
               title={(s) => (person ? `Voor ${person}: ${s.need.name}` : s.need.name)}
+              showEmpty={plan.path !== null}
             />
             <NeedSections
               sections={plan.carerSections}
