@@ -3,6 +3,7 @@
  * carers ("Ik zoek hulp voor iemand anders"): for whom, about what, where. Each answer travels in
  * the URL of a GET form, so every step is a page of its own that survives back and forward.
  */
+
 /** For whom: the resident, or someone they care for (then they get carer support too). */
 export const RELATIONS = ['mezelf', 'partner', 'ouder', 'kind', 'buur-vriend'] as const;
 export type Relation = (typeof RELATIONS)[number];

@@ -8,10 +8,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import { slugify } from '../../lib/slug.js';
-import { areaIndex } from '../areas/index.js';
+import { type Area, areaIndex } from '../areas/index.js';
 import { taxonomyId, termId } from './directory-ids.js';
 import { CARER_NEED, GENERAL_NEED } from './help-path.types.js';
-import { type Place, placeIndex } from './places.js';
+import { type Place, placeIndex, wijkPlaceName } from './places.js';
 import { LADDER_TAXONOMY, NEED_TAXONOMY, PROFILE_TAXONOMY } from './profile.js';
 import { type FoundService, findServices, serviceDetails } from './search.repository.js';
 import { HIDDEN_AFTER_MONTHS, type Nearness, type ServiceHit } from './search.service.js';
@@ -199,21 +199,10 @@ export async function gemeenteOverview(
     [code, ...wijken],
     terms.map((t) => t.code),
   );
-  const where = (s: FoundService) => {
-    if (s.areas.includes(code)) return `heel de gemeente ${gemeente.name}`;
-    const names = s.areas.flatMap((a) => {
-      const area = wijken.includes(a) ? areas.get(a) : undefined;
-      return area ? [area.name.replace(/^Wijk \d+ /, '')] : [];
-    });
-    return names.join(', ');
-  };
-  // Gemeente-wide first within a ladder step: what every inhabitant can use.
-  const ordered = [...found].sort(
-    (a, b) =>
-      a.ladder_rank - b.ladder_rank ||
-      Number(!a.areas.includes(code)) - Number(!b.areas.includes(code)) ||
-      a.name.localeCompare(b.name, 'nl'),
-  );
+  const where = (s: FoundService) =>
+    s.areas.includes(code)
+      ? `heel de gemeente ${gemeente.name}`
+      : s.areas.flatMap((a) => (wijken.includes(a) ? [wijkName(areas, a)] : [])).join(', ');
   // On a gemeente page "how far" has no origin: the card says where in the gemeente instead.
   const listing = (s: FoundService): LocalListing => ({
     service: { ...s, nearness: { kind: 'unknown' } },
@@ -223,15 +212,29 @@ export async function gemeenteOverview(
     db,
     entrancesOf(found, [code, ...wijken]).map((s) => listing(s).service),
   );
-  const entrances = entranceHits.map((service) => ({ service, where: where(service) }));
+  const ordered = gemeenteWideFirst(found, code);
   const byNeed = terms.map((need) => ({
     need,
     listings: ordered.filter((s) => s.needs.includes(need.code)).map(listing),
   }));
   return ok({
     gemeente,
-    entrances,
+    entrances: entranceHits.map((service) => ({ service, where: where(service) })),
     byNeed: byNeed.filter((n) => n.listings.length > 0),
     without: byNeed.filter((n) => n.listings.length === 0).map((n) => n.need),
   });
+}
+
+function wijkName(areas: Map<string, Area>, code: string): string {
+  const area = areas.get(code);
+  return area ? wijkPlaceName(area.name) : code;
+}
+
+/** Ladder first; within a step what every inhabitant of the gemeente can use, then by name. */
+function gemeenteWideFirst(found: FoundService[], code: string): FoundService[] {
+  const local = (s: FoundService) => Number(!s.areas.includes(code));
+  return [...found].sort(
+    (a, b) =>
+      a.ladder_rank - b.ladder_rank || local(a) - local(b) || a.name.localeCompare(b.name, 'nl'),
+  );
 }

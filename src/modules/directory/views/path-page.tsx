@@ -68,24 +68,12 @@ function questionOf(state: PathState, step: 'voor' | 'over' | 'plaats'): string 
   return person ? `Waar woont ${person}?` : 'Waar woon je?';
 }
 
-function Step({
-  ctx,
-  state,
-  view,
-}: {
-  ctx: PageContext;
-  state: PathState;
-  view: Exclude<PathView, { step: 'klaar' }>;
-}) {
-  const { kind, answers, needs } = state;
+type StepView = Exclude<PathView, { step: 'klaar' }>;
+
+function Step({ ctx, state, view }: { ctx: PageContext; state: PathState; view: StepView }) {
+  const { kind, answers } = state;
   const errors: Record<string, string> = { ...view.errors };
   const step = view.step;
-  const relations = kind === 'ander' ? OTHERS : RELATIONS;
-  // "I don't know" last: the list starts with what residents recognise.
-  const needChoices: Array<[string, string]> = [
-    ...needs.filter((n) => n.code !== GENERAL_NEED).map((n): [string, string] => [n.code, n.name]),
-    ...needs.filter((n) => n.code === GENERAL_NEED).map((n): [string, string] => [n.code, n.name]),
-  ];
   return (
     <>
       <h1 class="utrecht-heading-1">{PATH_TITLE[kind]}</h1>
@@ -104,57 +92,92 @@ function Step({
         {step === 'plaats' && answers.over ? (
           <input type="hidden" name="over" value={answers.over} />
         ) : null}
-        {step === 'voor' ? (
-          <RadioGroup
-            id="voor"
-            label={questionOf(state, 'voor')}
-            errors={errors}
-            options={relations.map((r) => [r, RELATION_CHOICES[r]])}
-          />
-        ) : null}
-        {step === 'over' ? (
-          <RadioGroup
-            id="over"
-            label={questionOf(state, 'over')}
-            hint="Kies wat het meest past. Je kunt later altijd iets anders kiezen."
-            errors={errors}
-            options={needChoices}
-          />
-        ) : null}
-        {step === 'plaats' ? (
-          <TextField
-            id="plaats"
-            label={questionOf(state, 'plaats')}
-            hint="Het dorp, de wijk of de gemeente, of de postcode."
-            errors={errors}
-            value={answers.plaats ?? ''}
-          />
-        ) : null}
-        {view.step === 'plaats' && view.suggestions.length > 0 ? (
-          <p class="utrecht-paragraph">
-            Bedoel je{' '}
-            {view.suggestions.map((s, i) => (
-              <>
-                {i > 0 ? ' of ' : ''}
-                <a
-                  class="utrecht-link"
-                  href={href(
-                    ctx,
-                    `${PATH_URL[kind]}${query({ ...answersQuery(answers), plaats: s })}`,
-                  )}
-                >
-                  {s}
-                </a>
-              </>
-            ))}
-            ?
-          </p>
+        <StepField state={state} step={step} errors={errors} />
+        {view.step === 'plaats' ? (
+          <Suggestions ctx={ctx} state={state} suggestions={view.suggestions} />
         ) : null}
         <button class="utrecht-button utrecht-button--primary-action" type="submit">
           {step === 'plaats' ? 'Laat de hulp zien' : 'Volgende vraag'}
         </button>
       </form>
     </>
+  );
+}
+
+/** The one question of a step: radio buttons for whom and what about, a text field for where. */
+function StepField({
+  state,
+  step,
+  errors,
+}: {
+  state: PathState;
+  step: StepView['step'];
+  errors: Record<string, string>;
+}) {
+  if (step === 'voor') {
+    const relations = state.kind === 'ander' ? OTHERS : RELATIONS;
+    return (
+      <RadioGroup
+        id="voor"
+        label={questionOf(state, 'voor')}
+        errors={errors}
+        options={relations.map((r) => [r, RELATION_CHOICES[r]])}
+      />
+    );
+  }
+  if (step === 'over') {
+    // "I don't know" last: the list starts with what residents recognise.
+    const needs = [
+      ...state.needs.filter((n) => n.code !== GENERAL_NEED),
+      ...state.needs.filter((n) => n.code === GENERAL_NEED),
+    ];
+    return (
+      <RadioGroup
+        id="over"
+        label={questionOf(state, 'over')}
+        hint="Kies wat het meest past. Je kunt later altijd iets anders kiezen."
+        errors={errors}
+        options={needs.map((n) => [n.code, n.name])}
+      />
+    );
+  }
+  return (
+    <TextField
+      id="plaats"
+      label={questionOf(state, 'plaats')}
+      hint="Het dorp, de wijk of de gemeente, of de postcode."
+      errors={errors}
+      value={state.answers.plaats ?? ''}
+    />
+  );
+}
+
+/** Places close to what was typed, each a link to the result with that place. */
+function Suggestions({
+  ctx,
+  state,
+  suggestions,
+}: {
+  ctx: PageContext;
+  state: PathState;
+  suggestions: string[];
+}) {
+  if (suggestions.length === 0) return null;
+  const link = (place: string) =>
+    href(ctx, `${PATH_URL[state.kind]}${query({ ...answersQuery(state.answers), plaats: place })}`);
+  return (
+    <p class="utrecht-paragraph">
+      Bedoel je{' '}
+      {suggestions.map((s, i) => (
+        <>
+          {i > 0 ? ' of ' : ''}
+          <a class="utrecht-link" href={link(s)}>
+            {s}
+          </a>
+        </>
+      ))}
+      ?
+    </p>
   );
 }
 
