@@ -125,3 +125,36 @@ export function SelectField(
     </FormField>
   );
 }
+
+/** Radio buttons in a fieldset; the first button carries the field's id (the error summary links to it). */
+export function RadioGroup({
+  id,
+  label,
+  hint,
+  errors,
+  options,
+  value,
+}: Omit<Common, 'value' | 'values'> & { options: Array<[string, string]>; value?: string }) {
+  return (
+    <fieldset
+      class={`marke-fieldset${errors[id] ? ' utrecht-form-field--invalid' : ''}`}
+      aria-describedby={describedBy(id, errors, hint)}
+    >
+      <legend>{label}</legend>
+      <FieldHint id={id} hint={hint} />
+      <FieldError id={id} errors={errors} />
+      {options.map(([key, text], index) => (
+        <div class="marke-choice">
+          <input
+            type="radio"
+            id={index === 0 ? id : `${id}-${key}`}
+            name={id}
+            value={key}
+            checked={value === key}
+          />
+          <label for={index === 0 ? id : `${id}-${key}`}>{text}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}

@@ -2,6 +2,7 @@
 import { type Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
 import type { AppDeps, AppEnv } from '../../web/types.js';
+import { helpPageRoutes } from './help-pages.routes.js';
 import { loadProfile } from './profile.js';
 import { searchDirectory } from './search.service.js';
 import { HulpwijzerPage } from './views/hulpwijzer-page.js';
@@ -12,7 +13,8 @@ const isSearch = (c: Context<AppEnv>) =>
   (c.req.query('vraag') ?? '').trim() !== '' || (c.req.query('plaats') ?? '').trim() !== '';
 
 /** Mounted in each region's site. */
-export function directoryRoutes({ db }: AppDeps) {
+export function directoryRoutes(deps: AppDeps) {
+  const { db } = deps;
   const app = new Hono<AppEnv>();
   // A search is not cached (no-store), so it is compressed per response for slow connections;
   // the page without a question goes through the page cache, which compresses it once.
@@ -38,5 +40,6 @@ export function directoryRoutes({ db }: AppDeps) {
     );
     return c.html(page, outcome.errors.length > 0 ? 400 : 200);
   });
+  app.route('/', helpPageRoutes(deps));
   return app;
 }

@@ -42,7 +42,8 @@ export function kilometres(a: Point, b: Point): number {
 }
 
 const keyOf = (name: string) => tokenize(name).join(' ');
-const wijkPlaceName = (name: string) => name.replace(/^Wijk \d+ /, '');
+/** The place a CBS wijk name stands for: "Wijk 20 Grolloo" → "Grolloo". */
+export const wijkPlaceName = (name: string) => name.replace(/^Wijk \d+ /, '');
 
 /** Every place name of the region with its area and centre, memoised per data version. */
 export function placeIndex(db: Db, regionId: number): Promise<PlaceIndex> {

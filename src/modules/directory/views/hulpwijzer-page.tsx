@@ -11,6 +11,7 @@ import type { CrisisLine } from '../directory.types.js';
 import type { SearchOutcome, ServiceHit } from '../search.service.js';
 import type { NeedTerm } from '../vocabulary.js';
 import { CrisisFirst, CrisisStrip } from './crisis.js';
+import { PrintLink, WaysIn } from './help-parts.js';
 import { ServiceCard } from './service-card.js';
 
 type Props = {
@@ -79,7 +80,9 @@ export function HulpwijzerPage({ ctx, outcome, needs, crisisLines }: Props) {
         </button>
       </form>
       {searched && outcome.errors.length === 0 ? <Results ctx={ctx} outcome={outcome} /> : null}
+      {searched ? null : <WaysIn ctx={ctx} />}
       <NeedList ctx={ctx} needs={needs} place={outcome.place?.label ?? ''} />
+      {searched ? <WaysIn ctx={ctx} /> : null}
     </Layout>
   );
 }
@@ -122,6 +125,9 @@ function Results({ ctx, outcome }: { ctx: PageContext; outcome: SearchOutcome })
         ) : null,
       )}
       {outcome.byText.length > 0 ? <CardList services={outcome.byText} prefix="tekst" /> : null}
+      {total > 0 ? (
+        <PrintLink ctx={ctx} params={{ vraag: outcome.question, plaats: outcome.place?.label }} />
+      ) : null}
     </section>
   );
 }

@@ -4,7 +4,8 @@ import { DemoTag } from '../../../web/components.js';
 import type { Nearness, ServiceHit } from '../search.service.js';
 import { telHref } from './crisis.js';
 
-const LADDER_LABELS: Record<string, string> = {
+/** The ladder steps as residents read them. */
+export const LADDER_LABELS: Record<string, string> = {
   zelf: 'Zelf doen',
   samen: 'Samen met anderen',
   dichtbij: 'Dichtbij',
@@ -32,7 +33,8 @@ export function nearnessText(nearness: Nearness): string {
   }
 }
 
-function formatDate(isoDate: string): string {
+/** A date as residents write it: 24 november 2026. */
+export function formatDate(isoDate: string): string {
   return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('nl-NL', {
     day: 'numeric',
     month: 'long',
@@ -76,7 +78,16 @@ function Contact({ service }: { service: ServiceHit }) {
   );
 }
 
-export function ServiceCard({ service, headingId }: { service: ServiceHit; headingId: string }) {
+/** `where` replaces "how far" where a page has no place to measure from (a gemeente page). */
+export function ServiceCard({
+  service,
+  headingId,
+  where,
+}: {
+  service: ServiceHit;
+  headingId: string;
+  where?: string;
+}) {
   const schedules = service.contact?.schedules ?? [];
   const addresses = service.contact?.addresses ?? [];
   return (
@@ -100,7 +111,7 @@ export function ServiceCard({ service, headingId }: { service: ServiceHit; headi
         <dt>Waar</dt>
         <dd>
           {addresses.length > 0 ? `${addresses.join('; ')}. ` : ''}
-          {nearnessText(service.nearness)}
+          {where ?? nearnessText(service.nearness)}
         </dd>
       </dl>
       <p class="marke-muted">

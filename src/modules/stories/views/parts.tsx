@@ -8,40 +8,7 @@ type Common = {
   errors: FieldErrors;
 };
 
-export { SelectField, TextArea, TextField } from '../../../web/form-fields.js';
-
-/** Radio buttons in a fieldset; the first button carries the field's id (the error summary links to it). */
-export function RadioGroup({
-  id,
-  label,
-  hint,
-  errors,
-  options,
-  value,
-}: Common & { options: Array<[string, string]>; value?: string }) {
-  return (
-    <fieldset
-      class={`marke-fieldset${errors[id] ? ' utrecht-form-field--invalid' : ''}`}
-      aria-describedby={describedBy(id, errors, hint)}
-    >
-      <legend>{label}</legend>
-      <FieldHint id={id} hint={hint} />
-      <FieldError id={id} errors={errors} />
-      {options.map(([key, text], index) => (
-        <div class="marke-choice">
-          <input
-            type="radio"
-            id={index === 0 ? id : `${id}-${key}`}
-            name={id}
-            value={key}
-            checked={value === key}
-          />
-          <label for={index === 0 ? id : `${id}-${key}`}>{text}</label>
-        </div>
-      ))}
-    </fieldset>
-  );
-}
+export { RadioGroup, SelectField, TextArea, TextField } from '../../../web/form-fields.js';
 
 /** Checkboxes named `<prefix>:<value>`; the first carries the group's id for the error summary. */
 export function CheckboxGroup({

@@ -1,0 +1,240 @@
+/**
+ * Help that belongs to one place: the one local entrance for a village or neighbourhood (its
+ * dorps- or buurtcoördinator, the gemeente's sociaal team, for carers the mantelzorgloket) and
+ * everything offered in a gemeente. Uses the search's own selection (findServices), so the
+ * same listings are visible here as in a search: published, active, checked in time.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { err, ok, type Result } from '../../lib/result.js';
+import { slugify } from '../../lib/slug.js';
+import { type Area, areaIndex } from '../areas/index.js';
+import { taxonomyId, termId } from './directory-ids.js';
+import { CARER_NEED, GENERAL_NEED } from './help-path.types.js';
+import { type Place, placeIndex, wijkPlaceName } from './places.js';
+import { LADDER_TAXONOMY, NEED_TAXONOMY, PROFILE_TAXONOMY } from './profile.js';
+import { type FoundService, findServices, serviceDetails } from './search.repository.js';
+import { HIDDEN_AFTER_MONTHS, type Nearness, type ServiceHit } from './search.service.js';
+import { type NeedTerm, needVocabulary } from './vocabulary.js';
+
+type Db = Kysely<Database>;
+
+/** An entrance is a `dichtbij` service: welfare, coördinator, loket (profile `hulpladder`). */
+const ENTRANCE_STEP = 'dichtbij';
+/** More than any gemeente and its wijken offer; the query orders by ladder, so none is lost. */
+const LOCAL_LIMIT = 2000;
+
+/** The general entrance takes every question; the mantelzorgloket those of carers. */
+export type EntranceKind = 'algemeen' | 'mantelzorg';
+const NEED_OF: Record<EntranceKind, string> = { algemeen: GENERAL_NEED, mantelzorg: CARER_NEED };
+
+/** Where the entrance found works: the place itself, its whole gemeente, the whole region. */
+export type EntranceScope = 'plaats' | 'gemeente' | 'regio';
+
+export type Entrance = {
+  place: Place;
+  wanted: EntranceKind;
+  found: { kind: EntranceKind; scope: EntranceScope; service: ServiceHit } | null;
+};
+
+/** The services of the region whose area is one of `areaCodes` (exactly), with the given needs. */
+async function servicesIn(
+  db: Db,
+  regionId: number,
+  areaCodes: string[],
+  needCodes: string[],
+): Promise<FoundService[]> {
+  return findServices(db, {
+    regionId,
+    needTermIds: needCodes.map((code) => termId(NEED_TAXONOMY, code)),
+    areaCodes,
+    text: null,
+    ladderTaxonomyId: taxonomyId(LADDER_TAXONOMY),
+    needTaxonomyId: taxonomyId(NEED_TAXONOMY),
+    sourceTermId: termId(PROFILE_TAXONOMY, 'bron'),
+    hiddenAfterMonths: HIDDEN_AFTER_MONTHS,
+    limit: LOCAL_LIMIT,
+  });
+}
+
+/**
+ * The one place to start for this place: the nearest `dichtbij` service for the kind asked,
+ * first in the village or wijk, then for the whole gemeente, then (general only) the region.
+ * A mantelzorgloket is only a gemeente's or a village's; without one the general entrance helps.
+ */
+export async function localEntrance(
+  db: Db,
+  regionId: number,
+  place: Place,
+  wanted: EntranceKind,
+): Promise<Entrance> {
+  const tiers: Array<[EntranceScope, string]> = [
+    ...(place.wijkCode ? [['plaats', place.wijkCode] as [EntranceScope, string]] : []),
+    ['gemeente', place.gemeenteCode],
+    ['regio', 'regio'],
+  ];
+  const found = await servicesIn(
+    db,
+    regionId,
+    tiers.map(([, code]) => code),
+    [...new Set([NEED_OF[wanted], GENERAL_NEED])],
+  );
+  const candidates = found.filter((s) => s.ladder === ENTRANCE_STEP);
+  const pick = (kind: EntranceKind) => {
+    for (const [scope, code] of tiers) {
+      if (kind === 'mantelzorg' && scope === 'regio') continue;
+      const here = candidates.filter(
+        (s) => s.needs.includes(NEED_OF[kind]) && s.areas.includes(code),
+      );
+      const best = here.sort(byBreadth)[0];
+      if (best) return { kind, scope, service: best };
+    }
+    return null;
+  };
+  const chosen = pick(wanted) ?? (wanted === 'mantelzorg' ? pick('algemeen') : null);
+  if (!chosen) return { place, wanted, found: null };
+  const [service] = await withContacts(db, [
+    { ...chosen.service, nearness: nearnessFor(chosen.scope, place.gemeenteName) },
+  ]);
+  return { place, wanted, found: service ? { ...chosen, service } : null };
+}
+
+/**
+ * Among entrances for the same area: the one that takes the widest range of questions first (a
+ * sociaal team before a loket for one subject), then by name, so the choice is stable.
+ */
+function byBreadth(a: FoundService, b: FoundService): number {
+  return b.needs.length - a.needs.length || a.name.localeCompare(b.name, 'nl');
+}
+
+function nearnessFor(scope: EntranceScope, gemeenteName: string): Nearness {
+  if (scope === 'plaats') return { kind: 'in-place' };
+  if (scope === 'gemeente') return { kind: 'gemeente', name: gemeenteName };
+  return { kind: 'regio' };
+}
+
+/** Phones, times and addresses for the few services shown as full cards. */
+async function withContacts(db: Db, hits: ServiceHit[]): Promise<ServiceHit[]> {
+  const details = await serviceDetails(
+    db,
+    hits.map((h) => h.id),
+  );
+  return hits.map((hit) => ({
+    ...hit,
+    contact: {
+      phones: details.phones.filter((p) => p.service_id === hit.id),
+      schedules: details.schedules
+        .filter((s) => s.service_id === hit.id)
+        .map((s) => s.description ?? [s.byday, s.opens_at, s.closes_at].filter(Boolean).join(' ')),
+      addresses: details.locations
+        .filter((l) => l.service_id === hit.id && l.address_1)
+        .map((l) => [l.address_1, [l.postal_code, l.city].filter(Boolean).join(' ')].join(', ')),
+    },
+  }));
+}
+
+export type Gemeente = { code: string; name: string; slug: string };
+
+/** The region's gemeenten by name, for the index and to find one by its code or its name. */
+export async function regionGemeenten(db: Db, regionId: number): Promise<Gemeente[]> {
+  const areas = await areaIndex(db, regionId);
+  return [...areas.values()]
+    .filter((a) => a.inRegion && a.level === 'gemeente')
+    .map((a) => ({ code: a.code, name: a.name, slug: slugify(a.name) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+}
+
+/**
+ * The entrances of a gemeente: for the gemeente and for each of its wijken the one general
+ * entrance (the widest, as localEntrance picks it) and the one mantelzorgloket, gemeente first.
+ */
+function entrancesOf(found: FoundService[], areaCodes: string[]): FoundService[] {
+  const chosen: FoundService[] = [];
+  for (const area of areaCodes)
+    for (const need of [GENERAL_NEED, CARER_NEED]) {
+      const best = found
+        .filter(
+          (s) =>
+            s.ladder === ENTRANCE_STEP &&
+            s.areas.includes(area) &&
+            s.needs.includes(need) &&
+            !chosen.includes(s),
+        )
+        .sort(byBreadth)[0];
+      if (best) chosen.push(best);
+    }
+  return chosen;
+}
+
+/** A listed service with where in the gemeente it is offered. */
+export type LocalListing = { service: ServiceHit; where: string };
+
+export type GemeenteOverview = {
+  gemeente: Gemeente;
+  /** The entrances: general ones and mantelzorgloketten, gemeente-wide first, with contacts. */
+  entrances: LocalListing[];
+  /** Per need (profile order) the services offered in the gemeente itself, ladder first. */
+  byNeed: Array<{ need: NeedTerm; listings: LocalListing[] }>;
+  /** Needs for which the gemeente itself has nothing listed (the region's help still applies). */
+  without: NeedTerm[];
+};
+
+/** Everything listed for a gemeente or one of its wijken; unknown code → GemeenteNotFound. */
+export async function gemeenteOverview(
+  db: Db,
+  regionId: number,
+  code: string,
+): Promise<Result<GemeenteOverview, 'GemeenteNotFound'>> {
+  const gemeente = (await regionGemeenten(db, regionId)).find((g) => g.code === code);
+  if (!gemeente) return err('GemeenteNotFound');
+  const [index, areas, { terms }] = await Promise.all([
+    placeIndex(db, regionId),
+    areaIndex(db, regionId),
+    needVocabulary(db),
+  ]);
+  const wijken = index.wijkenOf.get(code) ?? [];
+  const found = await servicesIn(
+    db,
+    regionId,
+    [code, ...wijken],
+    terms.map((t) => t.code),
+  );
+  const where = (s: FoundService) =>
+    s.areas.includes(code)
+      ? `heel de gemeente ${gemeente.name}`
+      : s.areas.flatMap((a) => (wijken.includes(a) ? [wijkName(areas, a)] : [])).join(', ');
+  // On a gemeente page "how far" has no origin: the card says where in the gemeente instead.
+  const listing = (s: FoundService): LocalListing => ({
+    service: { ...s, nearness: { kind: 'unknown' } },
+    where: where(s),
+  });
+  const entranceHits = await withContacts(
+    db,
+    entrancesOf(found, [code, ...wijken]).map((s) => listing(s).service),
+  );
+  const ordered = gemeenteWideFirst(found, code);
+  const byNeed = terms.map((need) => ({
+    need,
+    listings: ordered.filter((s) => s.needs.includes(need.code)).map(listing),
+  }));
+  return ok({
+    gemeente,
+    entrances: entranceHits.map((service) => ({ service, where: where(service) })),
+    byNeed: byNeed.filter((n) => n.listings.length > 0),
+    without: byNeed.filter((n) => n.listings.length === 0).map((n) => n.need),
+  });
+}
+
+function wijkName(areas: Map<string, Area>, code: string): string {
+  const area = areas.get(code);
+  return area ? wijkPlaceName(area.name) : code;
+}
+
+/** Ladder first; within a step what every inhabitant of the gemeente can use, then by name. */
+function gemeenteWideFirst(found: FoundService[], code: string): FoundService[] {
+  const local = (s: FoundService) => Number(!s.areas.includes(code));
+  return [...found].sort(
+    (a, b) =>
+      a.ladder_rank - b.ladder_rank || local(a) - local(b) || a.name.localeCompare(b.name, 'nl'),
+  );
+}
