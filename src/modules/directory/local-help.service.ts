@@ -1,7 +1,7 @@
 /**
  * Help that belongs to one place: the one local entrance for a village or neighbourhood (its
  * dorps- or buurtcoördinator, the gemeente's sociaal team, for carers the mantelzorgloket) and
- * everything offered in a gemeente. Uses the search's own selection (findServices), so the
+ * everything offered in a gemeente. Uses the search's own selection (findForNeeds), so the
  * same listings are visible here as in a search: published, active, checked in time.
  */
 import type { Kysely } from 'kysely';
@@ -9,12 +9,15 @@ import type { Database } from '../../db/schema.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import { slugify } from '../../lib/slug.js';
 import { type Area, areaIndex } from '../areas/index.js';
-import { taxonomyId, termId } from './directory-ids.js';
 import { CARER_NEED, GENERAL_NEED } from './help-path.types.js';
 import { type Place, placeIndex, wijkPlaceName } from './places.js';
-import { LADDER_TAXONOMY, NEED_TAXONOMY, PROFILE_TAXONOMY } from './profile.js';
-import { type FoundService, findServices, serviceDetails } from './search.repository.js';
-import { HIDDEN_AFTER_MONTHS, type Nearness, type ServiceHit } from './search.service.js';
+import { type Candidate, findForNeeds } from './search.repository.js';
+import {
+  HIDDEN_AFTER_MONTHS,
+  loadCards,
+  type Nearness,
+  type ServiceHit,
+} from './search.service.js';
 import { type NeedTerm, needVocabulary } from './vocabulary.js';
 
 type Db = Kysely<Database>;
@@ -43,18 +46,15 @@ async function servicesIn(
   regionId: number,
   areaCodes: string[],
   needCodes: string[],
-): Promise<FoundService[]> {
-  return findServices(db, {
+): Promise<Candidate[]> {
+  const { candidates } = await findForNeeds(db, {
     regionId,
-    needTermIds: needCodes.map((code) => termId(NEED_TAXONOMY, code)),
+    needCodes,
     areaCodes,
-    text: null,
-    ladderTaxonomyId: taxonomyId(LADDER_TAXONOMY),
-    needTaxonomyId: taxonomyId(NEED_TAXONOMY),
-    sourceTermId: termId(PROFILE_TAXONOMY, 'bron'),
     hiddenAfterMonths: HIDDEN_AFTER_MONTHS,
-    limit: LOCAL_LIMIT,
+    keepPerNeed: LOCAL_LIMIT,
   });
+  return candidates;
 }
 
 /**
@@ -93,7 +93,7 @@ export async function localEntrance(
   };
   const chosen = pick(wanted) ?? (wanted === 'mantelzorg' ? pick('algemeen') : null);
   if (!chosen) return { place, wanted, found: null };
-  const [service] = await withContacts(db, [
+  const [service] = await loadCards(db, [
     { ...chosen.service, nearness: nearnessFor(chosen.scope, place.gemeenteName) },
   ]);
   return { place, wanted, found: service ? { ...chosen, service } : null };
@@ -103,7 +103,7 @@ export async function localEntrance(
  * Among entrances for the same area: the one that takes the widest range of questions first (a
  * sociaal team before a loket for one subject), then by name, so the choice is stable.
  */
-function byBreadth(a: FoundService, b: FoundService): number {
+function byBreadth(a: Candidate, b: Candidate): number {
   return b.needs.length - a.needs.length || a.name.localeCompare(b.name, 'nl');
 }
 
@@ -111,26 +111,6 @@ function nearnessFor(scope: EntranceScope, gemeenteName: string): Nearness {
   if (scope === 'plaats') return { kind: 'in-place' };
   if (scope === 'gemeente') return { kind: 'gemeente', name: gemeenteName };
   return { kind: 'regio' };
-}
-
-/** Phones, times and addresses for the few services shown as full cards. */
-async function withContacts(db: Db, hits: ServiceHit[]): Promise<ServiceHit[]> {
-  const details = await serviceDetails(
-    db,
-    hits.map((h) => h.id),
-  );
-  return hits.map((hit) => ({
-    ...hit,
-    contact: {
-      phones: details.phones.filter((p) => p.service_id === hit.id),
-      schedules: details.schedules
-        .filter((s) => s.service_id === hit.id)
-        .map((s) => s.description ?? [s.byday, s.opens_at, s.closes_at].filter(Boolean).join(' ')),
-      addresses: details.locations
-        .filter((l) => l.service_id === hit.id && l.address_1)
-        .map((l) => [l.address_1, [l.postal_code, l.city].filter(Boolean).join(' ')].join(', ')),
-    },
-  }));
 }
 
 export type Gemeente = { code: string; name: string; slug: string };
@@ -148,8 +128,8 @@ export async function regionGemeenten(db: Db, regionId: number): Promise<Gemeent
  * The entrances of a gemeente: for the gemeente and for each of its wijken the one general
  * entrance (the widest, as localEntrance picks it) and the one mantelzorgloket, gemeente first.
  */
-function entrancesOf(found: FoundService[], areaCodes: string[]): FoundService[] {
-  const chosen: FoundService[] = [];
+function entrancesOf(found: Candidate[], areaCodes: string[]): Candidate[] {
+  const chosen: Candidate[] = [];
   for (const area of areaCodes)
     for (const need of [GENERAL_NEED, CARER_NEED]) {
       const best = found
@@ -199,23 +179,21 @@ export async function gemeenteOverview(
     [code, ...wijken],
     terms.map((t) => t.code),
   );
-  const where = (s: FoundService) =>
+  const where = (s: Candidate) =>
     s.areas.includes(code)
       ? `heel de gemeente ${gemeente.name}`
       : s.areas.flatMap((a) => (wijken.includes(a) ? [wijkName(areas, a)] : [])).join(', ');
   // On a gemeente page "how far" has no origin: the card says where in the gemeente instead.
-  const listing = (s: FoundService): LocalListing => ({
-    service: { ...s, nearness: { kind: 'unknown' } },
-    where: where(s),
-  });
-  const entranceHits = await withContacts(
+  const cards = await loadCards(
     db,
-    entrancesOf(found, [code, ...wijken]).map((s) => listing(s).service),
+    gemeenteWideFirst(found, code).map((s) => ({ ...s, nearness: { kind: 'unknown' } })),
   );
-  const ordered = gemeenteWideFirst(found, code);
+  const listing = (service: ServiceHit): LocalListing => ({ service, where: where(service) });
+  const entranceIds = entrancesOf(found, [code, ...wijken]).map((s) => s.id);
+  const entranceHits = entranceIds.flatMap((id) => cards.find((c) => c.id === id) ?? []);
   const byNeed = terms.map((need) => ({
     need,
-    listings: ordered.filter((s) => s.needs.includes(need.code)).map(listing),
+    listings: cards.filter((s) => s.needs.includes(need.code)).map(listing),
   }));
   return ok({
     gemeente,
@@ -231,8 +209,8 @@ function wijkName(areas: Map<string, Area>, code: string): string {
 }
 
 /** Ladder first; within a step what every inhabitant of the gemeente can use, then by name. */
-function gemeenteWideFirst(found: FoundService[], code: string): FoundService[] {
-  const local = (s: FoundService) => Number(!s.areas.includes(code));
+function gemeenteWideFirst(found: Candidate[], code: string): Candidate[] {
+  const local = (s: Candidate) => Number(!s.areas.includes(code));
   return [...found].sort(
     (a, b) =>
       a.ladder_rank - b.ladder_rank || local(a) - local(b) || a.name.localeCompare(b.name, 'nl'),

@@ -52,7 +52,8 @@ export type ServiceContact = {
   schedules: string[];
   addresses: string[];
 };
-type Ranked = Candidate & { nearness: Nearness };
+/** A candidate with its nearness, before its card is read. */
+export type Ranked = Candidate & { nearness: Nearness };
 export type ServiceHit = Ranked & ServiceCard & { contact: ServiceContact };
 export type NeedSection = { need: NeedTerm; services: ServiceHit[]; more: number };
 
@@ -155,6 +156,12 @@ export async function searchDirectory(
   );
   outcome.sections = sections.map((s) => ({ ...s, services: s.services.flatMap((r) => cards(r)) }));
   return outcome;
+}
+
+/** The full cards of these services, in their order (a service removed meanwhile: left out). */
+export async function loadCards(db: Db, ranked: Ranked[]): Promise<ServiceHit[]> {
+  const cards = await cardsOf(db, ranked);
+  return ranked.flatMap((r) => cards(r));
 }
 
 /**
