@@ -2,3 +2,5 @@
 
 export { directoryRoutes } from './directory.routes.js';
 export { importDirectoryFromDirectory } from './directory.seed.js';
+export type { HsdsService } from './hsds.presenter.js';
+export { hsdsServicesOfRegion } from './hsds.service.js';

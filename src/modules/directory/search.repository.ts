@@ -1,6 +1,7 @@
 /** SQL of the Hulpwijzer search: the services that may be shown, and the details of a few. */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { isVisibleService } from './visibility.sql.js';
 
 type Db = Kysely<Database>;
 
@@ -16,8 +17,6 @@ export type ServiceFilter = {
   needTaxonomyId: string;
   /** The profile term whose attribute says where a listing's facts come from. */
   sourceTermId: string;
-  /** A listing not checked for this long is hidden (issue 5 §3: 15 months). */
-  hiddenAfterMonths: number;
   limit: number;
 };
 
@@ -66,12 +65,7 @@ export async function findServices(db: Db, filter: ServiceFilter) {
         '[]'::json)`.as('points'),
     ])
     .where('s.region_id', '=', filter.regionId)
-    .where('s.review_status', '=', 'goedgekeurd')
-    .where('s.status', '=', 'active')
-    .where(
-      sql<boolean>`coalesce(s.assured_date, s.created_at::date)
-        > current_date - make_interval(months => ${filter.hiddenAfterMonths})`,
-    );
+    .where(isVisibleService('s'));
   const needs = filter.needTermIds;
   if (needs?.length === 0) return [];
   if (needs)
