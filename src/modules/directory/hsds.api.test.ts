@@ -165,6 +165,13 @@ describeEachDatabase('HSDS API against the HSDS 3.0 schemas', (get) => {
     }
     const page = await request('/open-data');
     expect(await page.text()).toContain('id="hulpwijzer-hsds"');
+    // Behind a trusted proxy the URLs take the scheme it forwarded; the answer is not cached.
+    const https = { headers: { 'x-forwarded-proto': 'https' } };
+    const proxied = await testApp(get().db, { MARKE_TRUST_PROXY: '1' }).app.request(API, https);
+    expect(proxied.headers.get('cache-control')).toBe('no-store');
+    expect(((await proxied.json()) as Json).openapi_url).toBe('https://localhost/api/openapi.json');
+    const untrusted = (await (await testApp(get().db).app.request(API, https)).json()) as Json;
+    expect(untrusted.openapi_url).toBe('http://localhost/api/openapi.json');
   });
 
   it('validates every page of /services and every service in full', async () => {

@@ -5,6 +5,7 @@
  */
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
+import type { Config } from '../../config.js';
 import { href } from '../../web/context.js';
 import { problem } from '../../web/errors.js';
 import type { QueryRules } from '../../web/params.js';
@@ -171,20 +172,36 @@ const notFound = (c: Context<AppEnv>, what: string) =>
     `Er is geen ${what} met dit id in de Hulpwijzer van deze regio, of die is niet openbaar.`,
   );
 
+/** Scheme, host and port the client used; behind a trusted proxy, the scheme it forwarded. */
+function originOf(c: Context<AppEnv>, config: Config): string {
+  const url = new URL(c.req.url);
+  const forwarded = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
+  if (config.trustProxy && (forwarded === 'http' || forwarded === 'https'))
+    url.protocol = `${forwarded}:`;
+  return url.origin;
+}
+
 /** A searched answer is someone's question: kept in no cache (like the resident search). */
 function privateIfSearched(c: Context<AppEnv>, params: { search?: string }) {
   if (params.search) c.header('cache-control', 'no-store');
 }
 
 /** Mounted at `/api/hsds` and `/api/v1/regions/:region/hsds`; the region middleware ran first. */
-export function hsdsApi({ db }: AppDeps) {
+export function hsdsApi({ db, config }: AppDeps) {
   const app = new Hono<AppEnv>();
   const regionId = (c: Context<AppEnv>) => c.get('ctx').region.id;
 
   app.get('/', (c) => {
     const ctx = c.get('ctx');
-    const origin = new URL(c.req.url).origin;
-    return c.json(hsdsRoot({ origin, profilePath: href(ctx, '/open-data'), region: ctx.region }));
+    // Absolute URLs depend on how the request came in, so this small answer is never cached.
+    c.header('cache-control', 'no-store');
+    return c.json(
+      hsdsRoot({
+        origin: originOf(c, config),
+        profilePath: href(ctx, '/open-data'),
+        region: ctx.region,
+      }),
+    );
   });
 
   app.get('/services', async (c) => {
@@ -260,6 +277,7 @@ export function hsdsApi({ db }: AppDeps) {
   app.get('/taxonomies', async (c) => {
     const params = parseQuery(c, SearchParams);
     if (!params.ok) return params.response;
+    privateIfSearched(c, params.value);
     return c.json(await hsds.listTaxonomies(db, params.value.search, pagingOf(params.value)));
   });
 
@@ -274,6 +292,7 @@ export function hsdsApi({ db }: AppDeps) {
     const params = parseQuery(c, TermParams);
     if (!params.ok) return params.response;
     const p = params.value;
+    privateIfSearched(c, p);
     const filter = {
       search: p.search,
       taxonomyId: p.taxonomy_id,
