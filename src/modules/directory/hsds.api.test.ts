@@ -251,6 +251,9 @@ describeEachDatabase('HSDS API against the HSDS 3.0 schemas', (get) => {
     const { items, pages } = await walkPages(request, `${API}/service_at_locations`);
     for (const page of pages) expectValid(SCHEMAS.serviceAtLocations, page, 'sal page');
     expect(items.map((i) => i.id)).toEqual([SAL]);
+    const listed = ((items[0]?.location ?? {}) as Json).attributes as Json[];
+    expect(listed.map((a) => a.link_type).sort()).toEqual(['cbs-gebiedscode', 'voorbeeld']);
+    for (const attribute of listed) expectValid('attribute.json', attribute, 'location attribute');
     const sal = await json(`${API}/service_at_locations/${SAL}`);
     // The spec's openapi.json names the service schema here, a slip: a service_at_location is
     // checked against its own schema, and the service in it against the service list item.

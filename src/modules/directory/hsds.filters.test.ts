@@ -299,6 +299,7 @@ describeEachDatabase('HSDS API filters, paging and errors', (get) => {
     }
     for (const path of [
       '/services?search=%00%01',
+      '/services?search=de%20het%20een',
       '/services?search=%22%27%3B%20drop%20table',
       '/services?search=a%20OR%20-b%20%22c',
       '/services?search=%E2%80%8B',
