@@ -6,6 +6,7 @@ import { Layout } from './layout.js';
 /** /open-data tells people where the API, OpenAPI document and exports are; no account needed. */
 export function OpenDataPage({ ctx }: { ctx: PageContext }) {
   const api = `/api/v1/regions/${ctx.region.code}`;
+  const hsds = `${api}/hsds`;
   return (
     <Layout ctx={ctx} title="Open data en API" nav="data" crumbs={[{ label: 'Open data en API' }]}>
       <h1 class="utrecht-heading-1">Open data en API</h1>
@@ -44,6 +45,28 @@ export function OpenDataPage({ ctx }: { ctx: PageContext }) {
           OpenAPI-document
         </a>
         . Fouten komen terug als <code>application/problem+json</code>.
+      </p>
+      <h2 class="utrecht-heading-2" id="hulpwijzer-hsds">
+        Hulpwijzer als Open Referral HSDS 3.0
+      </h2>
+      <p class="utrecht-paragraph">
+        De openbare vermeldingen van de Hulpwijzer staan ook in een API volgens de internationale
+        standaard Open Referral HSDS 3.0:{' '}
+        <a class="utrecht-link" href={hsds}>
+          {hsds}
+        </a>{' '}
+        (met <code>/services</code>, <code>/organizations</code>, <code>/service_at_locations</code>
+        , <code>/taxonomies</code> en <code>/taxonomy_terms</code>, per pagina van hoogstens 100).
+      </p>
+      <p class="utrecht-paragraph">
+        Het Nederlandse profiel voegt drie taxonomieën toe: <strong>hulpvraag</strong> (waar iemand
+        hulp bij zoekt, in de woorden van inwoners), <strong>hulpladder</strong> (zelf, samen,
+        dichtbij, eerste lijn, verder weg) en <strong>marke-profiel</strong>: het werkgebied als
+        CBS-code (gemeente, wijk of buurt), "regio" of "online" (attribuut{' '}
+        <code>cbs-gebiedscode</code>), links naar doelen en initiatieven van het regioplan, de bron
+        van een vermelding, en <code>voorbeeld</code> voor verzonnen voorbeeldvermeldingen. Alleen
+        goedgekeurde, actieve vermeldingen die de laatste 15 maanden zijn gecontroleerd staan erin;
+        wie een vermelding indiende of beoordeelde niet.
       </p>
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href={href(ctx, '/initiatieven')}>

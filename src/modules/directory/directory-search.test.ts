@@ -9,6 +9,7 @@ import { describeEachDatabase } from '../../../test/db.js';
 import { LADDER_TAXONOMY_ID, NEED_TAXONOMY_ID } from '../../db/migrations/0022_directory_search.js';
 import { stableId, taxonomyId, termId } from './directory-ids.js';
 import { LADDER_TAXONOMY, NEED_TAXONOMY } from './profile.js';
+import { isVisibleEntry, isVisibleService } from './visibility.sql.js';
 
 const MARKEHUIS = stableId('service', 'drenthe', 'markehuis-grolloo');
 
@@ -121,6 +122,49 @@ describeEachDatabase('Hulpwijzer search rows', (get) => {
     expect((await entry(MARKEHUIS))?.area_codes).toContain('online');
     await db.deleteFrom('hsds_service_area').where('service_id', '=', MARKEHUIS).execute();
     expect((await entry(MARKEHUIS))?.area_codes).toEqual([]);
+  });
+
+  it('shows residents the same services through the search row as through the service', async () => {
+    const db = get().db;
+    const all = await db.selectFrom('hsds_service').select(['id', 'region_id']).execute();
+    const day = (monthsAgo: number, days = 0) => {
+      const d = new Date();
+      d.setMonth(d.getMonth() - monthsAgo);
+      d.setDate(d.getDate() + days);
+      return d.toISOString().slice(0, 10);
+    };
+    // Around the 15-month edge, every moderation and service status, no check date at all.
+    const states = [
+      { assured_date: day(15, 1) },
+      { assured_date: day(15) },
+      { assured_date: day(15, -1) },
+      { assured_date: null },
+      { review_status: 'afgewezen' as const },
+      { review_status: 'ingediend' as const },
+      { status: 'temporarily closed' as const },
+      { status: 'defunct' as const },
+    ];
+    for (const [i, state] of states.entries())
+      await db
+        .updateTable('hsds_service')
+        .set(state)
+        .where('id', '=', all[i * 3]?.id ?? '')
+        .execute();
+    const regionId = all[0]?.region_id ?? 0;
+    const byService = await db
+      .selectFrom('hsds_service as s')
+      .select('s.id')
+      .where('s.region_id', '=', regionId)
+      .where(isVisibleService('s'))
+      .execute();
+    const byEntry = await db
+      .selectFrom('hsds_search_entry as e')
+      .select('e.service_id as id')
+      .where(isVisibleEntry('e', regionId))
+      .execute();
+    const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
+    expect(ids(byEntry)).toEqual(ids(byService));
+    expect(byService.length).toBeLessThan(all.length - 5);
   });
 
   it('follows located places and their coordinates, and leaves with a removed service', async () => {

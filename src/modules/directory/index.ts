@@ -2,3 +2,11 @@
 
 export { directoryRoutes } from './directory.routes.js';
 export { importDirectoryFromDirectory } from './directory.seed.js';
+export {
+  HSDS_PAGE_LIMITS,
+  HSDS_PARAMETERS,
+  HSDS_QUERY_RULES,
+  hsdsApi,
+} from './hsds.api.js';
+export type { HsdsService } from './hsds.presenter.js';
+export { hsdsServicesOfRegion } from './hsds.service.js';

@@ -12,12 +12,7 @@ import { type Area, areaIndex } from '../areas/index.js';
 import { CARER_NEED, GENERAL_NEED } from './help-path.types.js';
 import { type Place, placeIndex, wijkPlaceName } from './places.js';
 import { type Candidate, findForNeeds } from './search.repository.js';
-import {
-  HIDDEN_AFTER_MONTHS,
-  loadCards,
-  type Nearness,
-  type ServiceHit,
-} from './search.service.js';
+import { loadCards, type Nearness, type ServiceHit } from './search.service.js';
 import { type NeedTerm, needVocabulary } from './vocabulary.js';
 
 type Db = Kysely<Database>;
@@ -51,7 +46,6 @@ async function servicesIn(
     regionId,
     needCodes,
     areaCodes,
-    hiddenAfterMonths: HIDDEN_AFTER_MONTHS,
     keepPerNeed: LOCAL_LIMIT,
   });
   return candidates;

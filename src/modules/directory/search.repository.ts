@@ -1,6 +1,7 @@
 /** SQL of the Hulpwijzer search: the services that may be shown, and the details of a few. */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { isVisibleEntry } from './visibility.sql.js';
 
 type Db = Kysely<Database>;
 
@@ -15,12 +16,10 @@ export type Candidate = {
   points: [number, number][];
 };
 
-type Visible = { regionId: number; hiddenAfterMonths: number };
+type Visible = { regionId: number };
 
-/** Listed (approved, active), on the ladder and checked recently enough: what residents may see. */
-const visible = ({ regionId, hiddenAfterMonths }: Visible) => sql<boolean>`e.region_id = ${regionId}
-  and e.listed and e.ladder_rank is not null
-  and e.checked_on > current_date - make_interval(months => ${hiddenAfterMonths})`;
+/** What residents may see (visibility.sql), on the ladder, in the region. */
+const visible = ({ regionId }: Visible) => isVisibleEntry('e', regionId);
 
 const CANDIDATE_COLUMNS = sql`e.service_id as id, e.name, e.ladder, e.ladder_rank,
   e.need_codes as needs, e.area_codes as areas, coalesce(e.points, '[]'::jsonb) as points`;

@@ -32,7 +32,6 @@ type Db = Kysely<Database>;
 
 export const MAX_PLACE_LENGTH = 100;
 /** A listing not checked for this long is hidden (issue 5 §3); the local pages use it too. */
-export const HIDDEN_AFTER_MONTHS = 15;
 const CANDIDATE_LIMIT = 2000;
 const CARDS_PER_NEED = 8;
 
@@ -257,7 +256,6 @@ function baseFilter(regionId: number, place: Place | null, index: PlaceIndex) {
     regionId,
     // Without a place only help for everyone: local help needs to know where you are.
     areaCodes: place ? areaChain(place, index) : ['regio', 'online'],
-    hiddenAfterMonths: HIDDEN_AFTER_MONTHS,
   };
 }
 
