@@ -17,7 +17,11 @@ import {
 } from './modules/areas/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import { datawerkplaatsApi, datawerkplaatsRoutes } from './modules/datawerkplaats/index.js';
-import { directoryRoutes } from './modules/directory/index.js';
+import {
+  directoryExportRoutes,
+  directoryRoutes,
+  directoryTransferAdminRoutes,
+} from './modules/directory/index.js';
 import {
   indicatorAdminRoutes,
   indicatorRoutes,
@@ -196,6 +200,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   app.route('/', storyAdminRoutes(deps));
   app.route('/', processNoteRoutes(deps));
   app.route('/', panelAdminRoutes(deps));
+  app.route('/', directoryTransferAdminRoutes(deps));
   app.route(
     '/',
     subregionAdminRoutes({
@@ -250,6 +255,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   site.route('/', storyPublicRoutes(deps));
   site.route('/', datawerkplaatsRoutes(deps));
   site.route('/', directoryRoutes(deps));
+  site.route('/', directoryExportRoutes(deps));
   site.route('/', sourcePublicRoutes(deps));
   site.route('/', subregionPublicRoutes(deps));
   site.route('/', boundaryYearRoutes(deps));

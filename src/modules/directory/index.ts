@@ -2,3 +2,7 @@
 
 export { directoryRoutes } from './directory.routes.js';
 export { importDirectoryFromDirectory } from './directory.seed.js';
+export {
+  directoryExportRoutes,
+  directoryTransferAdminRoutes,
+} from './directory-transfer.routes.js';

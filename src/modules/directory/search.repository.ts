@@ -22,6 +22,18 @@ export type ServiceFilter = {
 };
 
 /**
+ * What residents may see of a service (`alias` names hsds_service in the query): approved,
+ * active and checked (or created) less than `hiddenAfterMonths` ago. The search and the open-data
+ * export of the directory both use this rule.
+ */
+export function isListed(alias: string, hiddenAfterMonths: number) {
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
+  return sql<boolean>`${column('review_status')} = 'goedgekeurd' and ${column('status')} = 'active'
+    and coalesce(${column('assured_date')}, ${column('created_at')}::date)
+      > current_date - make_interval(months => ${hiddenAfterMonths})`;
+}
+
+/**
  * Published, active, recently checked services matching the filter, with their ladder step,
  * needs and areas (what ordering and cards need). Ordered by the ladder so a limit keeps the
  * nearest steps.
@@ -66,12 +78,7 @@ export async function findServices(db: Db, filter: ServiceFilter) {
         '[]'::json)`.as('points'),
     ])
     .where('s.region_id', '=', filter.regionId)
-    .where('s.review_status', '=', 'goedgekeurd')
-    .where('s.status', '=', 'active')
-    .where(
-      sql<boolean>`coalesce(s.assured_date, s.created_at::date)
-        > current_date - make_interval(months => ${filter.hiddenAfterMonths})`,
-    );
+    .where(isListed('s', filter.hiddenAfterMonths));
   const needs = filter.needTermIds;
   if (needs?.length === 0) return [];
   if (needs)

@@ -24,7 +24,8 @@ import { type NeedTerm, needVocabulary } from './vocabulary.js';
 type Db = Kysely<Database>;
 
 export const MAX_PLACE_LENGTH = 100;
-const HIDDEN_AFTER_MONTHS = 15;
+/** A listing not checked for this long is hidden from residents (issue 5 §3). */
+export const HIDDEN_AFTER_MONTHS = 15;
 const CANDIDATE_LIMIT = 2000;
 const CARDS_PER_NEED = 8;
 
