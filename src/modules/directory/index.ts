@@ -6,3 +6,5 @@ export {
   directoryExportRoutes,
   directoryTransferAdminRoutes,
 } from './directory-transfer.routes.js';
+export type { HsdsService } from './hsds.presenter.js';
+export { hsdsServicesOfRegion } from './hsds.service.js';

@@ -1,6 +1,7 @@
 /** SQL of the Hulpwijzer search: the services that may be shown, and the details of a few. */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { isVisibleService } from './visibility.sql.js';
 
 type Db = Kysely<Database>;
 
@@ -16,22 +17,8 @@ export type ServiceFilter = {
   needTaxonomyId: string;
   /** The profile term whose attribute says where a listing's facts come from. */
   sourceTermId: string;
-  /** A listing not checked for this long is hidden (issue 5 §3: 15 months). */
-  hiddenAfterMonths: number;
   limit: number;
 };
-
-/**
- * What residents may see of a service (`alias` names hsds_service in the query): approved,
- * active and checked (or created) less than `hiddenAfterMonths` ago. The search and the open-data
- * export of the directory both use this rule.
- */
-export function isListed(alias: string, hiddenAfterMonths: number) {
-  const column = (name: string) => sql.ref(`${alias}.${name}`);
-  return sql<boolean>`${column('review_status')} = 'goedgekeurd' and ${column('status')} = 'active'
-    and coalesce(${column('assured_date')}, ${column('created_at')}::date)
-      > current_date - make_interval(months => ${hiddenAfterMonths})`;
-}
 
 /**
  * Published, active, recently checked services matching the filter, with their ladder step,
@@ -78,7 +65,7 @@ export async function findServices(db: Db, filter: ServiceFilter) {
         '[]'::json)`.as('points'),
     ])
     .where('s.region_id', '=', filter.regionId)
-    .where(isListed('s', filter.hiddenAfterMonths));
+    .where(isVisibleService('s'));
   const needs = filter.needTermIds;
   if (needs?.length === 0) return [];
   if (needs)

@@ -24,8 +24,6 @@ import { type NeedTerm, needVocabulary } from './vocabulary.js';
 type Db = Kysely<Database>;
 
 export const MAX_PLACE_LENGTH = 100;
-/** A listing not checked for this long is hidden from residents (issue 5 §3). */
-export const HIDDEN_AFTER_MONTHS = 15;
 const CANDIDATE_LIMIT = 2000;
 const CARDS_PER_NEED = 8;
 
@@ -222,7 +220,6 @@ function baseFilter(regionId: number, place: Place | null, index: PlaceIndex) {
     ladderTaxonomyId: taxonomyId(LADDER_TAXONOMY),
     needTaxonomyId: taxonomyId(NEED_TAXONOMY),
     sourceTermId: termId(PROFILE_TAXONOMY, 'bron'),
-    hiddenAfterMonths: HIDDEN_AFTER_MONTHS,
     limit: CANDIDATE_LIMIT,
   };
 }

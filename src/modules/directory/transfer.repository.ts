@@ -7,7 +7,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { type HsdsTable, type StoredTable, TABLES } from './hsds-tables.js';
-import { isListed } from './search.repository.js';
+import { isVisibleService } from './visibility.sql.js';
 
 type Db = Kysely<Database>;
 export type DbRow = Record<string, unknown>;
@@ -74,16 +74,12 @@ export async function regionRows(db: Db, name: StoredTable, regionId: number): P
 }
 
 /** Ids of the services residents may see (the search's rule), for the open-data export. */
-export async function listedServiceIds(
-  db: Db,
-  regionId: number,
-  hiddenAfterMonths: number,
-): Promise<Set<string>> {
+export async function listedServiceIds(db: Db, regionId: number): Promise<Set<string>> {
   const rows = await db
     .selectFrom('hsds_service as s')
     .select('s.id')
     .where('s.region_id', '=', regionId)
-    .where(isListed('s', hiddenAfterMonths))
+    .where(isVisibleService('s'))
     .execute();
   return new Set(rows.map((r) => r.id));
 }

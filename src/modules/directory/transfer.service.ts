@@ -16,7 +16,6 @@ import { bumpDataVersion, goalIndex, initiativeNames } from '../plan/index.js';
 import { taxonomyId } from './directory-ids.js';
 import { STORED_TABLES, type StoredTable, TABLES } from './hsds-tables.js';
 import { LADDER_TAXONOMY, NEED_TAXONOMY, PROFILE_TAXONOMY } from './profile.js';
-import { HIDDEN_AFTER_MONTHS } from './search.service.js';
 import * as repo from './transfer.repository.js';
 import type {
   ImportOutcome,
@@ -277,7 +276,7 @@ function metadataRows(plan: ImportPlan, actor: string): repo.MetadataRow[] {
 export async function publicDirectory(db: Db, regionId: number): Promise<Snapshot> {
   const [snapshot, listed] = await Promise.all([
     loadSnapshot(db, regionId),
-    repo.listedServiceIds(db, regionId, HIDDEN_AFTER_MONTHS),
+    repo.listedServiceIds(db, regionId),
   ]);
   return publicSnapshot(snapshot, listed);
 }

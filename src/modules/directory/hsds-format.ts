@@ -1,0 +1,54 @@
+/** Value formats of the HSDS output: no nulls, valid e-mail and URI fields, dates, pages. */
+
+/** The object without its null and undefined fields; the others keep their types. */
+type Compact<T> = { [K in keyof T as null extends T[K] ? never : K]: T[K] } & {
+  [K in keyof T as null extends T[K] ? K : never]?: Exclude<T[K], null | undefined>;
+};
+
+export function compact<T extends object>(value: T): Compact<T> {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== null && v !== undefined),
+  ) as Compact<T>;
+}
+
+// The email pattern of ajv-formats (full mode), which the schema test checks against.
+const EMAIL =
+  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+const URI_CHARACTERS = /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+$/;
+
+/** An e-mail address the spec's `format: email` accepts, or null (never an invalid document). */
+export function emailOrNull(value: string | null): string | null {
+  return value && EMAIL.test(value) ? value : null;
+}
+
+/** An absolute URI (`format: uri`), percent-encoded where needed, or null. */
+export function uriOrNull(value: string | null): string | null {
+  if (!value) return null;
+  if (URI_CHARACTERS.test(value) && URL.canParse(value)) return value;
+  if (!URL.canParse(value)) return null;
+  const href = new URL(value).href;
+  return URI_CHARACTERS.test(href) ? href : null;
+}
+
+export const timestamp = (value: Date | string) => new Date(value).toISOString();
+export const day = (value: Date | string) => timestamp(value).slice(0, 10);
+export const numberOrNull = (value: string | number | null) =>
+  value === null ? null : Number(value);
+
+/** The spec's Page around one page of contents. */
+export function presentPage<T>(
+  contents: T[],
+  paging: { total: number; page: number; perPage: number },
+) {
+  const totalPages = Math.ceil(paging.total / paging.perPage);
+  return {
+    total_items: paging.total,
+    total_pages: totalPages,
+    page_number: paging.page,
+    size: contents.length,
+    first_page: paging.page === 1,
+    last_page: paging.page >= totalPages,
+    empty: contents.length === 0,
+    contents,
+  };
+}
