@@ -1,4 +1,5 @@
 /** The open-data page: where the API, the OpenAPI document and the exports are. */
+import { DIRECTORY_EXPORT_PATHS } from '../modules/directory/index.js';
 import { EXPORT_ENTITIES } from '../modules/plan/index.js';
 import { href, type PageContext } from './context.js';
 import { Layout } from './layout.js';
@@ -32,6 +33,23 @@ export function OpenDataPage({ ctx }: { ctx: PageContext }) {
             </a>
           </li>
         ))}
+      </ul>
+      <h2 class="utrecht-heading-2">Hulpwijzer</h2>
+      <p class="utrecht-paragraph">
+        Alle diensten in de Hulpwijzer die inwoners kunnen vinden, in de standaard Open Referral
+        HSDS 3.0. Een ander systeem kan ze zo inlezen.
+      </p>
+      <ul class="utrecht-unordered-list">
+        <li class="utrecht-unordered-list__item">
+          <a class="utrecht-link" href={href(ctx, DIRECTORY_EXPORT_PATHS.json)}>
+            Hulpwijzer als HSDS JSON
+          </a>
+        </li>
+        <li class="utrecht-unordered-list__item">
+          <a class="utrecht-link" href={href(ctx, DIRECTORY_EXPORT_PATHS.csv)}>
+            Hulpwijzer als HSDS-tabellen (zip met CSV-bestanden)
+          </a>
+        </li>
       </ul>
       <h2 class="utrecht-heading-2">API</h2>
       <p class="utrecht-paragraph">

@@ -8,7 +8,7 @@ import { type Context, Hono } from 'hono';
 import { htmlError } from '../../web/errors.js';
 import type { AppDeps, AppEnv } from '../../web/types.js';
 import { type AuthEnv, can, signedInPageContext, verifyCsrf, withoutNul } from '../auth/index.js';
-import { importDirectory, publicDirectory } from './transfer.service.js';
+import { importDirectory, publicDirectory, publicDirectoryJson } from './transfer.service.js';
 import { EXPORT_PATHS } from './transfer.types.js';
 import { tabularZip } from './transfer-export.js';
 import type { UploadFile } from './transfer-read.js';
@@ -102,6 +102,13 @@ export function directoryExportRoutes({ db }: AppDeps) {
     return c.body(zip as Uint8Array<ArrayBuffer>, 200, {
       'content-type': 'application/zip',
       'content-disposition': `attachment; filename="hulpwijzer-${region.code}-hsds.zip"`,
+    });
+  });
+  app.get(EXPORT_PATHS.json, async (c) => {
+    const { region } = c.get('ctx');
+    return c.body(await publicDirectoryJson(db, region.id), 200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-disposition': `attachment; filename="hulpwijzer-${region.code}-hsds.json"`,
     });
   });
   return app;

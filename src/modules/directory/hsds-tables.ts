@@ -116,7 +116,8 @@ export const TABLES: Record<HsdsTable, TableDef> = {
       col('minimum_age', 'integer', { min: 0, max: 130 }),
       col('maximum_age', 'integer', { min: 0, max: 130 }),
       col('assured_date', 'date'),
-      col('assurer_email', 'email'),
+      // Who checked a listing is Marke-internal, like the moderation fields: not exported or read.
+      notStored('assurer_email'),
       notStored('licenses'),
       col('alert'),
       col('last_modified', 'datetime', { derived: true }),

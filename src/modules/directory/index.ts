@@ -8,3 +8,4 @@ export {
 } from './directory-transfer.routes.js';
 export type { HsdsService } from './hsds.presenter.js';
 export { hsdsServicesOfRegion } from './hsds.service.js';
+export { EXPORT_PATHS as DIRECTORY_EXPORT_PATHS } from './transfer.types.js';

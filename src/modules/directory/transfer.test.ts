@@ -11,6 +11,7 @@ import { stableId } from './directory-ids.js';
 import { EXPORT_TABLES, STORED_TABLES, TABLES } from './hsds-tables.js';
 import { importDirectory } from './transfer.service.js';
 import {
+  addRichListing,
   beheerder,
   csvFiles,
   drenthe,
@@ -26,7 +27,13 @@ describeEachDatabase('Hulpwijzer import and export (tabular)', (get) => {
   let first: Map<string, string>;
 
   it('exports every HSDS table with exactly the columns the import reads, and a datapackage.json', async () => {
+    await addRichListing(get().db, stableId('service', 'drenthe', 'markehuis-grolloo'));
     first = await exportCsvs(get().db);
+    for (const table of STORED_TABLES)
+      expect({ table, rows: records(first.get(TABLES[table].file) ?? '').length > 0 }).toEqual({
+        table,
+        rows: true,
+      });
     expect([...first.keys()].sort()).toEqual(
       ['datapackage.json', ...EXPORT_TABLES.map((t) => TABLES[t].file)].sort(),
     );

@@ -158,6 +158,11 @@ export function TransferPage({
       </p>
       <ul class="utrecht-unordered-list">
         <li class="utrecht-unordered-list__item">
+          <a class="utrecht-link" href={href(ctx, EXPORT_PATHS.json)}>
+            JSON: alle diensten met hun organisatie, locaties en kenmerken
+          </a>
+        </li>
+        <li class="utrecht-unordered-list__item">
           <a class="utrecht-link" href={href(ctx, EXPORT_PATHS.csv)}>
             Tabelformaat: zip met één CSV-bestand per tabel
           </a>
