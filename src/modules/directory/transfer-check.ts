@@ -63,7 +63,7 @@ export function planImport(
   known: Known,
   elsewhere: Record<StoredTable, ReadonlySet<string>>,
 ): { ok: true; plan: ImportPlan } | { ok: false; problems: Problem[] } {
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...upload.problems];
   const unstored = new Map<string, number>();
   const incoming = emptySnapshot();
   const places = new Map<string, Place>();
@@ -76,8 +76,8 @@ export function planImport(
   fillLinkTypes(incoming, known);
   if (problems.length > 0) return { ok: false, problems };
   const final = finalState(current, incoming, upload.complete);
+  // Reference problems do not stop the profile's checks: the user sees everything at once.
   checkReferences(incoming, final, known, places, problems);
-  if (problems.length > 0) return { ok: false, problems };
   // Every listing the upload reaches is checked against the profile, changed or not.
   const scope = listingsReached(current, final, incoming);
   const byLink = attributesByLink(final);

@@ -149,8 +149,6 @@ export function readJsonUpload(file: string, bytes: Uint8Array): Result<Upload, 
       [],
       413,
     );
-  if (walk.problems.length > 0)
-    return refuse('Het bestand kan zo niet worden ingelezen.', walk.problems);
   if (services.list.length === 0) return refuse('Het bestand bevat geen diensten.');
   const notices = [...walk.skipped].map(
     ([what, n]) => `${file}: ${n} × ${what} niet ingelezen; Marke bewaart die niet.`,
@@ -159,6 +157,7 @@ export function readJsonUpload(file: string, bytes: Uint8Array): Result<Upload, 
     format: 'json',
     rows: walk.rows,
     complete: { kind: 'owners', keys: walk.owners },
+    problems: walk.problems,
     notices,
   });
 }

@@ -188,7 +188,13 @@ async function readCsvFiles(files: UploadFile[]): Promise<Result<Upload, ImportR
   if (problems.length > 0) return refuse('Het bestand kan zo niet worden ingelezen.', problems);
   if (present.size === 0)
     return refuse('Er staat geen tabel van de Hulpwijzer in (organizations.csv, services.csv …).');
-  return ok({ format: 'csv', rows, complete: { kind: 'tables', tables: present }, notices });
+  return ok({
+    format: 'csv',
+    rows,
+    complete: { kind: 'tables', tables: present },
+    problems: [],
+    notices,
+  });
 }
 
 /** The header must have exactly the export's columns (any order), so nothing is lost unseen. */

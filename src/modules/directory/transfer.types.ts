@@ -51,6 +51,8 @@ export type Upload = {
   format: 'json' | 'csv';
   rows: Record<HsdsTable, RawRow[]>;
   complete: Completeness;
+  /** Problems found while reading (unknown JSON fields …), reported with the value problems. */
+  problems: Problem[];
   /** Things read but not kept (tables and columns Marke does not store), told after success. */
   notices: string[];
 };
