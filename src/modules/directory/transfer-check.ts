@@ -6,10 +6,8 @@
  */
 import {
   type HsdsTable,
-  isRootTable,
   OWNER_COLUMNS,
   REFERENCES,
-  type RootTable,
   STORED_TABLES,
   type StoredTable,
   TABLES,
@@ -24,6 +22,14 @@ import {
   type Upload,
 } from './transfer.types.js';
 import {
+  diff,
+  type ImportPlan,
+  type Listings,
+  listingOf,
+  listingsReached,
+  ownerOf,
+} from './transfer-diff.js';
+import {
   attributesByLink,
   checkAttribute,
   checkService,
@@ -33,28 +39,6 @@ import {
 } from './transfer-profile.js';
 import { emptySnapshot, type Snapshot } from './transfer-snapshot.js';
 import { checkValues } from './transfer-values.js';
-
-export type TableChanges = { added: Row[]; changed: Row[]; removed: Row[]; unchanged: Row[] };
-export type ImportPlan = {
-  changes: Record<StoredTable, TableChanges>;
-  /** Listings with any change in them: people's work now, no longer the seed's. */
-  touched: Record<RootTable, Set<string>>;
-  /** Fields that differ per changed row id, for the HSDS change history. */
-  diffs: Map<string, Array<{ field: string; before: string; after: string }>>;
-  notices: string[];
-};
-
-/** Columns compared to tell a changed row from an unchanged one. */
-function comparedColumns(table: StoredTable): string[] {
-  const own = TABLES[table].columns.filter((c) => c.stored && !c.derived).map((c) => c.name);
-  const marke = {
-    organization: ['is_demo'],
-    service: ['is_demo'],
-    location: ['is_demo', 'area_code'],
-    service_area: ['area_code'],
-  } as Partial<Record<StoredTable, string[]>>;
-  return [...own, ...(marke[table] ?? [])];
-}
 
 /** The plan of an import, or every problem found (row by row). */
 export function planImport(
@@ -180,21 +164,6 @@ function fillLinkTypes(incoming: Snapshot, known: Known) {
   }
 }
 
-/** The owner a row hangs on (see OWNER_COLUMNS), or undefined for a listing itself. */
-export function ownerOf(
-  table: StoredTable,
-  row: Row,
-): { table: StoredTable; id: string } | undefined {
-  for (const column of OWNER_COLUMNS[table]) {
-    const id = row[column];
-    if (!id) continue;
-    const target =
-      column === 'link_id' ? (row.link_entity as StoredTable) : (REFERENCES[column] as StoredTable);
-    return { table: target, id };
-  }
-  return undefined;
-}
-
 function isComplete(
   complete: Completeness,
   table: StoredTable,
@@ -277,43 +246,6 @@ function checkReferences(
     }
 }
 
-/** The listing (organization, service or location) a row belongs to, following owners up. */
-function listingOf(
-  state: Snapshot,
-  table: StoredTable,
-  row: Row | undefined,
-): { table: RootTable; id: string } | undefined {
-  let at: { table: StoredTable; row: Row | undefined } = { table, row };
-  for (let depth = 0; depth < 6 && at.row; depth++) {
-    if (isRootTable(at.table)) return at.row.id ? { table: at.table, id: at.row.id } : undefined;
-    const owner = ownerOf(at.table, at.row);
-    if (!owner) return undefined;
-    at = { table: owner.table, row: state[owner.table].get(owner.id) };
-  }
-  return undefined;
-}
-
-function listingsReached(current: Snapshot, final: Snapshot, incoming: Snapshot): Listings {
-  const reached = noListings();
-  for (const table of STORED_TABLES) {
-    for (const id of incoming[table].keys())
-      mark(reached, listingOf(final, table, final[table].get(id)));
-    for (const [id, row] of current[table])
-      if (!final[table].has(id)) mark(reached, listingOf(current, table, row));
-  }
-  return reached;
-}
-
-type Listings = Record<RootTable, Set<string>>;
-const noListings = (): Listings => ({
-  organization: new Set(),
-  service: new Set(),
-  location: new Set(),
-});
-const mark = (listings: Listings, listing: { table: RootTable; id: string } | undefined) => {
-  if (listing) listings[listing.table].add(listing.id);
-};
-
 function servicePlace(
   id: string,
   places: Map<string, Place>,
@@ -367,44 +299,4 @@ function checkAreaDuplicates(
       });
     else seen.set(key, id);
   }
-}
-
-/** Rows added, changed, unchanged and removed; a listing with any change in it counts as changed. */
-function diff(current: Snapshot, final: Snapshot) {
-  const changes = {} as Record<StoredTable, TableChanges>;
-  const diffs: ImportPlan['diffs'] = new Map();
-  const touched = noListings();
-  for (const table of STORED_TABLES) {
-    const c: TableChanges = { added: [], changed: [], removed: [], unchanged: [] };
-    const columns = comparedColumns(table);
-    for (const [id, row] of final[table]) {
-      const before = current[table].get(id);
-      const fields = before ? columns.filter((f) => (before[f] ?? null) !== (row[f] ?? null)) : [];
-      if (before && fields.length === 0) {
-        c.unchanged.push(row);
-        continue;
-      }
-      (before ? c.changed : c.added).push(row);
-      if (before)
-        diffs.set(
-          id,
-          fields.map((f) => ({ field: f, before: before[f] ?? '', after: row[f] ?? '' })),
-        );
-      mark(touched, listingOf(final, table, row));
-    }
-    for (const [id, row] of current[table])
-      if (!final[table].has(id)) {
-        c.removed.push(row);
-        mark(touched, listingOf(current, table, row));
-      }
-    changes[table] = c;
-  }
-  // A listing whose phones or areas changed is changed as a whole: written, no longer the seed's.
-  for (const table of ['organization', 'service', 'location'] as const) {
-    const c = changes[table];
-    const moved = c.unchanged.filter((row) => touched[table].has(row.id ?? ''));
-    c.unchanged = c.unchanged.filter((row) => !touched[table].has(row.id ?? ''));
-    c.changed.push(...moved);
-  }
-  return { changes, diffs, touched };
 }

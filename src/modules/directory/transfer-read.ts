@@ -136,16 +136,15 @@ async function readCsvFiles(files: UploadFile[]): Promise<Result<Upload, ImportR
   const notices: string[] = [];
   const present = new Set<HsdsTable>();
   let count = 0;
+  const names = new Set<string>();
   for (const file of files) {
     const name = file.name.toLowerCase();
     const table = tableOfFile(name);
-    if (
-      present.has(table as HsdsTable) ||
-      files.filter((f) => f.name.toLowerCase() === name).length > 1
-    ) {
+    if (names.has(name)) {
       problems.push(fileProblem(file.name, 'Dit bestand is twee keer gekozen.'));
       continue;
     }
+    names.add(name);
     const read = await readTable(file.name, file.bytes);
     if (!read.ok) {
       problems.push(fileProblem(file.name, read.error));

@@ -27,7 +27,8 @@ import type {
   TableCounts,
   Upload,
 } from './transfer.types.js';
-import { type ImportPlan, planImport } from './transfer-check.js';
+import { planImport } from './transfer-check.js';
+import { comparedColumns, type ImportPlan } from './transfer-diff.js';
 import type { Known, TermKind } from './transfer-profile.js';
 import { readUpload, type UploadFile } from './transfer-read.js';
 import { loadSnapshot, publicSnapshot, type Snapshot } from './transfer-snapshot.js';
@@ -265,7 +266,10 @@ function metadataRows(plan: ImportPlan, actor: string): repo.MetadataRow[] {
     });
   for (const table of STORED_TABLES) {
     const { added, changed, removed } = plan.changes[table];
-    for (const row of added) add(table, row.id ?? '', 'create', 'id', '', row.id ?? '');
+    // As the editors do: a new record names every field it was created with.
+    for (const row of added)
+      for (const field of comparedColumns(table).filter((f) => row[f]))
+        add(table, row.id ?? '', 'create', field, '', row[field] ?? '');
     for (const row of removed) add(table, row.id ?? '', 'delete', 'id', row.id ?? '', '');
     for (const row of changed)
       for (const d of plan.diffs.get(row.id ?? '') ?? [])
