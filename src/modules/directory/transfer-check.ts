@@ -279,24 +279,34 @@ function deriveColumnsIn(
     }
 }
 
+/** A service has an area once and is offered at a location once (the tables' unique keys). */
 function checkAreaDuplicates(
   final: Snapshot,
   touched: Listings,
   places: Map<string, Place>,
   problems: Problem[],
 ) {
-  const seen = new Map<string, string>();
-  for (const [id, area] of final.service_area) {
-    if (!touched.service.has(area.service_id ?? '')) continue;
-    const key = `${area.service_id}|${area.area_code}`;
-    const other = seen.get(key);
-    if (other)
-      problems.push({
-        ...placeOf(places, id),
-        column: 'attributes',
-        value: area.area_code ?? '',
-        message: `Deze dienst heeft gebied ${area.area_code} al (${describe(placeOf(places, other))}).`,
-      });
-    else seen.set(key, id);
+  const twice =
+    (table: 'service_area' | 'service_at_location', other: string, column: string) =>
+    (id: string, value: string) => {
+      const where = describe(placeOf(places, other));
+      const message =
+        table === 'service_area'
+          ? `Deze dienst heeft gebied ${value} al (${where}).`
+          : `Deze dienst staat al op deze locatie (${where}).`;
+      problems.push({ ...placeOf(places, id), column, value, message });
+    };
+  for (const [table, column, second] of [
+    ['service_area', 'attributes', 'area_code'],
+    ['service_at_location', 'location_id', 'location_id'],
+  ] as const) {
+    const seen = new Map<string, string>();
+    for (const [id, row] of final[table]) {
+      if (!touched.service.has(row.service_id ?? '')) continue;
+      const key = `${row.service_id}|${row[second]}`;
+      const other = seen.get(key);
+      if (other) twice(table, other, column)(id, row[second] ?? '');
+      else seen.set(key, id);
+    }
   }
 }

@@ -81,10 +81,10 @@ describeEachDatabase('Hulpwijzer import and export (JSON)', (get) => {
     expect(ids.sort()).toEqual(csv.map((s) => s.id).sort());
   });
 
-  it('reads its own export back as unchanged', async () => {
+  it('reads its own export back as unchanged (also with a byte-order mark in front)', async () => {
     const db = get().db;
     const before = await rowCounts(db);
-    const imported = await importDirectory(db, await beheerder(db), jsonFile(first));
+    const imported = await importDirectory(db, await beheerder(db), jsonFile(`\uFEFF${first}`));
     if (!imported.ok) throw new Error(JSON.stringify(imported.error.problems.slice(0, 3)));
     for (const table of STORED_TABLES)
       expect({ table, ...imported.value.counts[table], unchanged: 0 }).toEqual({
@@ -132,5 +132,24 @@ describeEachDatabase('Hulpwijzer import and export (JSON)', (get) => {
     if (!imported.ok) throw new Error(JSON.stringify(imported.error.problems.slice(0, 3)));
     expect(imported.value.counts.phone).toMatchObject({ removed: 1, unchanged: 1 });
     expect(imported.value.counts.service.changed).toBe(1);
+  });
+
+  it('a service offered twice at one location is refused at the second, nothing changed', async () => {
+    const db = get().db;
+    const page = JSON.parse(await publicDirectoryJson(db, (await drenthe(db)).id));
+    const index = page.contents.findIndex((s: { id: string }) => s.id === MARKEHUIS);
+    const rich = page.contents[index];
+    rich.service_at_locations.push({ ...rich.service_at_locations[0], id: stableId('tweede sal') });
+    const before = await rowCounts(db);
+    const refused = await importDirectory(db, await beheerder(db), jsonFile(JSON.stringify(page)));
+    if (refused.ok) throw new Error('accepted');
+    expect(refused.error.problems).toEqual([
+      expect.objectContaining({
+        path: `contents[${index}].service_at_locations[1]`,
+        column: 'location_id',
+        message: expect.stringMatching(/^Deze dienst staat al op deze locatie/),
+      }),
+    ]);
+    expect(await rowCounts(db)).toEqual(before);
   });
 });
