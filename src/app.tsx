@@ -21,6 +21,8 @@ import {
   directoryExportRoutes,
   directoryRoutes,
   directoryTransferAdminRoutes,
+  HSDS_QUERY_RULES,
+  hsdsApi,
 } from './modules/directory/index.js';
 import {
   indicatorAdminRoutes,
@@ -163,6 +165,13 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
       })),
     ),
   );
+  const unknownParameter = (c: Context, unknown: string[]) =>
+    problem(
+      c,
+      400,
+      'Onbekende parameter',
+      `Deze parameter(s) kent dit adres niet: ${unknown.join(', ')}.`,
+    );
   const api = new Hono<AppEnv>({ strict: false });
   api.use('*', regionContext(deps));
   api.use(
@@ -174,14 +183,9 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
         { suffix: '/stories', allowed: ['opgave', 'role'] },
         { pattern: /\/datawerkplaats\/kaart\/[^/]+$/, allowed: ['niveau', 'periode', 'binnen'] },
         { suffix: '/datawerkplaats/gebieden', allowed: ['niveau', 'binnen'] },
+        ...HSDS_QUERY_RULES,
       ],
-      (c, unknown) =>
-        problem(
-          c,
-          400,
-          'Onbekende parameter',
-          `Deze parameter(s) kent dit adres niet: ${unknown.join(', ')}.`,
-        ),
+      unknownParameter,
     ),
   );
   api.route('/', planApi(deps));
@@ -189,7 +193,14 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   api.route('/', indicatorsApi(deps));
   api.route('/', storiesApi(deps));
   api.route('/', datawerkplaatsApi(deps));
+  api.route('/hsds', hsdsApi(deps));
   app.route('/api/v1/regions/:region', api);
+  // The Hulpwijzer's HSDS 3.0 API of the default region, where HSDS clients look for it.
+  const hsds = new Hono<AppEnv>({ strict: false });
+  hsds.use('*', regionContext(deps));
+  hsds.use('*', strictQuery(HSDS_QUERY_RULES, unknownParameter));
+  hsds.route('/', hsdsApi(deps));
+  app.route('/api/hsds', hsds);
 
   // Before the region sites: these routes take query strings (?token=) and set cookies.
   app.route('/', authRoutes(deps));

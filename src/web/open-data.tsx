@@ -7,6 +7,7 @@ import { Layout } from './layout.js';
 /** /open-data tells people where the API, OpenAPI document and exports are; no account needed. */
 export function OpenDataPage({ ctx }: { ctx: PageContext }) {
   const api = `/api/v1/regions/${ctx.region.code}`;
+  const hsds = `${api}/hsds`;
   return (
     <Layout ctx={ctx} title="Open data en API" nav="data" crumbs={[{ label: 'Open data en API' }]}>
       <h1 class="utrecht-heading-1">Open data en API</h1>
@@ -34,10 +35,42 @@ export function OpenDataPage({ ctx }: { ctx: PageContext }) {
           </li>
         ))}
       </ul>
-      <h2 class="utrecht-heading-2">Hulpwijzer</h2>
+      <h2 class="utrecht-heading-2">API</h2>
       <p class="utrecht-paragraph">
-        Alle diensten in de Hulpwijzer die inwoners kunnen vinden, in de standaard Open Referral
-        HSDS 3.0. Een ander systeem kan ze zo inlezen.
+        De API begint bij{' '}
+        <a class="utrecht-link" href={api}>
+          {api}
+        </a>
+        . De beschrijving staat in het{' '}
+        <a class="utrecht-link" href="/api/openapi.json">
+          OpenAPI-document
+        </a>
+        . Fouten komen terug als <code>application/problem+json</code>.
+      </p>
+      <h2 class="utrecht-heading-2" id="hulpwijzer-hsds">
+        Hulpwijzer als Open Referral HSDS 3.0
+      </h2>
+      <p class="utrecht-paragraph">
+        De openbare vermeldingen van de Hulpwijzer staan ook in een API volgens de internationale
+        standaard Open Referral HSDS 3.0:{' '}
+        <a class="utrecht-link" href={hsds}>
+          {hsds}
+        </a>{' '}
+        (met <code>/services</code>, <code>/organizations</code>, <code>/service_at_locations</code>
+        , <code>/taxonomies</code> en <code>/taxonomy_terms</code>, per pagina van hoogstens 100).
+      </p>
+      <p class="utrecht-paragraph">
+        Het Nederlandse profiel voegt drie taxonomieën toe: <strong>hulpvraag</strong> (waar iemand
+        hulp bij zoekt, in de woorden van inwoners), <strong>hulpladder</strong> (zelf, samen,
+        dichtbij, eerste lijn, verder weg) en <strong>marke-profiel</strong>: het werkgebied als
+        CBS-code (gemeente, wijk of buurt), "regio" of "online" (attribuut{' '}
+        <code>cbs-gebiedscode</code>), links naar doelen en initiatieven van het regioplan, de bron
+        van een vermelding, en <code>voorbeeld</code> voor verzonnen voorbeeldvermeldingen. Alleen
+        goedgekeurde, actieve vermeldingen die de laatste 15 maanden zijn gecontroleerd staan erin;
+        wie een vermelding indiende of beoordeelde niet.
+      </p>
+      <p class="utrecht-paragraph">
+        Dezelfde vermeldingen in één bestand, om in een ander systeem in te lezen:
       </p>
       <ul class="utrecht-unordered-list">
         <li class="utrecht-unordered-list__item">
@@ -51,18 +84,6 @@ export function OpenDataPage({ ctx }: { ctx: PageContext }) {
           </a>
         </li>
       </ul>
-      <h2 class="utrecht-heading-2">API</h2>
-      <p class="utrecht-paragraph">
-        De API begint bij{' '}
-        <a class="utrecht-link" href={api}>
-          {api}
-        </a>
-        . De beschrijving staat in het{' '}
-        <a class="utrecht-link" href="/api/openapi.json">
-          OpenAPI-document
-        </a>
-        . Fouten komen terug als <code>application/problem+json</code>.
-      </p>
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href={href(ctx, '/initiatieven')}>
           Alle initiatieven uit het plan

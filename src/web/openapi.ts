@@ -1,5 +1,6 @@
 /** The OpenAPI 3.1 document of the public API, served at /api/openapi.json. */
 import { EXPORT_ENTITIES } from '../modules/plan/index.js';
+import { HSDS_PAGE_SCHEMA, hsdsPaths } from './openapi-hsds.js';
 
 const problem = {
   description: 'Probleem (RFC 9457)',
@@ -158,7 +159,7 @@ export function openApiDocument() {
       title: 'Marke API',
       version: '1.0.0',
       description:
-        'Open API van Marke: het regioplan als gekoppelde data. Alle antwoorden zijn openbaar; er is geen sleutel nodig.',
+        'Open API van Marke: het regioplan als gekoppelde data, en de Hulpwijzer als Open Referral HSDS 3.0 (/api/hsds). Alle antwoorden zijn openbaar; er is geen sleutel nodig.',
       license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
     },
     paths: {
@@ -306,9 +307,11 @@ export function openApiDocument() {
           },
         },
       },
+      ...hsdsPaths(),
     },
     components: {
       schemas: {
+        HsdsPage: HSDS_PAGE_SCHEMA,
         MapFigures: MAP_FIGURES_SCHEMA,
         LevelAreas: LEVEL_AREAS_SCHEMA,
         Problem: {

@@ -48,6 +48,23 @@ export function presentLocationBasic(row: LocationRow) {
   });
 }
 
+/** A location in a list: its own fields and its profile attributes (voorbeeld, CBS area). */
+export function presentLocationListItem(
+  row: LocationRow,
+  attributes: readonly AttributeRow[],
+  terms: TermIndex,
+) {
+  return {
+    ...presentLocationBasic(row),
+    attributes: attributesFor(
+      { id: row.id, linkEntity: 'location' },
+      { isDemo: row.is_demo, areaCode: row.area_code },
+      attributes,
+      terms,
+    ),
+  };
+}
+
 export function presentLocation(row: LocationRow, { children: c, terms }: Context) {
   const at = { location_id: row.id };
   return {

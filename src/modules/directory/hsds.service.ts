@@ -8,7 +8,7 @@ import type { Database } from '../../db/schema.js';
 import {
   type HsdsService,
   type HsdsServiceListItem,
-  presentLocationBasic,
+  presentLocationListItem,
   presentOrganization,
   presentOrganizationBasic,
   presentPage,
@@ -157,11 +157,11 @@ export async function listServiceAtLocations(db: Db, query: repo.ServiceQuery, p
     repo.countServiceAtLocations(db, query),
     repo.serviceAtLocationPage(db, query, offset(paging)),
   ]);
-  const [locations, services] = await Promise.all([
-    children.locationsByIds(
-      db,
-      page.map((s) => s.location_id),
-    ),
+  const locationIds = [...new Set(page.map((s) => s.location_id))];
+  const [locations, locationAttributes, terms, services] = await Promise.all([
+    children.locationsByIds(db, locationIds),
+    children.attributesByLinkIds(db, locationIds),
+    termIndex(db),
     repo
       .servicesByIds(db, query.regionId, [...new Set(page.map((p) => p.service_id))])
       .then((rows) => listItems(db, rows)),
@@ -173,7 +173,7 @@ export async function listServiceAtLocations(db: Db, query: repo.ServiceQuery, p
     return [
       {
         ...presentServiceAtLocationBasic(sal),
-        location: presentLocationBasic(location),
+        location: presentLocationListItem(location, locationAttributes, terms),
         service,
       },
     ];

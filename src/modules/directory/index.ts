@@ -6,6 +6,12 @@ export {
   directoryExportRoutes,
   directoryTransferAdminRoutes,
 } from './directory-transfer.routes.js';
+export {
+  HSDS_PAGE_LIMITS,
+  HSDS_PARAMETERS,
+  HSDS_QUERY_RULES,
+  hsdsApi,
+} from './hsds.api.js';
 export type { HsdsService } from './hsds.presenter.js';
 export { hsdsServicesOfRegion } from './hsds.service.js';
 export { EXPORT_PATHS as DIRECTORY_EXPORT_PATHS } from './transfer.types.js';

@@ -68,7 +68,12 @@ describeEachDatabase('API and exports', (get) => {
     };
     const routes = new Set(
       app.routes
-        .filter((r) => r.method === 'GET' && r.path.startsWith('/api/v1') && !r.path.includes('*'))
+        .filter(
+          (r) =>
+            r.method === 'GET' &&
+            (r.path.startsWith('/api/v1') || r.path.startsWith('/api/hsds')) &&
+            !r.path.includes('*'),
+        )
         .map((r) => r.path.replace(/\/$/, '').replace(/:([a-z]+)/g, '{$1}')),
     );
     expect([...routes].sort()).toEqual(Object.keys(doc.paths).sort());
