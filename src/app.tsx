@@ -17,7 +17,13 @@ import {
 } from './modules/areas/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import { datawerkplaatsApi, datawerkplaatsRoutes } from './modules/datawerkplaats/index.js';
-import { directoryRoutes, HSDS_QUERY_RULES, hsdsApi } from './modules/directory/index.js';
+import {
+  directoryExportRoutes,
+  directoryRoutes,
+  directoryTransferAdminRoutes,
+  HSDS_QUERY_RULES,
+  hsdsApi,
+} from './modules/directory/index.js';
 import {
   indicatorAdminRoutes,
   indicatorRoutes,
@@ -205,6 +211,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   app.route('/', storyAdminRoutes(deps));
   app.route('/', processNoteRoutes(deps));
   app.route('/', panelAdminRoutes(deps));
+  app.route('/', directoryTransferAdminRoutes(deps));
   app.route(
     '/',
     subregionAdminRoutes({
@@ -262,6 +269,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   site.route('/', storyPublicRoutes(deps));
   site.route('/', datawerkplaatsRoutes(deps));
   site.route('/', directoryRoutes(deps));
+  site.route('/', directoryExportRoutes(deps));
   site.route('/', sourcePublicRoutes(deps));
   site.route('/', subregionPublicRoutes(deps));
   site.route('/', boundaryYearRoutes(deps));

@@ -1,4 +1,5 @@
 /** The open-data page: where the API, the OpenAPI document and the exports are. */
+import { DIRECTORY_EXPORT_PATHS } from '../modules/directory/index.js';
 import { EXPORT_ENTITIES } from '../modules/plan/index.js';
 import { href, type PageContext } from './context.js';
 import { Layout } from './layout.js';
@@ -68,6 +69,21 @@ export function OpenDataPage({ ctx }: { ctx: PageContext }) {
         goedgekeurde, actieve vermeldingen die de laatste 15 maanden zijn gecontroleerd staan erin;
         wie een vermelding indiende of beoordeelde niet.
       </p>
+      <p class="utrecht-paragraph">
+        Dezelfde vermeldingen in één bestand, om in een ander systeem in te lezen:
+      </p>
+      <ul class="utrecht-unordered-list">
+        <li class="utrecht-unordered-list__item">
+          <a class="utrecht-link" href={href(ctx, DIRECTORY_EXPORT_PATHS.json)}>
+            Hulpwijzer als HSDS JSON
+          </a>
+        </li>
+        <li class="utrecht-unordered-list__item">
+          <a class="utrecht-link" href={href(ctx, DIRECTORY_EXPORT_PATHS.csv)}>
+            Hulpwijzer als HSDS-tabellen (zip met CSV-bestanden)
+          </a>
+        </li>
+      </ul>
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href={href(ctx, '/initiatieven')}>
           Alle initiatieven uit het plan

@@ -13,7 +13,8 @@ export type Action =
   | 'stories:publish'
   | 'rounds:manage'
   | 'rounds:contribute'
-  | 'areas:manage';
+  | 'areas:manage'
+  | 'directory:import';
 
 const SIGNED_IN: readonly Role[] = ['beheerder', 'trekker', 'redacteur', 'data', 'lezer'];
 
@@ -34,6 +35,8 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   'rounds:manage': ['beheerder'],
   'rounds:contribute': ['beheerder', 'trekker', 'data'],
   'areas:manage': ['beheerder'],
+  // Reading in a whole directory approves its listings: the moderators' decision (ADR 0020).
+  'directory:import': ['beheerder'],
 };
 
 /** True when the (possibly anonymous) user may perform the action. */

@@ -44,7 +44,7 @@ type C = Context<AuthEnv>;
 /** The signed-in part of the site. */
 /** The routes that take a file: the imports of werkagenda, measurements and panel results. */
 const UPLOAD_PATHS =
-  /^\/beheer\/(werkagenda\/import|metingen\/import|panel\/[0-9]{1,9}\/upload)\/?$/;
+  /^\/beheer\/(werkagenda\/import|metingen\/import|panel\/[0-9]{1,9}\/upload|hulpwijzer\/import)\/?$/;
 
 export const AUTH_PATHS = [
   '/inloggen',

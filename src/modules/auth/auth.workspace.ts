@@ -51,6 +51,12 @@ export const WORKSPACE_LINKS: readonly WorkspaceLink[] = [
     hint: 'Status, voortgang en eigenaren van veel doelen tegelijk bijwerken met een CSV- of Excel-bestand.',
   },
   {
+    action: 'directory:import',
+    href: '/beheer/hulpwijzer/import',
+    label: 'Hulpwijzer inlezen en downloaden',
+    hint: 'De hele Hulpwijzer als Open Referral HSDS 3.0 (JSON of CSV) inlezen of downloaden.',
+  },
+  {
     action: 'audit:view',
     href: '/beheer/audit',
     label: 'Wijzigingen (audit)',

@@ -3,6 +3,10 @@
 export { directoryRoutes } from './directory.routes.js';
 export { importDirectoryFromDirectory } from './directory.seed.js';
 export {
+  directoryExportRoutes,
+  directoryTransferAdminRoutes,
+} from './directory-transfer.routes.js';
+export {
   HSDS_PAGE_LIMITS,
   HSDS_PARAMETERS,
   HSDS_QUERY_RULES,
@@ -10,3 +14,4 @@ export {
 } from './hsds.api.js';
 export type { HsdsService } from './hsds.presenter.js';
 export { hsdsServicesOfRegion } from './hsds.service.js';
+export { EXPORT_PATHS as DIRECTORY_EXPORT_PATHS } from './transfer.types.js';

@@ -1,0 +1,178 @@
+/**
+ * SQL of the directory's import and export (ADR 0020): a region's rows of every HSDS table,
+ * ids that belong to another region, and batched writes of an import. The tables and columns
+ * come from hsds-tables.ts, so the statements are built with `sql.table`/`sql.ref` from that
+ * list rather than written out sixteen times.
+ */
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { type HsdsTable, type StoredTable, TABLES } from './hsds-tables.js';
+import { isVisibleService } from './visibility.sql.js';
+
+type Db = Kysely<Database>;
+export type DbRow = Record<string, unknown>;
+
+/** Columns Marke keeps beside the spec's, read with a region's rows. */
+const MARKE_COLUMNS: Partial<Record<StoredTable, readonly string[]>> = {
+  organization: ['is_demo', 'seeded_from'],
+  service: ['is_demo', 'seeded_from', 'review_status', 'created_at'],
+  location: ['is_demo', 'area_code'],
+  service_area: ['area_code'],
+};
+
+const table = (name: HsdsTable) => sql.table(`hsds_${name}`);
+const hsdsColumns = (name: HsdsTable) =>
+  TABLES[name].columns.filter((c) => c.stored).map((c) => c.name);
+
+/** The region's rows of one table: who owns them decides (child rows have no region of their own). */
+function regionFilter(name: StoredTable, regionId: number): RawBuilder<unknown> {
+  const own = (t: 'organization' | 'service' | 'location') =>
+    sql`(select id from ${table(t)} where region_id = ${regionId})`;
+  const sal = sql`(select sal.id from hsds_service_at_location sal
+    join hsds_service s on s.id = sal.service_id where s.region_id = ${regionId})`;
+  const contact = sql`(select id from hsds_contact where organization_id in ${own('organization')}
+    or service_id in ${own('service')} or location_id in ${own('location')}
+    or service_at_location_id in ${sal})`;
+  const phone = sql`(select id from hsds_phone where organization_id in ${own('organization')}
+    or service_id in ${own('service')} or location_id in ${own('location')}
+    or service_at_location_id in ${sal} or contact_id in ${contact})`;
+  const area = sql`(select id from hsds_service_area where service_id in ${own('service')})`;
+  switch (name) {
+    case 'organization':
+    case 'service':
+    case 'location':
+      return sql`region_id = ${regionId}`;
+    case 'service_at_location':
+    case 'service_area':
+    case 'cost_option':
+      return sql`service_id in ${own('service')}`;
+    case 'address':
+    case 'accessibility':
+      return sql`location_id in ${own('location')}`;
+    case 'contact':
+      return sql`id in ${contact}`;
+    case 'phone':
+      return sql`id in ${phone}`;
+    case 'schedule':
+      return sql`service_id in ${own('service')} or location_id in ${own('location')}
+        or service_at_location_id in ${sal}`;
+    case 'language':
+      return sql`service_id in ${own('service')} or location_id in ${own('location')}
+        or phone_id in ${phone}`;
+    case 'attribute':
+      return sql`link_id in ${own('organization')} or link_id in ${own('service')}
+        or link_id in ${own('location')} or link_id in ${sal} or link_id in ${area}`;
+  }
+}
+
+/** Every row of the region in one table, with the spec's columns and Marke's own, ordered by id. */
+export async function regionRows(db: Db, name: StoredTable, regionId: number): Promise<DbRow[]> {
+  const columns = [...hsdsColumns(name), ...(MARKE_COLUMNS[name] ?? [])];
+  const result = await sql<DbRow>`select ${sql.join(columns.map((c) => sql.ref(c)))}
+    from ${table(name)} where ${regionFilter(name, regionId)} order by id`.execute(db);
+  return result.rows;
+}
+
+/** Ids of the services residents may see (the search's rule), for the open-data export. */
+export async function listedServiceIds(db: Db, regionId: number): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('hsds_service as s')
+    .select('s.id')
+    .where('s.region_id', '=', regionId)
+    .where(isVisibleService('s'))
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The profile: every taxonomy and term (shared by all regions), ordered as the profile is. */
+export async function profileRows(db: Db) {
+  const [taxonomies, terms] = await Promise.all([
+    db
+      .selectFrom('hsds_taxonomy')
+      .select(['id', 'name', 'description', 'uri', 'version'])
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('hsds_taxonomy_term')
+      .select([
+        'id',
+        'code',
+        'name',
+        'description',
+        'parent_id',
+        'language',
+        'taxonomy_id',
+        'term_uri',
+      ])
+      .orderBy('taxonomy_id')
+      .orderBy('position')
+      .execute(),
+  ]);
+  return { taxonomies, terms };
+}
+
+/** Of these ids, the ones that already exist in the table (in any region). */
+export async function existingIds(db: Db, name: StoredTable, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const result = await sql<{ id: string }>`select id from ${table(name)}
+    where id = any(${ids}::uuid[])`.execute(db);
+  return new Set(result.rows.map((r) => r.id));
+}
+
+/** Waits for, and holds until the end of the transaction, the lock on a region's directory. */
+export async function lockDirectory(db: Db, regionId: number): Promise<void> {
+  await sql`select pg_advisory_xact_lock(7243005, ${regionId})`.execute(db);
+}
+
+const BATCH = 400;
+
+/**
+ * Inserts the rows, or updates the `update` columns of rows whose id exists. Every row has the
+ * same keys; values are parameters, which PostgreSQL casts to the column types.
+ */
+export async function upsertRows(
+  db: Db,
+  name: StoredTable,
+  rows: DbRow[],
+  update: readonly string[],
+): Promise<void> {
+  const first = rows[0];
+  if (!first) return;
+  const columns = Object.keys(first);
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const values = rows
+      .slice(i, i + BATCH)
+      .map((row) => sql`(${sql.join(columns.map((c) => row[c] ?? null))})`);
+    const set = update.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`);
+    await sql`insert into ${table(name)} (${sql.join(columns.map((c) => sql.ref(c)))})
+      values ${sql.join(values)}
+      on conflict (id) do update set ${sql.join(set)}`.execute(db);
+  }
+}
+
+export async function deleteRows(db: Db, name: StoredTable, ids: string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += BATCH * 10)
+    await sql`delete from ${table(name)} where id = any(${ids.slice(i, i + BATCH * 10)}::uuid[])`.execute(
+      db,
+    );
+}
+
+export type MetadataRow = {
+  id: string;
+  resource_id: string;
+  resource_type: string;
+  last_action_type: 'create' | 'update' | 'delete';
+  field_name: string;
+  previous_value: string;
+  replacement_value: string;
+  updated_by: string;
+};
+
+/** The HSDS change history of an import: one row per created, deleted or changed field. */
+export async function insertMetadata(db: Db, rows: MetadataRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH)
+    await db
+      .insertInto('hsds_metadata')
+      .values(rows.slice(i, i + BATCH))
+      .execute();
+}

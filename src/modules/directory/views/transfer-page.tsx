@@ -1,0 +1,214 @@
+/**
+ * /beheer/hulpwijzer/import: read in the whole Hulpwijzer as HSDS 3.0 (JSON or the tabular CSV
+ * files), with the problems per row when the file is refused, or what changed per table.
+ */
+import { href, type PageContext } from '../../../web/context.js';
+import { Layout } from '../../../web/layout.js';
+import { CsrfField, ErrorSummary } from '../../auth/index.js';
+import { STORED_TABLES, type StoredTable, TABLES } from '../hsds-tables.js';
+import { EXPORT_PATHS, type ImportOutcome, type Problem } from '../transfer.types.js';
+
+export const IMPORT_PATH = '/beheer/hulpwijzer/import';
+
+/** Dutch names of the tables, as the report shows them. */
+const TABLE_NAMES: Record<StoredTable, string> = {
+  organization: 'Organisaties',
+  location: 'Locaties',
+  service: 'Diensten',
+  service_at_location: 'Diensten op locaties',
+  contact: 'Contactpersonen',
+  phone: 'Telefoonnummers',
+  address: 'Adressen',
+  schedule: 'Openingstijden',
+  service_area: 'Gebieden',
+  language: 'Talen',
+  accessibility: 'Toegankelijkheid',
+  cost_option: 'Kosten',
+  attribute: 'Kenmerken',
+};
+
+export type TransferPageState = {
+  error?: string;
+  problems?: Problem[];
+  outcome?: ImportOutcome;
+};
+
+const MAX_SHOWN = 500;
+
+function ProblemList({ problems }: { problems: Problem[] }) {
+  if (problems.length === 0) return null;
+  const shown = problems.slice(0, MAX_SHOWN);
+  return (
+    <div class="marke-table-wrap">
+      <table class="utrecht-table" id="fouten">
+        <caption class="utrecht-table__caption">
+          Problemen in het bestand (rij 1 is de kopregel); er is niets veranderd
+        </caption>
+        <thead class="utrecht-table__header">
+          <tr class="utrecht-table__row">
+            {['Bestand', 'Rij of plek', 'Kolom', 'Waarde', 'Wat is er mis'].map((h) => (
+              <th class="utrecht-table__header-cell" scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody class="utrecht-table__body">
+          {shown.map((p) => (
+            <tr class="utrecht-table__row">
+              <td class="utrecht-table__cell">{p.file}</td>
+              <td class="utrecht-table__cell">{p.path ?? (p.row === 0 ? 'bestand' : p.row)}</td>
+              <td class="utrecht-table__cell">
+                <code>{p.column}</code>
+              </td>
+              <td class="utrecht-table__cell">{p.value === '' ? '(leeg)' : p.value}</td>
+              <td class="utrecht-table__cell">{p.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {problems.length > shown.length ? (
+        <p class="utrecht-paragraph">En nog {problems.length - shown.length} problemen.</p>
+      ) : null}
+    </div>
+  );
+}
+
+function Outcome({ outcome }: { outcome: ImportOutcome }) {
+  const tables = STORED_TABLES.filter((t) => {
+    const c = outcome.counts[t];
+    return c.added + c.changed + c.unchanged + c.removed > 0;
+  });
+  return (
+    <>
+      <div class="utrecht-alert" role="status">
+        <p class="utrecht-paragraph">
+          Het bestand is ingelezen. De Hulpwijzer is bijgewerkt; nieuwe en gewijzigde diensten zijn
+          goedgekeurd.
+        </p>
+      </div>
+      <div class="marke-table-wrap">
+        <table class="utrecht-table" id="resultaat">
+          <caption class="utrecht-table__caption">Wat er veranderde, per soort gegeven</caption>
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              {['Soort', 'Toegevoegd', 'Gewijzigd', 'Ongewijzigd', 'Verwijderd'].map((h) => (
+                <th class="utrecht-table__header-cell" scope="col">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody class="utrecht-table__body">
+            {tables.map((t) => (
+              <tr class="utrecht-table__row" data-table={t}>
+                <th class="utrecht-table__header-cell" scope="row">
+                  {TABLE_NAMES[t]} <span class="marke-muted">({TABLES[t].file})</span>
+                </th>
+                <td class="utrecht-table__cell">{outcome.counts[t].added}</td>
+                <td class="utrecht-table__cell">{outcome.counts[t].changed}</td>
+                <td class="utrecht-table__cell">{outcome.counts[t].unchanged}</td>
+                <td class="utrecht-table__cell">{outcome.counts[t].removed}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {outcome.notices.length > 0 ? (
+        <>
+          <h2 class="utrecht-heading-2">Niet ingelezen</h2>
+          <ul class="utrecht-unordered-list">
+            {outcome.notices.map((n) => (
+              <li class="utrecht-unordered-list__item">{n}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** The upload form, with the outcome of the last upload above it. */
+export function TransferPage({
+  ctx,
+  csrf,
+  state = {},
+}: {
+  ctx: PageContext;
+  csrf: string;
+  state?: TransferPageState;
+}) {
+  return (
+    <Layout
+      ctx={ctx}
+      title={
+        state.error ? 'Fout in bestand: Hulpwijzer inlezen' : 'Hulpwijzer inlezen en downloaden'
+      }
+      crumbs={[{ label: 'Mijn account', href: '/account' }, { label: 'Hulpwijzer inlezen' }]}
+    >
+      <h1 class="utrecht-heading-1">Hulpwijzer inlezen en downloaden</h1>
+      {state.outcome ? <Outcome outcome={state.outcome} /> : null}
+      <ErrorSummary errors={state.error ? { bestand: state.error } : {}} />
+      <ProblemList problems={state.problems ?? []} />
+      <h2 class="utrecht-heading-2">Downloaden</h2>
+      <p class="utrecht-paragraph">
+        De gepubliceerde Hulpwijzer van {ctx.region.name} als open data, in de standaard Open
+        Referral HSDS 3.0. Alleen wat inwoners ook zien: goedgekeurde, actieve en gecontroleerde
+        diensten, zonder namen van wie ze indiende of beoordeelde.
+      </p>
+      <ul class="utrecht-unordered-list">
+        <li class="utrecht-unordered-list__item">
+          <a class="utrecht-link" href={href(ctx, EXPORT_PATHS.json)}>
+            JSON: alle diensten met hun organisatie, locaties en kenmerken
+          </a>
+        </li>
+        <li class="utrecht-unordered-list__item">
+          <a class="utrecht-link" href={href(ctx, EXPORT_PATHS.csv)}>
+            Tabelformaat: zip met één CSV-bestand per tabel
+          </a>
+        </li>
+      </ul>
+      <h2 class="utrecht-heading-2">Inlezen</h2>
+      <p class="utrecht-paragraph">
+        Lees diensten, organisaties en locaties in vanuit een HSDS 3.0-bestand: een JSON-bestand, de
+        zip van een download, of de CSV-bestanden zelf (dezelfde kolommen als de download).
+      </p>
+      <ul class="utrecht-unordered-list">
+        <li class="utrecht-unordered-list__item">
+          Alles of niets: is er één fout, dan ziet u alle fouten per rij en verandert er niets.
+        </li>
+        <li class="utrecht-unordered-list__item">
+          Een id dat al bestaat, werkt die vermelding bij; een nieuw id voegt toe. Hetzelfde bestand
+          nog eens inlezen verandert niets.
+        </li>
+        <li class="utrecht-unordered-list__item">
+          Vermeldingen die niet in het bestand staan, blijven staan. Van een vermelding die wel in
+          het bestand staat, vervangt het bestand wat erbij hoort (telefoonnummers, gebieden,
+          kenmerken …), maar alleen voor de tabellen die in het bestand zitten.
+        </li>
+        <li class="utrecht-unordered-list__item">
+          Nieuwe en gewijzigde diensten zijn meteen goedgekeurd en zichtbaar voor inwoners.
+        </li>
+      </ul>
+      <form method="post" action={IMPORT_PATH} enctype="multipart/form-data">
+        <CsrfField token={csrf} />
+        <div class={`utrecht-form-field${state.error ? ' utrecht-form-field--invalid' : ''}`}>
+          <label class="utrecht-form-label" for="bestand">
+            Bestand of bestanden (JSON, zip of CSV, samen hoogstens 10 MB)
+          </label>
+          <input
+            id="bestand"
+            name="bestand"
+            type="file"
+            multiple
+            accept=".json,.zip,.csv,application/json,application/zip,text/csv"
+            aria-invalid={state.error ? 'true' : undefined}
+          />
+        </div>
+        <button class="utrecht-button utrecht-button--primary-action" type="submit">
+          Inlezen
+        </button>
+      </form>
+    </Layout>
+  );
+}
