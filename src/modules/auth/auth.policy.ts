@@ -13,7 +13,9 @@ export type Action =
   | 'stories:publish'
   | 'rounds:manage'
   | 'rounds:contribute'
-  | 'areas:manage';
+  | 'areas:manage'
+  | 'directory:edit'
+  | 'directory:moderate';
 
 const SIGNED_IN: readonly Role[] = ['beheerder', 'trekker', 'redacteur', 'data', 'lezer'];
 
@@ -34,6 +36,8 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   'rounds:manage': ['beheerder'],
   'rounds:contribute': ['beheerder', 'trekker', 'data'],
   'areas:manage': ['beheerder'],
+  'directory:edit': ['beheerder', 'redacteur'],
+  'directory:moderate': ['beheerder'],
 };
 
 /** True when the (possibly anonymous) user may perform the action. */

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { CrisisKind, CrisisLine } from './directory.types.js';
 import { taxonomyId, termId } from './directory-ids.js';
+import { HIDDEN_AFTER_MONTHS } from './freshness.js';
 import {
   kilometres,
   type Place,
@@ -24,7 +25,6 @@ import { type NeedTerm, needVocabulary } from './vocabulary.js';
 type Db = Kysely<Database>;
 
 export const MAX_PLACE_LENGTH = 100;
-const HIDDEN_AFTER_MONTHS = 15;
 const CANDIDATE_LIMIT = 2000;
 const CARDS_PER_NEED = 8;
 
