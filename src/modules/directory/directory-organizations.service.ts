@@ -117,9 +117,11 @@ export async function updateOrganization(
   const parsed = parse(form);
   if (!parsed.ok) return parsed;
   const before = found.value;
-  // Only a beheerder moves an organisation to another plan organisation.
+  // Only a beheerder moves an organisation to another plan organisation, and only with the field.
   const planId =
-    editorScope(user).kind === 'all' ? parsed.value.planOrganisation : before.plan_organisation_id;
+    editorScope(user).kind === 'all' && 'plan_organisatie' in form
+      ? parsed.value.planOrganisation
+      : before.plan_organisation_id;
   if (!(await checkPlanChoice(db, user, planId)))
     return err({
       kind: 'Invalid',

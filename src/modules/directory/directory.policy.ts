@@ -87,7 +87,8 @@ export function reviewAfterEdit(
   user: SessionUser,
   before: { review_status: ReviewStatus; edited_since_review: boolean },
 ): { review_status: ReviewStatus; edited_since_review: boolean } {
-  if (canModerate(user)) return before;
+  if (canModerate(user))
+    return { review_status: before.review_status, edited_since_review: before.edited_since_review };
   if (before.review_status === 'goedgekeurd')
     return { review_status: 'goedgekeurd', edited_since_review: true };
   return { review_status: 'ingediend', edited_since_review: false };
