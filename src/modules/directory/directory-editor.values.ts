@@ -101,7 +101,7 @@ export function previewHit(
   const schedule = valid(form, 'wanneer');
   return {
     id: facts.id,
-    name: valid(form, 'naam') ?? 'Naam van de dienst',
+    name: valid(form, 'naam') ?? 'Nog zonder naam',
     description: valid(form, 'beschrijving'),
     eligibility_description: valid(form, 'voor_wie'),
     fees_description: fees,
