@@ -18,6 +18,7 @@ import * as repo from './directory-editor.repository.js';
 import { assurerOf, organizationChoices } from './directory-editor.service.js';
 import { UUID } from './directory-editor.types.js';
 import { listingFormValues, previewHit } from './directory-editor.values.js';
+import * as orgRepo from './directory-organizations.repository.js';
 import type { ServiceHit } from './search.service.js';
 
 type Db = Kysely<Database>;
@@ -34,7 +35,7 @@ export async function editorOverview(db: Db, user: SessionUser) {
     };
   const plan = scope.kind === 'organisation' ? scope.planOrganisationId : null;
   const [organizations, listings] = await Promise.all([
-    repo.listOrganizations(db, user.regionId, plan),
+    orgRepo.listOrganizations(db, user.regionId, plan),
     repo.listListings(db, user.regionId, plan),
   ]);
   return {

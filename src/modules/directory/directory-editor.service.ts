@@ -23,6 +23,7 @@ import * as repo from './directory-editor.repository.js';
 import { feesDescription, type ListingInput, ReviewForm, UUID } from './directory-editor.types.js';
 import { termId } from './directory-ids.js';
 import { listingSnapshot, metadataRows } from './directory-metadata.js';
+import * as orgRepo from './directory-organizations.repository.js';
 import { replaceServiceLinks } from './directory-seed.repository.js';
 import { LADDER_TAXONOMY, NEED_TAXONOMY, PROFILE_TAXONOMY } from './profile.js';
 
@@ -45,7 +46,7 @@ export const updatedByOf = (user: SessionUser) => user.name || user.email;
 /** The organisation that checks: the user's own (a beheerder without one is the programme team). */
 export async function assurerOf(db: Db, user: SessionUser): Promise<string> {
   const name = user.organisationId
-    ? await repo.planOrganisationName(db, user.organisationId)
+    ? await orgRepo.planOrganisationName(db, user.organisationId)
     : null;
   return name ?? 'Programmateam';
 }
@@ -53,9 +54,9 @@ export async function assurerOf(db: Db, user: SessionUser): Promise<string> {
 /** The directory organisations the user may put a listing under. */
 export async function organizationChoices(db: Db, user: SessionUser) {
   const scope = editorScope(user);
-  if (scope.kind === 'all') return repo.listOrganizations(db, user.regionId, null);
+  if (scope.kind === 'all') return orgRepo.listOrganizations(db, user.regionId, null);
   if (scope.kind === 'organisation')
-    return repo.listOrganizations(db, user.regionId, scope.planOrganisationId);
+    return orgRepo.listOrganizations(db, user.regionId, scope.planOrganisationId);
   return [];
 }
 

@@ -20,6 +20,7 @@ import * as repo from './directory-editor.repository.js';
 import { type ListingError, updatedByOf } from './directory-editor.service.js';
 import { OrganizationForm, UUID } from './directory-editor.types.js';
 import { metadataRows, organizationSnapshot } from './directory-metadata.js';
+import * as orgRepo from './directory-organizations.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -27,7 +28,20 @@ type Db = Kysely<Database>;
 async function linkedCount(db: Db, user: SessionUser): Promise<number> {
   const scope = editorScope(user);
   if (scope.kind !== 'organisation') return 0;
-  return (await repo.listOrganizations(db, user.regionId, scope.planOrganisationId)).length;
+  return (await orgRepo.listOrganizations(db, user.regionId, scope.planOrganisationId)).length;
+}
+
+/** The plan organisations a beheerder may link to; a redacteur chooses none (always their own). */
+export async function planOrganisationChoices(db: Db, user: SessionUser) {
+  return editorScope(user).kind === 'all'
+    ? orgRepo.listPlanOrganisations(db, user.regionId)
+    : undefined;
+}
+
+/** A redacteur's own organisation's name: what their directory organisation is first called. */
+export async function ownOrganisationName(db: Db, user: SessionUser): Promise<string | null> {
+  if (editorScope(user).kind !== 'organisation' || user.organisationId === null) return null;
+  return orgRepo.planOrganisationName(db, user.organisationId);
 }
 
 /** Whether the user may add an organisation now, and why not. */
@@ -38,7 +52,7 @@ export async function organizationCreateRight(db: Db, user: SessionUser) {
 /** The organisation to edit, if the user maintains it. */
 export async function organizationForEditor(db: Db, user: SessionUser, id: string) {
   if (!UUID.test(id)) return err('NotFound' as const);
-  const org = await repo.findOrganization(db, id);
+  const org = await orgRepo.findOrganization(db, id);
   if (!org || org.region_id !== user.regionId) return err('NotFound' as const);
   if (!canEditListing(user, org)) return err('Forbidden' as const);
   return ok(org);
@@ -57,7 +71,7 @@ function parse(form: Record<string, string>) {
 /** A plan organisation a beheerder chose must be one of the region's. */
 async function checkPlanChoice(db: Db, user: SessionUser, chosen: number | null) {
   if (chosen === null) return true;
-  return (await repo.listPlanOrganisations(db, user.regionId)).some((o) => o.id === chosen);
+  return (await orgRepo.listPlanOrganisations(db, user.regionId)).some((o) => o.id === chosen);
 }
 
 export async function createOrganization(
@@ -86,7 +100,7 @@ export async function createOrganization(
     ...parsed.value.values,
   };
   await db.transaction().execute(async (trx) => {
-    await repo.insertOrganization(trx, row);
+    await orgRepo.insertOrganization(trx, row);
     const after = organizationSnapshot(row);
     await repo.insertMetadata(
       trx,
@@ -128,7 +142,7 @@ export async function updateOrganization(
       errors: { plan_organisatie: 'Kies een organisatie uit de lijst.' },
     });
   await db.transaction().execute(async (trx) => {
-    await repo.updateOrganization(trx, id, {
+    await orgRepo.updateOrganization(trx, id, {
       ...parsed.value.values,
       plan_organisation_id: planId,
     });

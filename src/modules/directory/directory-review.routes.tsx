@@ -7,7 +7,6 @@ import { htmlError } from '../../web/errors.js';
 import type { AppDeps } from '../../web/types.js';
 import { type AuthEnv, signedInPageContext, verifyCsrf } from '../auth/index.js';
 import { canModerate, editorScope } from './directory.policy.js';
-import * as repo from './directory-editor.repository.js';
 import {
   CSRF_MESSAGE,
   EDITORS_ONLY,
@@ -21,6 +20,8 @@ import {
   createOrganization,
   organizationCreateRight,
   organizationForEditor,
+  ownOrganisationName,
+  planOrganisationChoices,
   updateOrganization,
 } from './directory-organizations.service.js';
 import { ListingPage } from './views/listing-page.js';
@@ -86,10 +87,7 @@ export function directoryReviewRoutes(deps: AppDeps) {
   ) => {
     const session = c.get('session');
     if (!session) return c.redirect('/inloggen', 303);
-    const planOrganisations =
-      editorScope(session.user).kind === 'all'
-        ? await repo.listPlanOrganisations(db, session.user.regionId)
-        : undefined;
+    const planOrganisations = await planOrganisationChoices(db, session.user);
     return c.html(
       <OrganizationFormPage
         ctx={await pageContext(c)}
@@ -119,11 +117,8 @@ export function directoryReviewRoutes(deps: AppDeps) {
     if (!session) return c.redirect('/inloggen', 303);
     const refused = await createRefusal(c);
     if (refused) return refused;
-    const own = session.user.organisationId
-      ? await repo.planOrganisationName(db, session.user.organisationId)
-      : null;
-    const values: Record<string, string> =
-      editorScope(session.user).kind === 'organisation' && own ? { naam: own } : {};
+    const own = await ownOrganisationName(db, session.user);
+    const values: Record<string, string> = own ? { naam: own } : {};
     return organizationPage(c, { kind: 'new' }, values);
   });
 
