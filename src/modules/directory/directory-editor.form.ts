@@ -56,6 +56,11 @@ export function checkedCodes(form: Record<string, string>, prefix: string): stri
     .map((key) => key.slice(prefix.length + 1));
 }
 
+const PHONE_FIELDS = Array.from({ length: MAX_PHONES }, (_, i) => [
+  `telefoon_${i + 1}`,
+  `telefoon_${i + 1}_label`,
+]).flat();
+
 export const AREA_EVERYWHERE: Choice[] = [
   { code: 'regio', name: 'De hele regio' },
   { code: 'online', name: 'Online of telefonisch, voor iedereen' },
@@ -75,7 +80,9 @@ export function checkListingForm(
 ): CheckedListing {
   const parsed = ListingForm.safeParse(form);
   const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
-  for (const field of repeated.filter((f) => f !== 'ladder' && !f.includes(':')))
+  // A field of the form sent twice (a crafted or doubled request) is refused, not guessed.
+  const single = new Set([...Object.keys(ListingForm.shape), ...PHONE_FIELDS]);
+  for (const field of repeated.filter((f) => single.has(f) && f !== 'actie' && f !== 'ladder'))
     errors[field] ??= 'Dit veld is meer dan eens ingevuld. Vul het één keer in.';
   if (form.organisatie && !organizations.has(form.organisatie))
     errors.organisatie ??= 'Kies een organisatie uit de lijst.';

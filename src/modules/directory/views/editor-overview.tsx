@@ -135,6 +135,33 @@ function Organizations({ data }: { data: EditorOverview }) {
   );
 }
 
+/** What the user can start here: a listing (once there is an organisation), an organisation, the queue. */
+function Actions({ data }: { data: EditorOverview }) {
+  const links: [string, string][] = [
+    ...(data.organizations.length > 0
+      ? [['/beheer/hulpwijzer/nieuw', 'Nieuwe vermelding toevoegen'] as [string, string]]
+      : []),
+    ...(data.scope.kind === 'all'
+      ? ([
+          ['/beheer/hulpwijzer/organisaties/nieuw', 'Nieuwe organisatie toevoegen'],
+          ['/beheer/hulpwijzer/beoordelen', 'Beoordelen'],
+        ] as [string, string][])
+      : []),
+  ];
+  if (links.length === 0) return null;
+  return (
+    <ul class="utrecht-unordered-list">
+      {links.map(([href, text]) => (
+        <li class="utrecht-unordered-list__item">
+          <a class="utrecht-link" href={href}>
+            {text}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function EditorOverviewPage({
   ctx,
   data,
@@ -178,25 +205,7 @@ export function EditorOverviewPage({
             </div>
           ) : null}
           <Organizations data={data} />
-          {data.organizations.length > 0 ? (
-            <p class="utrecht-paragraph">
-              <a class="utrecht-link" href="/beheer/hulpwijzer/nieuw">
-                Nieuwe vermelding toevoegen
-              </a>
-              {data.scope.kind === 'all' ? (
-                <>
-                  {' · '}
-                  <a class="utrecht-link" href="/beheer/hulpwijzer/organisaties/nieuw">
-                    Nieuwe organisatie toevoegen
-                  </a>
-                  {' · '}
-                  <a class="utrecht-link" href="/beheer/hulpwijzer/beoordelen">
-                    Beoordelen
-                  </a>
-                </>
-              ) : null}
-            </p>
-          ) : null}
+          <Actions data={data} />
           <h2 class="utrecht-heading-2">Vermeldingen</h2>
           {data.listings.length === 0 ? (
             <p class="utrecht-paragraph">Er zijn (nog) geen vermeldingen.</p>

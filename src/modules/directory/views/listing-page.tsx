@@ -66,6 +66,7 @@ function ReviewForm({
           <button
             class="utrecht-button utrecht-button--primary-action"
             type="submit"
+            id="besluit"
             name="besluit"
             value="goedkeuren"
           >
