@@ -18,9 +18,12 @@ import {
 import { authRoutes } from './modules/auth/index.js';
 import { datawerkplaatsApi, datawerkplaatsRoutes } from './modules/datawerkplaats/index.js';
 import {
+  directoryEditorRoutes,
   directoryExportRoutes,
+  directoryReviewRoutes,
   directoryRoutes,
   directoryTransferAdminRoutes,
+  directoryWorkspaceNotices,
   HSDS_QUERY_RULES,
   hsdsApi,
 } from './modules/directory/index.js';
@@ -48,7 +51,7 @@ import {
   storyAdminRoutes,
   storyPublicRoutes,
 } from './modules/stories/index.js';
-import { type Asset, buildStylesheet } from './web/assets.js';
+import { type Asset, buildScript, buildStylesheet } from './web/assets.js';
 import { encodedBody, pickEncoding } from './web/compression.js';
 import type { PageContext } from './web/context.js';
 import { htmlError, problem } from './web/errors.js';
@@ -136,6 +139,7 @@ function neutralContext(config: Config, stylesheet: Asset): PageContext {
 /** Builds the Hono app with all routes; the caller owns the database. */
 export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   const stylesheet = buildStylesheet();
+  const previewScript = buildScript('hulpwijzer-voorbeeld.js');
   const deps: AppDeps = { db, config, stylesheetPath: stylesheet.path };
   // Statuses against targets depend on today's date (a target year passes), so a new day is a new
   // version of every page even when no data changed.
@@ -151,6 +155,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
     c.req.method === 'GET' || c.req.method === 'HEAD' ? withSharedDataVersion(next) : next(),
   );
   app.get(stylesheet.path, serveAsset(stylesheet));
+  app.get(previewScript.path, serveAsset(previewScript));
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.use('*', pageCacheMiddleware(cache));
 
@@ -203,7 +208,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   app.route('/api/hsds', hsds);
 
   // Before the region sites: these routes take query strings (?token=) and set cookies.
-  app.route('/', authRoutes(deps));
+  app.route('/', authRoutes({ ...deps, workspaceNotices: directoryWorkspaceNotices(db) }));
   app.route('/', agendaAdminRoutes(deps));
   app.route('/', measurementAdminRoutes(deps));
   app.route('/', indicatorAdminRoutes(deps));
@@ -211,7 +216,10 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   app.route('/', storyAdminRoutes(deps));
   app.route('/', processNoteRoutes(deps));
   app.route('/', panelAdminRoutes(deps));
+  // The import and review pages before the editor's /beheer/hulpwijzer/:id.
   app.route('/', directoryTransferAdminRoutes(deps));
+  app.route('/', directoryReviewRoutes(deps));
+  app.route('/', directoryEditorRoutes({ ...deps, previewScriptPath: previewScript.path }));
   app.route(
     '/',
     subregionAdminRoutes({

@@ -70,6 +70,8 @@ export interface HsdsServiceTable {
   maximum_age: number | null;
   assured_date: DateColumn | null;
   assurer_email: string | null;
+  /** Marke: the name of the organisation that last checked the listing (migration 0023). */
+  assured_by: string | null;
   alert: string | null;
   last_modified: Timestamp;
   is_demo: Generated<boolean>;
@@ -78,6 +80,8 @@ export interface HsdsServiceTable {
   submitted_by: string | null;
   reviewed_by: string | null;
   reviewed_at: Timestamp | null;
+  /** Marke: an approved listing its organisation changed since a beheerder last looked (0023). */
+  edited_since_review: Generated<boolean>;
   seeded_from: string | null;
   created_at: Generated<Date>;
   search_vector: ColumnType<string, never, never>;

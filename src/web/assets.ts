@@ -50,22 +50,36 @@ function componentCss(name: string): string {
   return readFileSync(file, 'utf8');
 }
 
-function ownCss(name: string): string {
+function ownAsset(name: string): string {
   return readFileSync(fileURLToPath(new URL(`./assets/${name}`, import.meta.url)), 'utf8');
 }
 
 /** Builds the CSS bundle; called once per process. */
 export function buildStylesheet(): Asset {
   const css = [
-    ownCss('marke-theme.css'),
+    ownAsset('marke-theme.css'),
     ...COMPONENTS.map(componentCss),
-    ownCss('marke.css'),
+    ownAsset('marke.css'),
   ].join('\n');
   const raw = Buffer.from(css, 'utf8');
   const hash = createHash('sha256').update(raw).digest('hex').slice(0, 12);
   return {
     path: `/assets/marke.${hash}.css`,
     type: 'text/css; charset=utf-8',
+    raw,
+    gzip: gzipSync(raw, { level: 9 }),
+    br: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    etag: `"${hash}"`,
+  };
+}
+
+/** A small same-origin script from `assets/` (progressive enhancement), fingerprinted like the CSS. */
+export function buildScript(name: string): Asset {
+  const raw = Buffer.from(ownAsset(name), 'utf8');
+  const hash = createHash('sha256').update(raw).digest('hex').slice(0, 12);
+  return {
+    path: `/assets/${name.replace(/\.js$/, '')}.${hash}.js`,
+    type: 'text/javascript; charset=utf-8',
     raw,
     gzip: gzipSync(raw, { level: 9 }),
     br: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),

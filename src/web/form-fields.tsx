@@ -58,7 +58,7 @@ function FormField({ id, label, hint, errors, children }: Common & { children: C
 
 /** A one-line field; a password field never echoes its value. */
 export function TextField(
-  props: Common & { type?: 'text' | 'email' | 'password'; autocomplete?: string },
+  props: Common & { type?: 'text' | 'email' | 'password' | 'tel' | 'url'; autocomplete?: string },
 ) {
   const { id, hint, errors, type = 'text', autocomplete } = props;
   return (
@@ -156,5 +156,80 @@ export function RadioGroup({
         </div>
       ))}
     </fieldset>
+  );
+}
+
+/** Checkboxes named `<prefix>:<value>`; the first carries the group's id for the error summary. */
+export function CheckboxGroup({
+  id,
+  prefix,
+  label,
+  hint,
+  errors,
+  options,
+  checked,
+}: Omit<Common, 'value' | 'values'> & {
+  prefix: string;
+  options: Array<[string, string]>;
+  checked: string[];
+}) {
+  return (
+    <fieldset
+      class={`marke-fieldset${errors[id] ? ' utrecht-form-field--invalid' : ''}`}
+      aria-describedby={describedBy(id, errors, hint)}
+    >
+      <legend>{label}</legend>
+      <FieldHint id={id} hint={hint} />
+      <FieldError id={id} errors={errors} />
+      {options.map(([key, text], index) => (
+        <div class="marke-choice">
+          <input
+            type="checkbox"
+            id={index === 0 ? id : `${id}-${key}`}
+            name={`${prefix}:${key}`}
+            value="on"
+            checked={checked.includes(key)}
+          />
+          <label for={index === 0 ? id : `${id}-${key}`}>{text}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+/** One checkbox with its label (for confirmations). */
+export function Checkbox({
+  id,
+  label,
+  errors,
+  checked,
+}: {
+  id: string;
+  label: string;
+  errors: FieldErrors;
+  checked: boolean;
+}) {
+  return (
+    <div class={`marke-choice${errors[id] ? ' utrecht-form-field--invalid' : ''}`}>
+      <input
+        type="checkbox"
+        id={id}
+        name={id}
+        value="on"
+        checked={checked}
+        aria-invalid={errors[id] ? 'true' : undefined}
+        aria-describedby={errors[id] ? `${id}-fout` : undefined}
+      />
+      <label for={id}>{label}</label>
+    </div>
+  );
+}
+
+/** A status message after a successful save (the page was reached by a redirect). */
+export function Saved({ text }: { text: string }) {
+  return (
+    <div class="utrecht-alert" role="status">
+      <p class="utrecht-paragraph">{text}</p>
+    </div>
   );
 }

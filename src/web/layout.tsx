@@ -39,6 +39,8 @@ export type LayoutProps = {
   description?: string;
   crumbs?: Crumb[];
   nav?: NavKey;
+  /** Same-origin progressive-enhancement scripts (the CSP allows no inline script). */
+  scripts?: string[];
   children: Child;
 };
 
@@ -63,7 +65,7 @@ function Breadcrumbs({ crumbs }: { crumbs: Crumb[] }) {
 }
 
 /** Every page shares one shell, so skip link, navigation, breadcrumbs and titles stay alike. */
-export function Layout({ ctx, title, description, crumbs, nav, children }: LayoutProps) {
+export function Layout({ ctx, title, description, crumbs, nav, scripts, children }: LayoutProps) {
   const fullTitle = `${title} · ${ctx.brand} ${ctx.region.name}`;
   const trail: Crumb[] = crumbs ? [{ label: 'Home', href: homeHref(ctx) }, ...crumbs] : [];
   return (
@@ -76,6 +78,9 @@ export function Layout({ ctx, title, description, crumbs, nav, children }: Layou
           <title>{fullTitle}</title>
           {description ? <meta name="description" content={description} /> : null}
           <link rel="stylesheet" href={ctx.stylesheet} />
+          {scripts?.map((src) => (
+            <script src={src} defer />
+          ))}
         </head>
         <body class="utrecht-document marke-theme">
           <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">

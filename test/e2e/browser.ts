@@ -2,9 +2,9 @@
  * Shared helpers for the browser tests: the seeded app on a real port, Debian's Chromium through
  * playwright-core, a recorder that catches third-party requests, and an axe-core runner.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -207,4 +207,44 @@ export async function signInInBrowser(page: Page, origin: string, email: string)
   await page.getByLabel('Wachtwoord').fill(TEST_PASSWORD);
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await page.waitForURL(`${origin}/account`);
+}
+
+/** The raw HTML of pages as the signed-in browser sees them (vnu checks markup, not the DOM). */
+export async function rawPages(context: BrowserContext, origin: string, paths: string[]) {
+  const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  const pages = new Map<string, string>();
+  for (const p of paths)
+    pages.set(p, await (await fetch(`${origin}${p}`, { headers: { cookie } })).text());
+  return pages;
+}
+
+/** Nu Html Checker errors per page, in one JVM run. */
+export async function vnuErrors(pages: Map<string, string>): Promise<string[]> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'marke-vnu-pages-'));
+  try {
+    const files = new Map<string, string>();
+    for (const [index, [p, html]] of [...pages].entries()) {
+      const file = path.join(dir, `page-${index}.html`);
+      await writeFile(file, html);
+      files.set(file, p);
+    }
+    const run = spawnSync('java', [
+      '-jar',
+      VNU_JAR,
+      '--format',
+      'json',
+      '--errors-only',
+      ...files.keys(),
+    ]);
+    const out = run.stderr.toString('utf8').trim() || run.stdout.toString('utf8').trim();
+    const messages = (
+      JSON.parse(out) as { messages: Array<{ url?: string; message: string; extract?: string }> }
+    ).messages;
+    return messages.map((m) => {
+      const file = decodeURIComponent(new URL(m.url ?? 'file:///x').pathname);
+      return `${files.get(file) ?? file}: ${m.message} ${m.extract ?? ''}`;
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

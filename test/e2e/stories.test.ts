@@ -2,11 +2,7 @@
  * A story from form to public page in real Chromium: a redacteur writes it (a phone number is
  * refused first), a beheerder publishes it, and it appears on /verhalen; axe on every step.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../db.js';
 import { createAccount } from '../session.js';
@@ -16,13 +12,14 @@ import {
   clickAndLoad,
   E2E_TIMEOUT,
   launchBrowser,
+  rawPages,
   requireBrowser,
   requireJava,
   runAxe,
   signInInBrowser,
   startServer,
   type TestServer,
-  VNU_JAR,
+  vnuErrors,
 } from './browser.js';
 
 const hasBrowser = requireBrowser();
@@ -45,46 +42,6 @@ async function fillStory(page: Page, text: string) {
     .getByLabel('Wie legde de toestemming vast?')
     .fill('wijkverpleegkundige, zorgorganisatie');
   await page.getByLabel('Datum van de toestemming').fill('2025-03-14');
-}
-
-/** The raw HTML of pages as the signed-in browser sees them (vnu checks markup, not the DOM). */
-async function rawPages(context: BrowserContext, origin: string, paths: string[]) {
-  const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-  const pages = new Map<string, string>();
-  for (const p of paths)
-    pages.set(p, await (await fetch(`${origin}${p}`, { headers: { cookie } })).text());
-  return pages;
-}
-
-/** Nu Html Checker errors per page, in one JVM run. */
-async function vnuErrors(pages: Map<string, string>): Promise<string[]> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'marke-vnu-stories-'));
-  try {
-    const files = new Map<string, string>();
-    for (const [index, [p, html]] of [...pages].entries()) {
-      const file = path.join(dir, `page-${index}.html`);
-      await writeFile(file, html);
-      files.set(file, p);
-    }
-    const run = spawnSync('java', [
-      '-jar',
-      VNU_JAR,
-      '--format',
-      'json',
-      '--errors-only',
-      ...files.keys(),
-    ]);
-    const out = run.stderr.toString('utf8').trim() || run.stdout.toString('utf8').trim();
-    const messages = (
-      JSON.parse(out) as { messages: Array<{ url?: string; message: string; extract?: string }> }
-    ).messages;
-    return messages.map((m) => {
-      const file = decodeURIComponent(new URL(m.url ?? 'file:///x').pathname);
-      return `${files.get(file) ?? file}: ${m.message} ${m.extract ?? ''}`;
-    });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
 }
 
 const PANEL_CSV = `period,area_code,option,count

@@ -14,7 +14,9 @@ export type Action =
   | 'rounds:manage'
   | 'rounds:contribute'
   | 'areas:manage'
-  | 'directory:import';
+  | 'directory:import'
+  | 'directory:edit'
+  | 'directory:moderate';
 
 const SIGNED_IN: readonly Role[] = ['beheerder', 'trekker', 'redacteur', 'data', 'lezer'];
 
@@ -37,6 +39,8 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   'areas:manage': ['beheerder'],
   // Reading in a whole directory approves its listings: the moderators' decision (ADR 0020).
   'directory:import': ['beheerder'],
+  'directory:edit': ['beheerder', 'redacteur'],
+  'directory:moderate': ['beheerder'],
 };
 
 /** True when the (possibly anonymous) user may perform the action. */

@@ -28,7 +28,7 @@ import {
   setPassword,
 } from './auth.service.js';
 import { AuditFilter, InviteForm, LoginForm, SetPasswordForm } from './auth.types.js';
-import { workspaceFor } from './auth.workspace.js';
+import { type WorkspaceNotices, workspaceFor } from './auth.workspace.js';
 import { AuditPage } from './views/audit.js';
 import {
   AccountPage,
@@ -65,7 +65,12 @@ function clientIp(c: C, trustProxy: boolean): string {
 }
 
 /** Routes of the signed-in part; mounted at the site root for every region's partners. */
-export function authRoutes({ db, config, stylesheetPath }: AppDeps) {
+export function authRoutes({
+  db,
+  config,
+  stylesheetPath,
+  workspaceNotices,
+}: AppDeps & { workspaceNotices?: WorkspaceNotices }) {
   const app = new Hono<AuthEnv>({ strict: false });
   const deps = { db, config, stylesheetPath };
   const pageContext = (c: C) => signedInPageContext(deps, c);
@@ -212,6 +217,7 @@ export function authRoutes({ db, config, stylesheetPath }: AppDeps) {
         user={session.user}
         csrf={session.csrfToken}
         links={workspaceFor(session.user)}
+        notices={workspaceNotices ? await workspaceNotices(session.user) : new Map()}
       />,
     );
   });

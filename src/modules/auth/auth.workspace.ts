@@ -7,6 +7,12 @@ import type { SessionUser } from './auth.types.js';
 
 export type WorkspaceLink = { action: Action; href: string; label: string; hint: string };
 
+/**
+ * Notices beside the links, by href (e.g. how many listings need a check). Other modules provide
+ * them through createApp, because auth may not import them.
+ */
+export type WorkspaceNotices = (user: SessionUser) => Promise<Map<string, string>>;
+
 export const WORKSPACE_LINKS: readonly WorkspaceLink[] = [
   {
     action: 'users:manage',
@@ -49,6 +55,18 @@ export const WORKSPACE_LINKS: readonly WorkspaceLink[] = [
     href: '/beheer/werkagenda/import',
     label: 'Werkagenda inlezen',
     hint: 'Status, voortgang en eigenaren van veel doelen tegelijk bijwerken met een CSV- of Excel-bestand.',
+  },
+  {
+    action: 'directory:edit',
+    href: '/beheer/hulpwijzer',
+    label: 'Hulpwijzer: vermeldingen',
+    hint: 'De diensten van uw organisatie in de Hulpwijzer: toevoegen, bijwerken en controleren.',
+  },
+  {
+    action: 'directory:moderate',
+    href: '/beheer/hulpwijzer/beoordelen',
+    label: 'Hulpwijzer: beoordelen',
+    hint: 'Nieuwe en gewijzigde vermeldingen van organisaties goedkeuren of afwijzen.',
   },
   {
     action: 'directory:import',

@@ -137,7 +137,7 @@ export async function upsertService(
   regionId: number,
   file: string,
   service: ServiceDraft,
-  termIds: { ladder: string; needs: string[]; profile: (code: string) => string },
+  termIds: LinkTermIds,
 ): Promise<void> {
   const values = {
     organization_id: service.organizationId,
@@ -159,6 +159,24 @@ export async function upsertService(
       oc.column('id').doUpdateSet({ ...values, last_modified: new Date().toISOString() }),
     )
     .execute();
+  await replaceServiceLinks(trx, service, termIds);
+}
+
+export type ServiceLinks = Pick<
+  ServiceDraft,
+  'id' | 'areas' | 'goals' | 'initiatives' | 'source' | 'isDemo'
+>;
+export type LinkTermIds = { ladder: string; needs: string[]; profile: (code: string) => string };
+
+/**
+ * A service's areas and profile attributes (ladder, needs, plan links, source, demo), replaced as
+ * a whole: the seed and the editors write them the same way.
+ */
+export async function replaceServiceLinks(
+  trx: Trx,
+  service: ServiceLinks,
+  termIds: LinkTermIds,
+): Promise<void> {
   await trx.deleteFrom('hsds_service_area').where('service_id', '=', service.id).execute();
   await trx.deleteFrom('hsds_attribute').where('link_id', '=', service.id).execute();
   for (const code of service.areas) {

@@ -31,7 +31,6 @@ import { type NeedTerm, needVocabulary } from './vocabulary.js';
 type Db = Kysely<Database>;
 
 export const MAX_PLACE_LENGTH = 100;
-/** A listing not checked for this long is hidden (issue 5 §3); the local pages use it too. */
 const CANDIDATE_LIMIT = 2000;
 const CARDS_PER_NEED = 8;
 

@@ -168,6 +168,7 @@ const MARKE_UPDATES: Partial<Record<StoredTable, readonly string[]>> = {
     'review_status',
     'reviewed_by',
     'reviewed_at',
+    'edited_since_review',
     'seeded_from',
     'last_modified',
   ],
@@ -218,6 +219,8 @@ function toDbRow(table: StoredTable, row: Row, ctx: WriteContext): repo.DbRow {
         submitted_by: ctx.actor,
         reviewed_by: ctx.actor,
         reviewed_at: ctx.now,
+        // A beheerder's import is a review: it clears the editors' "changed since review" mark.
+        edited_since_review: false,
         seeded_from: null,
         last_modified: since,
         created_at: since,

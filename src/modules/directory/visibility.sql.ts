@@ -4,8 +4,10 @@
  */
 import { type RawBuilder, sql } from 'kysely';
 
-/** A listing not checked for this long is hidden (issue 5 §3: 15 months). */
-export const HIDDEN_AFTER_MONTHS = 15;
+import { HIDDEN_AFTER_MONTHS } from './freshness.js';
+
+/** The check ages live in freshness.ts (6, 12, 15 months), beside the editors' states. */
+export { HIDDEN_AFTER_MONTHS };
 
 /**
  * True for a service residents may see: approved by a beheerder, active, and checked (or, never

@@ -103,11 +103,14 @@ export function AccountPage({
   user,
   csrf,
   links,
+  notices,
 }: {
   ctx: PageContext;
   user: SessionUser;
   csrf: string;
   links: ReadonlyArray<{ href: string; label: string; hint: string }>;
+  /** Work waiting behind a link (by href), shown under it. */
+  notices: ReadonlyMap<string, string>;
 }) {
   return (
     <Layout ctx={ctx} title="Mijn account" crumbs={[{ label: 'Mijn account' }]}>
@@ -131,6 +134,12 @@ export function AccountPage({
                 </a>
                 <br />
                 <span class="marke-muted">{link.hint}</span>
+                {notices.get(link.href) ? (
+                  <>
+                    <br />
+                    <strong class="marke-workspace-notice">{notices.get(link.href)}</strong>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
