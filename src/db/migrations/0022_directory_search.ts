@@ -24,12 +24,16 @@ const REFRESH = `
 create or replace function hsds_refresh_search_entry(ids uuid[]) returns void
 language plpgsql as $$
 begin
+  -- Two transactions writing to one service would both delete and insert its row; the second
+  -- insert would hit the first's key. Taking the services in id order makes them wait in turn,
+  -- and each statement after the wait sees what the other committed.
+  perform 1 from hsds_service where id = any(ids) order by id for update;
   delete from hsds_search_entry where service_id = any(ids);
   insert into hsds_search_entry
     (service_id, region_id, listed, checked_on, ladder_rank, ladder, need_codes, area_codes,
      match_keys, points, name)
   select s.id, s.region_id, s.review_status = 'goedgekeurd' and s.status = 'active',
-    coalesce(s.assured_date, s.created_at::date), ladder.position, ladder.code,
+    least(coalesce(s.assured_date, s.created_at::date), current_date), ladder.position, ladder.code,
     needs.codes, areas.codes,
     array(select n || '@' || a from unnest(needs.codes) n cross join unnest(areas.codes) a),
     (select jsonb_agg(jsonb_build_array(l.longitude, l.latitude) order by l.id)

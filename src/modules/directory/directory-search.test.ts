@@ -3,6 +3,7 @@
  * of: service fields, need and ladder attributes, areas, located places, terms; removals too.
  */
 import { sql } from 'kysely';
+import pg from 'pg';
 import { v4 as uuid } from 'uuid';
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/db.js';
@@ -18,7 +19,7 @@ it('the migration snapshot holds the profile taxonomies’ stable ids', () => {
   expect(LADDER_TAXONOMY_ID).toBe(taxonomyId(LADDER_TAXONOMY));
 });
 
-describeEachDatabase('Hulpwijzer search rows', (get) => {
+describeEachDatabase('Hulpwijzer search rows', (get, kind) => {
   const entry = (id: string) =>
     get()
       .db.selectFrom('hsds_search_entry')
@@ -166,6 +167,38 @@ describeEachDatabase('Hulpwijzer search rows', (get) => {
     expect(ids(byEntry)).toEqual(ids(byService));
     expect(byService.length).toBeLessThan(all.length - 5);
   });
+
+  it.skipIf(kind !== 'postgres')(
+    'lets two transactions that touch one service each rebuild its row in turn',
+    async () => {
+      const url = get().url ?? '';
+      const [first, second] = [new pg.Client(url), new pg.Client(url)];
+      await Promise.all([first.connect(), second.connect()]);
+      try {
+        await first.query('begin');
+        await second.query('begin');
+        await first.query(
+          `insert into hsds_attribute (id, link_id, link_type, link_entity, taxonomy_term_id)
+           values ($1, $2, 'hulpvraag', 'service', $3)`,
+          [uuid(), MARKEHUIS, termId(NEED_TAXONOMY, 'vervoer')],
+        );
+        // Waits for the first transaction's lock on the service, then sees its row.
+        const waiting = second.query(
+          `insert into hsds_service_area (id, service_id, area_code) values ($1, $2, 'regio')`,
+          [uuid(), MARKEHUIS],
+        );
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await first.query('commit');
+        await waiting;
+        await second.query('commit');
+      } finally {
+        await Promise.all([first.end(), second.end()]);
+      }
+      const row = await entry(MARKEHUIS);
+      expect(row?.need_codes).toContain('vervoer');
+      expect(row?.area_codes).toContain('regio');
+    },
+  );
 
   it('follows located places and their coordinates, and leaves with a removed service', async () => {
     const db = get().db;

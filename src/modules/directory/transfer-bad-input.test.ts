@@ -253,6 +253,22 @@ describeEachDatabase('Hulpwijzer import: bad files change nothing', (get) => {
     ]);
   });
 
+  it('a check date in the future is refused at its row', async () => {
+    const error = await refused(
+      withTable('services.csv', (rows) => {
+        const [first] = rows;
+        if (!first) throw new Error('too few');
+        first.assured_date = '2099-01-01';
+      }),
+    );
+    expect(problem(error.problems, 'assured_date')).toMatchObject({
+      file: 'services.csv',
+      row: 2,
+      value: '2099-01-01',
+      message: expect.stringMatching(/in de toekomst/),
+    });
+  });
+
   it('an id that belongs to another region cannot be taken over', async () => {
     const db = get().db;
     await sql`insert into region (code, name) values ('elders', 'Elders')`.execute(db);

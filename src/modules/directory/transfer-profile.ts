@@ -127,6 +127,17 @@ export function checkService(
       'attributes',
       'Deze dienst heeft geen hulpvraag. Geef minstens één kenmerk uit de taxonomie Hulpvraag.',
     );
+  const assured = final.service.get(serviceId)?.assured_date;
+  // A check date in the future would read "laatst gecontroleerd" on a day to come and keep the
+  // listing visible past the 15 months.
+  if (assured && assured > new Date().toISOString().slice(0, 10))
+    problems.push({
+      ...place,
+      column: 'assured_date',
+      value: assured,
+      message:
+        'Deze datum ligt in de toekomst. Vul de dag in waarop de gegevens zijn gecontroleerd.',
+    });
   if (areas.length === 0)
     add(
       'service_areas',

@@ -17,7 +17,7 @@ export function isVisibleService(alias: string): RawBuilder<boolean> {
   const column = (name: string) => sql.ref(`${alias}.${name}`);
   return sql<boolean>`(${column('review_status')} = 'goedgekeurd'
     and ${column('status')} = 'active'
-    and coalesce(${column('assured_date')}, ${column('created_at')}::date)
+    and least(coalesce(${column('assured_date')}, ${column('created_at')}::date), current_date)
       > current_date - make_interval(months => ${sql.lit(HIDDEN_AFTER_MONTHS)}))`;
 }
 
