@@ -51,6 +51,8 @@ export type HulpwijzerResults = {
   p99Ms: number;
   maxMs: number;
   meanCards: number;
+  /** Searches whose page showed no card at all: a fast empty answer must not count as speed. */
+  emptyPages: number;
   /** The page as HTML, before compression (fetch hides the compressed size). */
   htmlBytes: number;
   limitMs: number;
@@ -189,8 +191,8 @@ async function prepare(dataDir: string): Promise<{ generateMs: number; visible: 
     const started = performance.now();
     await generate(handle.db, region.id);
     const generateMs = performance.now() - started;
-    // PGlite runs no autovacuum: statistics are gathered here, as autovacuum would on a server.
-    await sql`vacuum analyze`.execute(handle.db);
+    // No vacuum or analyze: a PGlite installation gets neither (no autovacuum), so neither does
+    // the benchmark; the GIN indexes work without a pending list (ADR 0017).
     const visible = await sql<{ n: number }>`select count(*)::int as n from hsds_search_entry
       where listed and checked_on > current_date - interval '15 months'`.execute(handle.db);
     return { generateMs, visible: visible.rows[0]?.n ?? 0 };
@@ -238,11 +240,13 @@ export async function measureHulpwijzer(log: (line: string) => void): Promise<Hu
     const ms: number[] = [];
     let cards = 0;
     let bytes = 0;
+    let emptyPages = 0;
     for (const [i, pair] of pairs.entries()) {
       const result = await search(server.base, pair.question, pair.place);
       if (i < WARM_UP) continue;
       ms.push(result.ms);
       cards += result.cards;
+      if (result.cards === 0) emptyPages++;
       bytes += result.bytes;
     }
     const sorted = [...ms].sort((a, b) => a - b);
@@ -257,9 +261,10 @@ export async function measureHulpwijzer(log: (line: string) => void): Promise<Hu
       p99Ms: round(percentile(sorted, 0.99)),
       maxMs: round(sorted.at(-1) ?? Number.NaN),
       meanCards: round(cards / ms.length),
+      emptyPages,
       htmlBytes: Math.round(bytes / ms.length),
       limitMs: HULPWIJZER_P95_MS,
-      met: p95Ms <= HULPWIJZER_P95_MS,
+      met: p95Ms <= HULPWIJZER_P95_MS && emptyPages === 0,
     };
   } finally {
     if (server) await stopServer(server.child);

@@ -336,6 +336,7 @@ function printHulpwijzer(h: HulpwijzerResults): void {
         'p99 ms': h.p99Ms,
         'max ms': h.maxMs,
         'cards/page': h.meanCards,
+        'empty pages': h.emptyPages,
         'html bytes': h.htmlBytes,
         'generate ms': h.generateMs,
         [`p95 ≤ ${h.limitMs}`]: ok(h.met),

@@ -106,6 +106,22 @@ describeEachDatabase('Hulpwijzer pages', (get) => {
     expect(calm).not.toContain('id="crisis-kop"');
   });
 
+  it('shows a topic link its own need only, not what the words of its name also suggest', async () => {
+    const { app } = testApp(get().db);
+    const start = await (await app.request('/hulpwijzer')).text();
+    const topics = [...start.matchAll(/href="\/hulpwijzer\?vraag=([^&"]+)&amp;plaats="/g)].map(
+      (m) => decodeURIComponent(m[1] ?? ''),
+    );
+    expect(topics.length).toBeGreaterThan(15);
+    expect(topics).toContain('Weet niet waar ik moet beginnen');
+    for (const topic of topics) {
+      const html = await (await app.request(search(topic, 'Grolloo'))).text();
+      const sections = [...html.matchAll(/id="behoefte-([a-z-]+)"/g)].map((m) => m[1]);
+      expect(sections.length, topic).toBeLessThanOrEqual(1);
+      expect(html, topic).toContain(`We zochten naar: ${topic}.`);
+    }
+  });
+
   it('finds a service by its name', async () => {
     const { app } = testApp(get().db);
     const titles = cardTitles(await (await app.request(search('GrollooZorgt'))).text());

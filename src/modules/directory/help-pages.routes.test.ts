@@ -63,6 +63,14 @@ describeEachDatabase('Hulpwijzer print and gemeente pages', (get) => {
     expect(page).toContain('Vermeldingen met &quot;Voorbeeld&quot; zijn verzonnen.');
   });
 
+  it('prints a service found by its own words once, not again below the entrance', async () => {
+    const { app } = testApp(get().db);
+    const res = await app.request(print({ vraag: 'benaderbaar', plaats: 'Grolloo' }));
+    const html = await res.text();
+    expect(res.status).toBe(200);
+    expect(html.match(/>\s*Dorpscoördinator Grolloo\s*</g)?.length).toBe(1);
+  });
+
   it('prints the check date of a checked listing', async () => {
     const db = get().db;
     await db

@@ -80,11 +80,13 @@ export async function planForQuestion(
       )
     : null;
   const shown = new Set([entrance?.found?.service.id ?? '']);
+  const sections = withoutShown(outcome.sections, shown);
   return {
-    outcome,
+    // A name found on its words is shown once too: not again below the entrance.
+    outcome: { ...outcome, byText: outcome.byText.filter((s) => !shown.has(s.id)) },
     path: null,
     entrance,
-    sections: withoutShown(outcome.sections, shown),
+    sections,
     carerSections: [],
   };
 }

@@ -132,6 +132,12 @@ export async function searchDirectory(
   }
   if (!question && !outcome.place) return outcome;
   const understood = question ? await understandQuestion(db, question) : null;
+  // A topic link sends the need's own name: that need alone, not what its words also suggest
+  // ("Weet niet waar ik moet beginnen" is not about dementia).
+  const topic = (await needVocabulary(db)).terms.find(
+    (t) => t.name.toLocaleLowerCase('nl') === question.toLocaleLowerCase('nl'),
+  );
+  if (understood && topic) understood.chosen = [topic.code];
   outcome.understood = understood;
   outcome.crisis = crisisLinesFor(understood?.crisis ?? []);
   // Without a question, a place shows its one local entrance: where to start.

@@ -118,7 +118,8 @@ function Results({ ctx, outcome }: { ctx: PageContext; outcome: SearchOutcome })
             <CardList services={section.services} prefix={section.need.code} />
             {section.more > 0 ? (
               <p class="marke-muted">
-                En nog {section.more} andere. Maak je vraag preciezer om ze te zien.
+                Er is nog meer hulp van deze soort ({section.more}). Hierboven staat de hulp die het
+                dichtst bij is.
               </p>
             ) : null}
           </section>
@@ -145,9 +146,13 @@ function CardList({ services, prefix }: { services: ServiceHit[]; prefix: string
 }
 
 function NothingFound({ ctx, outcome }: { ctx: PageContext; outcome: SearchOutcome }) {
+  // The guided path ends at the one local entrance; with a known place it starts at that place.
+  const place = outcome.place?.label;
   const start = href(
     ctx,
-    `/hulpwijzer?vraag=&plaats=${encodeURIComponent(outcome.place?.label ?? outcome.placeText)}`,
+    place
+      ? `/hulpwijzer/begin?voor=mezelf&over=informatie-advies&plaats=${encodeURIComponent(place)}`
+      : '/hulpwijzer/begin',
   );
   return (
     <p class="utrecht-paragraph">
