@@ -333,6 +333,23 @@ describeEachDatabase('Hulpwijzer import: bad files change nothing', (get) => {
     const line = columns.map((c) => (c === 'status' ? 'active' : '')).join(',');
     const many = `${columns.join(',')}\n${`${line}\n`.repeat(MAX_ROWS + 1)}`;
     expect((await refused([text('services.csv', many)], 413)).message).toMatch(/hoogstens 100000/);
+    // Millions of one-letter rows are refused before they are parsed (in well under a second).
+    const started = performance.now();
+    const tiny = `${columns.join(',')}\n${'x\n'.repeat(4_000_000)}`;
+    expect((await refused([text('schedules.csv', tiny)], 413)).message).toMatch(/hoogstens/);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    // A spreadsheet named .csv (it could unpack past the zip limit) is not opened.
+    const sheet = new JSZip();
+    sheet.file('xl/workbook.xml', '<workbook/>');
+    const disguised = await sheet.generateAsync({ type: 'uint8array' });
+    const inZip = new JSZip();
+    inZip.file('services.csv', disguised);
+    const error = await refused([
+      { name: 'pakket.zip', bytes: await inZip.generateAsync({ type: 'uint8array' }) },
+    ]);
+    expect(error.problems).toEqual([
+      expect.objectContaining({ file: 'services.csv', message: expect.stringMatching(/geen CSV/) }),
+    ]);
     const huge = new Uint8Array(10 * 1024 * 1024 + 1);
     expect((await refused([{ name: 'h.json', bytes: huge }], 413)).message).toMatch(
       /groter dan 10 MB/,

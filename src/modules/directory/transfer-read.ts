@@ -107,6 +107,21 @@ async function unzip(file: UploadFile): Promise<Result<UploadFile[], ImportRefus
   return ok(out);
 }
 
+function tooManyRows(count: number) {
+  return refuse(
+    `Het bestand heeft ${count} rijen; Marke leest er hoogstens ${MAX_ROWS} tegelijk. Lees het in delen in.`,
+    [],
+    413,
+  );
+}
+
+/** Line breaks in the bytes: at least the rows a CSV file holds, counted without parsing it. */
+function lineCount(bytes: Uint8Array): number {
+  let lines = 0;
+  for (const byte of bytes) if (byte === 0x0a) lines++;
+  return lines;
+}
+
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
 /** The entry's bytes, or null when it unpacks to more than the budget; unreadable data is empty. */
@@ -136,6 +151,7 @@ async function readCsvFiles(files: UploadFile[]): Promise<Result<Upload, ImportR
   const notices: string[] = [];
   const present = new Set<HsdsTable>();
   let count = 0;
+  let lines = 0;
   const names = new Set<string>();
   for (const file of files) {
     const name = file.name.toLowerCase();
@@ -145,6 +161,14 @@ async function readCsvFiles(files: UploadFile[]): Promise<Result<Upload, ImportR
       continue;
     }
     names.add(name);
+    // A spreadsheet is a zip: inside a zip it would unpack past the size limit. Only CSV here.
+    if (file.bytes[0] === 0x50 && file.bytes[1] === 0x4b) {
+      problems.push(fileProblem(file.name, 'Dit is geen CSV-bestand. Sla het op als "CSV UTF-8".'));
+      continue;
+    }
+    // Rows are counted before parsing: millions of tiny rows would fill the memory first.
+    lines += lineCount(file.bytes);
+    if (lines > MAX_ROWS + files.length) return tooManyRows(lines);
     const read = await readTable(file.name, file.bytes);
     if (!read.ok) {
       problems.push(fileProblem(file.name, read.error));
@@ -178,12 +202,7 @@ async function readCsvFiles(files: UploadFile[]): Promise<Result<Upload, ImportR
     });
     count += read.value.rows.length;
   }
-  if (count > MAX_ROWS)
-    return refuse(
-      `Het bestand heeft ${count} rijen; Marke leest er hoogstens ${MAX_ROWS} tegelijk. Lees het in delen in.`,
-      [],
-      413,
-    );
+  if (count > MAX_ROWS) return tooManyRows(count);
   if (problems.length > 0) return refuse('Het bestand kan zo niet worden ingelezen.', problems);
   if (present.size === 0)
     return refuse('Er staat geen tabel van de Hulpwijzer in (organizations.csv, services.csv …).');
