@@ -15,6 +15,7 @@ import { openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { Database } from '../src/db/schema.js';
 import { seedRegionDirectory } from '../src/seed.js';
+import { percentile } from './datawerkplaats-map.js';
 import { type RunningServer, startServer, stopServer } from './server.js';
 
 export const HULPWIJZER_SERVICES = 50_000;
@@ -208,8 +209,6 @@ async function questions(): Promise<string[]> {
   return file.vragen.map((v) => v.vraag);
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /** One search over HTTP: ms until the whole (brotli) page is read and decoded, its cards. */
@@ -249,17 +248,16 @@ export async function measureHulpwijzer(log: (line: string) => void): Promise<Hu
       if (result.cards === 0) emptyPages++;
       bytes += result.bytes;
     }
-    const sorted = [...ms].sort((a, b) => a - b);
-    const p95Ms = round(percentile(sorted, 0.95));
+    const p95Ms = percentile(ms, 95);
     return {
       services: HULPWIJZER_SERVICES,
       visibleServices: visible,
       generateMs: Math.round(generateMs),
       samples: ms.length,
-      p50Ms: round(percentile(sorted, 0.5)),
+      p50Ms: percentile(ms, 50),
       p95Ms,
-      p99Ms: round(percentile(sorted, 0.99)),
-      maxMs: round(sorted.at(-1) ?? Number.NaN),
+      p99Ms: percentile(ms, 99),
+      maxMs: percentile(ms, 100),
       meanCards: round(cards / ms.length),
       emptyPages,
       htmlBytes: Math.round(bytes / ms.length),

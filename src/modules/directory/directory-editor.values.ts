@@ -13,7 +13,7 @@ import {
   ListingForm,
   MAX_PHONES,
 } from './directory-editor.types.js';
-import type { Nearness, ServiceHit } from './search.service.js';
+import { addressLine, type Nearness, type ServiceHit } from './search.service.js';
 
 /** The form of a saved listing, as the form posts it. */
 export function listingFormValues(l: ListingDetail): Record<string, string> {
@@ -121,7 +121,7 @@ export function previewHit(
     contact: {
       phones,
       schedules: schedule ? [schedule] : [],
-      addresses: street && postalCode && city ? [`${street}, ${postalCode} ${city}`] : [],
+      addresses: street && postalCode && city ? [addressLine(street, postalCode, city)] : [],
     },
   };
 }

@@ -186,6 +186,11 @@ async function cardsOf(db: Db, ranked: Ranked[]): Promise<(r: Ranked) => Service
   };
 }
 
+/** An address as a card shows it: "Brink 1, 9444 AA Grolloo" (the editor's preview too). */
+export function addressLine(street: string | null, postalCode: string | null, city: string | null) {
+  return [street, [postalCode, city].filter(Boolean).join(' ')].join(', ');
+}
+
 function contactOf(
   id: string,
   details: Awaited<ReturnType<typeof serviceDetails>>,
@@ -197,7 +202,7 @@ function contactOf(
       .map((s) => s.description ?? [s.byday, s.opens_at, s.closes_at].filter(Boolean).join(' ')),
     addresses: details.locations
       .filter((l) => l.service_id === id && l.address_1)
-      .map((l) => [l.address_1, [l.postal_code, l.city].filter(Boolean).join(' ')].join(', ')),
+      .map((l) => addressLine(l.address_1, l.postal_code, l.city)),
   };
 }
 
