@@ -12,8 +12,10 @@ import path from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import { parse } from 'yaml';
 import { openDatabase } from '../src/db/database.js';
+import { tidyTables } from '../src/db/housekeeping.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { Database } from '../src/db/schema.js';
+import { DIRECTORY_TABLES } from '../src/modules/directory/index.js';
 import { seedRegionDirectory } from '../src/seed.js';
 import { percentile } from './datawerkplaats-map.js';
 import { type RunningServer, startServer, stopServer } from './server.js';
@@ -23,7 +25,7 @@ export const HULPWIJZER_P95_MS = 30;
 const WARM_UP = 40;
 const SAMPLES = 600;
 /** Places as residents type them: villages, wijken, gemeenten, postcodes. */
-const PLACES = [
+export const PLACES = [
   'Grolloo',
   'Assen',
   '9444',
@@ -97,6 +99,8 @@ function drawServices(
     needs: [] as [string, string][],
     checked: [] as string[],
     status: [] as string[],
+    /** Services with a place of their own: a location in Drenthe, a phone and opening hours. */
+    located: [] as { id: string; lat: number; lon: number }[],
   };
   const today = Date.now();
   for (let i = 0; i < HULPWIJZER_SERVICES; i++) {
@@ -107,6 +111,9 @@ function drawServices(
     services.areas.push(
       r < 0.55 ? pick(wijken) : r < 0.8 ? pick(gemeenten) : r < 0.92 ? 'regio' : 'online',
     );
+    // Most local help has a door: 60 % of the wijk and gemeente services, somewhere in Drenthe.
+    if (r < 0.8 && next() < 0.6)
+      services.located.push({ id, lat: 52.6 + next() * 0.6, lon: 6.1 + next() * 1.0 });
     services.ladder.push(ladderTerms[weighted(LADDER_WEIGHTS)] as string);
     const count = 1 + Math.floor(next() * 3);
     const needs = new Set<string>();
@@ -173,10 +180,51 @@ async function generate(db: Kysely<Database>, regionId: number): Promise<void> {
     union all
     select gen_random_uuid(), id, 'hulpvraag', 'service', term
       from unnest(${needIds}::uuid[], ${needTerms}::uuid[]) as t(id, term)`.execute(db);
+  await placeServices(db, regionId, s.located);
+}
+
+/**
+ * A location (with an address), a phone and opening hours for the located services, so cards
+ * and nearness do the work real listings give them. All of it is visibly made up: the street
+ * is "Voorbeeldstraat", the number cannot be dialled.
+ */
+async function placeServices(
+  db: Kysely<Database>,
+  regionId: number,
+  located: { id: string; lat: number; lon: number }[],
+): Promise<void> {
+  const ids = located.map((l) => l.id);
+  const lats = located.map((l) => l.lat);
+  const lons = located.map((l) => l.lon);
+  await sql`create temporary table bench_place as
+    select id as service_id, gen_random_uuid() as location_id, lat, lon,
+      row_number() over () as n
+    from unnest(${ids}::uuid[], ${lats}::float8[], ${lons}::float8[]) as t(id, lat, lon)`.execute(
+    db,
+  );
+  await sql`insert into hsds_location (id, region_id, location_type, name, latitude, longitude, is_demo)
+    select location_id, ${regionId}, 'physical', 'Voorbeeldlocatie ' || n, lat, lon, true
+    from bench_place`.execute(db);
+  await sql`insert into hsds_address (id, location_id, address_1, city, state_province, postal_code,
+      country, address_type)
+    select gen_random_uuid(), location_id, 'Voorbeeldstraat ' || n, 'Voorbeeld', 'Drenthe',
+      '0000 AA', 'NL', 'physical'
+    from bench_place`.execute(db);
+  await sql`insert into hsds_service_at_location (id, service_id, location_id)
+    select gen_random_uuid(), service_id, location_id from bench_place`.execute(db);
+  await sql`insert into hsds_phone (id, service_id, number, description)
+    select gen_random_uuid(), service_id, '000-0000000', 'Voorbeeldnummer' from bench_place`.execute(
+    db,
+  );
+  await sql`insert into hsds_schedule (id, service_id, freq, byday, opens_at, closes_at)
+    select gen_random_uuid(), service_id, 'WEEKLY', 'MO,WE', '09:00', '12:00' from bench_place`.execute(
+    db,
+  );
+  await sql`drop table bench_place`.execute(db);
 }
 
 /** Creates the data dir: plan, directory seed and the generated services; returns its timing. */
-async function prepare(dataDir: string): Promise<{ generateMs: number; visible: number }> {
+export async function prepare(dataDir: string): Promise<{ generateMs: number; visible: number }> {
   const handle = await openDatabase({ kind: 'pglite', dataDir });
   try {
     await migrateToLatest(handle.db);
@@ -192,8 +240,9 @@ async function prepare(dataDir: string): Promise<{ generateMs: number; visible: 
     const started = performance.now();
     await generate(handle.db, region.id);
     const generateMs = performance.now() - started;
-    // No vacuum or analyze: a PGlite installation gets neither (no autovacuum), so neither does
-    // the benchmark; the GIN indexes work without a pending list (ADR 0017).
+    // A bulk load like the directory import: tidied after its commit, as the import does
+    // (PGlite has no autovacuum; ADR 0022).
+    await tidyTables(handle.db, DIRECTORY_TABLES);
     const visible = await sql<{ n: number }>`select count(*)::int as n from hsds_search_entry
       where listed and checked_on > current_date - interval '15 months'`.execute(handle.db);
     return { generateMs, visible: visible.rows[0]?.n ?? 0 };
@@ -202,7 +251,7 @@ async function prepare(dataDir: string): Promise<{ generateMs: number; visible: 
   }
 }
 
-async function questions(): Promise<string[]> {
+export async function questions(): Promise<string[]> {
   const file = parse(await readFile('test/hulpwijzer/vragen.yaml', 'utf8')) as {
     vragen: { vraag: string }[];
   };

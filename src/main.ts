@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
+import { startHousekeeping } from './db/housekeeping.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedRegionDirectory } from './seed.js';
 
@@ -68,6 +69,8 @@ export async function start(config: Config): Promise<void> {
   const handle = await openMigrated(config);
   await seedAll(handle, config);
   const { app } = createApp({ db: handle.db, config });
+  // PGlite has no autovacuum: Marke does that work itself (ADR 0022).
+  const housekeeping = handle.kind === 'pglite' ? startHousekeeping(handle.db) : null;
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const ms = Math.round(performance.now() - started);
     console.log(
@@ -76,7 +79,9 @@ export async function start(config: Config): Promise<void> {
   });
   const stop = () => {
     server.close();
-    void handle.close().finally(() => process.exit(0));
+    void Promise.resolve(housekeeping?.stop())
+      .then(() => handle.close())
+      .finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -60,6 +60,12 @@ export const STORED_TABLES = [
   'attribute',
 ] as const;
 export type StoredTable = (typeof STORED_TABLES)[number];
+/** The database tables a bulk change of the directory writes: tidied after it (ADR 0022). */
+export const DIRECTORY_TABLES: readonly string[] = [
+  ...STORED_TABLES.map((table) => `hsds_${table}`),
+  'hsds_metadata',
+  'hsds_search_entry',
+];
 /** The profile's tables: read to check references, never changed by an import. */
 export type ReferenceTable = 'taxonomy' | 'taxonomy_term';
 export type HsdsTable = StoredTable | ReferenceTable;

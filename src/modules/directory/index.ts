@@ -17,4 +17,5 @@ export {
 } from './hsds.api.js';
 export type { HsdsService } from './hsds.presenter.js';
 export { hsdsServicesOfRegion } from './hsds.service.js';
+export { DIRECTORY_TABLES } from './hsds-tables.js';
 export { EXPORT_PATHS as DIRECTORY_EXPORT_PATHS } from './transfer.types.js';

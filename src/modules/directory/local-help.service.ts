@@ -11,8 +11,9 @@ import { slugify } from '../../lib/slug.js';
 import { type Area, areaIndex } from '../areas/index.js';
 import { CARER_NEED, GENERAL_NEED } from './help-path.types.js';
 import { type Place, placeIndex, wijkPlaceName } from './places.js';
-import { type Candidate, findForNeeds } from './search.repository.js';
+import type { Candidate } from './search.repository.js';
 import { loadCards, type Nearness, type ServiceHit } from './search.service.js';
+import { findForNeeds } from './search-candidates.service.js';
 import { type NeedTerm, needVocabulary } from './vocabulary.js';
 
 type Db = Kysely<Database>;

@@ -25,39 +25,19 @@ const CANDIDATE_COLUMNS = sql`e.service_id as id, e.name, e.ladder, e.ladder_ran
   e.need_codes as needs, e.area_codes as areas, coalesce(e.points, '[]'::jsonb) as points`;
 
 /**
- * The services for some needs in some areas, read from the narrow search rows (migration 0022)
- * through one `need@area` GIN lookup. Per need only whole ladder steps are kept, up to the step
- * that reaches `keepPerNeed` services: the first `keepPerNeed` of any ordering within the
- * ladder are among them. `totals` counts every matching service per need.
+ * Every service residents may see with this need, read from the narrow search rows (migration
+ * 0022) through the `need_codes` index (0025). The search keeps the answer per data version
+ * (search-candidates.service.ts, ADR 0022) and picks areas and ladder steps from it.
  */
-export async function findForNeeds(
+export async function visibleForNeed(
   db: Db,
-  filter: Visible & { needCodes: string[]; areaCodes: string[]; keepPerNeed: number },
-): Promise<{ candidates: Candidate[]; totals: Map<string, number> }> {
-  const { needCodes, areaCodes } = filter;
-  if (needCodes.length === 0 || areaCodes.length === 0)
-    return { candidates: [], totals: new Map() };
-  const pairs = needCodes.flatMap((need) => areaCodes.map((area) => `${need}@${area}`));
-  const { rows } = await sql<Candidate & { need: string; need_total: number }>`
-    with matched as (
-      select ${CANDIDATE_COLUMNS}, n.need
-      from hsds_search_entry e cross join lateral unnest(e.need_codes) as n(need)
-      where e.match_keys && ${textArray(pairs)} and ${visible(filter)}
-        and n.need = any(${textArray(needCodes)})
-    ), counted as (
-      select *, count(*) over (partition by need)::int as need_total,
-        count(*) over (partition by need order by ladder_rank
-          range between unbounded preceding and 1 preceding) as before_step
-      from matched
-    )
-    select * from counted where coalesce(before_step, 0) < ${filter.keepPerNeed}`.execute(db);
-  const totals = new Map<string, number>();
-  const byId = new Map<string, Candidate>();
-  for (const { need, need_total, ...candidate } of rows) {
-    totals.set(need, need_total);
-    if (!byId.has(candidate.id)) byId.set(candidate.id, candidate);
-  }
-  return { candidates: [...byId.values()], totals };
+  filter: Visible & { needCode: string },
+): Promise<Candidate[]> {
+  const { rows } = await sql<Candidate>`
+    select ${CANDIDATE_COLUMNS}
+    from hsds_search_entry e
+    where e.need_codes @> array[${filter.needCode}::text] and ${visible(filter)}`.execute(db);
+  return rows;
 }
 
 /**

@@ -21,11 +21,11 @@ import { MAX_QUESTION_LENGTH, type Understood, understandQuestion } from './ques
 import {
   type Candidate,
   findByText,
-  findForNeeds,
   type ServiceCard,
   serviceCards,
   serviceDetails,
 } from './search.repository.js';
+import { findForNeeds } from './search-candidates.service.js';
 import { type NeedTerm, needVocabulary } from './vocabulary.js';
 
 type Db = Kysely<Database>;

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { writeAudit } from '../../db/audit.js';
+import { tidyTables } from '../../db/housekeeping.js';
 import type { Database } from '../../db/schema.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import { areaIndex } from '../areas/index.js';
@@ -16,7 +17,7 @@ import { bumpDataVersion, goalIndex, initiativeNames } from '../plan/index.js';
 import { taxonomyId } from './directory-ids.js';
 import { hsdsServicesOfRegion } from './hsds.service.js';
 import { presentPage } from './hsds-format.js';
-import { STORED_TABLES, type StoredTable, TABLES } from './hsds-tables.js';
+import { DIRECTORY_TABLES, STORED_TABLES, type StoredTable, TABLES } from './hsds-tables.js';
 import { LADDER_TAXONOMY, NEED_TAXONOMY, PROFILE_TAXONOMY } from './profile.js';
 import * as repo from './transfer.repository.js';
 import type {
@@ -49,7 +50,7 @@ export async function importDirectory(
   if (!read.ok) return read;
   const upload = read.value;
   const actor = `user:${user.id}`;
-  return db.transaction().execute(async (trx) => {
+  const outcome = await db.transaction().execute(async (trx) => {
     await repo.lockDirectory(trx, user.regionId);
     const current = await loadSnapshot(trx, user.regionId);
     const [known, elsewhere] = await Promise.all([
@@ -75,6 +76,9 @@ export async function importDirectory(
     await bumpDataVersion(trx);
     return ok({ counts, notices: planned.plan.notices });
   });
+  // A bulk change: PGlite has no autovacuum, so the import tidies what it wrote (ADR 0022).
+  if (outcome.ok) await tidyTables(db, DIRECTORY_TABLES);
+  return outcome;
 }
 
 function refusal(problems: Problem[]): ImportRefusal {
