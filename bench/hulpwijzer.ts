@@ -1,10 +1,13 @@
 /**
  * The Hulpwijzer benchmark (issue 5): 50 000 generated services (every one `is_demo`, names
  * start with "Voorbeeld"), spread over the region's wijken, gemeenten, the region and online,
- * on all ladder steps and needs, some unchecked for over 15 months or not yet approved. A
+ * on all ladder steps and needs, some unchecked for over 15 months or not yet approved; most
+ * local ones with a made-up location, address, phone and opening hours. A
  * production-mode server on the embedded database (PGlite, as `npm start`) then answers resident
  * searches — a question from the test set and a place — one after another; the figure is the
- * time until the whole compressed page is read. Target: p95 ≤ 30 ms.
+ * time until the whole compressed page is read. Target: p95 ≤ 30 ms. The warm-up's first and
+ * slowest search are reported too: they read each need's services, as the first search after a
+ * change does (ADR 0022).
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -58,6 +61,10 @@ export type HulpwijzerResults = {
   emptyPages: number;
   /** The page as HTML, before compression (fetch hides the compressed size). */
   htmlBytes: number;
+  /** The very first search after the start: it reads the services of each need it asks for. */
+  firstMs: number;
+  /** The slowest search of the warm-up: every need read once, as after a change (ADR 0022). */
+  warmUpMaxMs: number;
   limitMs: number;
   met: boolean;
 };
@@ -286,12 +293,16 @@ export async function measureHulpwijzer(log: (line: string) => void): Promise<Hu
       place: PLACES[(i * 7) % PLACES.length] as string,
     }));
     const ms: number[] = [];
+    const warmUp: number[] = [];
     let cards = 0;
     let bytes = 0;
     let emptyPages = 0;
     for (const [i, pair] of pairs.entries()) {
       const result = await search(server.base, pair.question, pair.place);
-      if (i < WARM_UP) continue;
+      if (i < WARM_UP) {
+        warmUp.push(result.ms);
+        continue;
+      }
       ms.push(result.ms);
       cards += result.cards;
       if (result.cards === 0) emptyPages++;
@@ -310,6 +321,8 @@ export async function measureHulpwijzer(log: (line: string) => void): Promise<Hu
       meanCards: round(cards / ms.length),
       emptyPages,
       htmlBytes: Math.round(bytes / ms.length),
+      firstMs: round(warmUp[0] ?? 0),
+      warmUpMaxMs: round(Math.max(...warmUp)),
       limitMs: HULPWIJZER_P95_MS,
       met: p95Ms <= HULPWIJZER_P95_MS && emptyPages === 0,
     };

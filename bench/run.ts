@@ -338,6 +338,8 @@ function printHulpwijzer(h: HulpwijzerResults): void {
         'cards/page': h.meanCards,
         'empty pages': h.emptyPages,
         'html bytes': h.htmlBytes,
+        'first ms': h.firstMs,
+        'warm-up max ms': h.warmUpMaxMs,
         'generate ms': h.generateMs,
         [`p95 ≤ ${h.limitMs}`]: ok(h.met),
       },
