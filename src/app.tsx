@@ -58,7 +58,7 @@ import { htmlError, problem } from './web/errors.js';
 import { OpenDataPage } from './web/open-data.js';
 import { openApiDocument } from './web/openapi.js';
 import { PageCache, pageCacheMiddleware, SHARED_PAGE } from './web/page-cache.js';
-import { strictQuery } from './web/params.js';
+import { strictQuery, withoutTrackingParameters } from './web/params.js';
 import { securityHeaders } from './web/security.js';
 import type { AppDeps, AppEnv } from './web/types.js';
 
@@ -236,6 +236,9 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   );
 
   const site = new Hono<AppEnv>({ strict: false });
+  // A shared link's fbclid or utm_source leads to the page without them, not to a 400; the API
+  // stays strict (no one clicks an API address in a Facebook post).
+  site.use('*', withoutTrackingParameters());
   site.use('*', regionContext(deps));
   site.use(
     '*',

@@ -151,8 +151,12 @@ describeEachDatabase('Hulpwijzer pages', (get) => {
     const place = await app.request(search('eenzaam', 'p'.repeat(101)));
     expect(place.status).toBe(400);
     expect(await place.text()).toContain('Vul alleen de naam van je dorp');
-    const unknown = await app.request('/hulpwijzer?vraag=x&utm_source=krant');
+    const unknown = await app.request('/hulpwijzer?vraag=x&pagina=2');
     expect(unknown.status).toBe(400);
+    // A shared link's tracking code is dropped, not refused (src/web/params.test.ts).
+    const shared = await app.request('/hulpwijzer?vraag=x&utm_source=krant');
+    expect(shared.status).toBe(301);
+    expect(shared.headers.get('location')).toBe('/hulpwijzer?vraag=x');
   });
 
   it('answers control characters, repeated parameters and an empty search without an error', async () => {
