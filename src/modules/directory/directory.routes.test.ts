@@ -128,6 +128,31 @@ describeEachDatabase('Hulpwijzer pages', (get) => {
     expect(titles).toContain('GrollooZorgt');
   });
 
+  it('says plainly that no place was given, claims no restriction a name search lacks, and offers to add one', async () => {
+    const { app } = testApp(get().db);
+    for (const name of ['GrollooZorgt', 'Markehuis']) {
+      const html = await (await app.request(search(name))).text();
+      expect(html, name).toContain('Je hebt geen plaats ingevuld.');
+      expect(html, name).toContain('We zochten daarom in de hele regio');
+      expect(html, name).not.toContain('alleen hulp voor iedereen in de regio');
+      expect(html, name).toContain('<a class="utrecht-link" href="#plaats">');
+      expect(html, name).toContain('id="resultaten-kop">Gevonden in de hele regio</h2>');
+      // The card says where the service is, not "Niet bekend".
+      expect(html, name).toContain('<dt>Waar</dt><dd>Voor Grolloo (gemeente Aa en Hunze)</dd>');
+      expect(html, name).not.toContain('<dt>Waar</dt><dd>Niet bekend');
+    }
+    // A need without a place really is limited to help for everyone: that is said, truly.
+    const need = await (await app.request(search('mijn moeder heeft dementie'))).text();
+    expect(need).toContain('Je hebt geen plaats ingevuld.');
+    expect(need).toContain('Daarom zie je alleen hulp voor iedereen in de regio en online.');
+    expect(need).toContain('id="resultaten-kop">Hulp in de regio en online</h2>');
+    const nothing = await (await app.request(search('xqzv blorp'))).text();
+    expect(nothing).toContain('We zochten daarom in de hele regio');
+    const printed = await (await app.request('/hulpwijzer/afdrukken?vraag=GrollooZorgt')).text();
+    expect(printed).toContain('<h1 class="utrecht-heading-1">Gevonden in de hele regio</h1>');
+    expect(printed).toContain('<dt>Waar</dt><dd>Voor Grolloo (gemeente Aa en Hunze)</dd>');
+  });
+
   it('explains an unknown place with suggestions, and a question it does not understand', async () => {
     const { app } = testApp(get().db);
     const res = await app.request(search('eenzaam', 'Asen'));

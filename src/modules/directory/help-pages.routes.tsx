@@ -152,7 +152,11 @@ export function helpPageRoutes({ db }: AppDeps) {
       ok: true,
       plan,
       person: null,
-      heading: place ? `Hulp in ${place.label}` : 'Hulp in de regio en online',
+      heading: place
+        ? `Hulp in ${place.label}`
+        : plan.outcome.question !== '' && plan.outcome.sections.length === 0
+          ? 'Gevonden in de hele regio'
+          : 'Hulp in de regio en online',
       path: `/hulpwijzer${query({ vraag: plan.outcome.question, plaats: place?.label ?? '' })}`,
     };
   }

@@ -32,6 +32,8 @@ export type PlaceIndex = {
   centres: Map<string, Point>;
   /** The wijk codes of each gemeente, for a search in a whole gemeente. */
   wijkenOf: Map<string, string[]>;
+  /** Each gemeente and wijk as a resident reads it: "Grolloo (gemeente Aa en Hunze)". */
+  areaLabels: Map<string, string>;
 };
 
 const EARTH_RADIUS_KM = 6371;
@@ -124,7 +126,24 @@ async function buildIndex(db: Db, regionId: number): Promise<PlaceIndex> {
   const wijkenOf = new Map<string, string[]>();
   for (const w of inRegion.filter((a) => a.level === 'wijk' && a.parentCode))
     wijkenOf.set(w.parentCode ?? '', [...(wijkenOf.get(w.parentCode ?? '') ?? []), w.code]);
-  return { byKey, keys: [...byKey.keys()], centres, wijkenOf };
+  const areaLabels = new Map<string, string>();
+  for (const a of inRegion) {
+    const g = gemeente(a.parentCode);
+    if (a.level === 'gemeente') areaLabels.set(a.code, `de gemeente ${a.name}`);
+    if (a.level === 'wijk' && g)
+      areaLabels.set(a.code, `${wijkPlaceName(a.name)} (gemeente ${g.name})`);
+  }
+  return { byKey, keys: [...byKey.keys()], centres, wijkenOf, areaLabels };
+}
+
+/**
+ * Where a service is offered, for a card shown without the resident's place (a name is looked
+ * up in the whole region): "Voor Grolloo (gemeente Aa en Hunze)"; null when it is for the whole
+ * region or online, which the card says itself.
+ */
+export function servedAreaText(areaCodes: string[], index: PlaceIndex): string | null {
+  const labels = areaCodes.flatMap((code) => index.areaLabels.get(code) ?? []);
+  return labels.length > 0 ? `Voor ${labels.join(', ')}` : null;
 }
 
 const POSTCODE = /^\s*([1-9][0-9]{3})\s*([a-z]{2})?\s*$/i;

@@ -15,6 +15,7 @@ import {
   type Point,
   placeIndex,
   resolvePlace,
+  servedAreaText,
 } from './places.js';
 import { loadProfile, PROFILE_TAXONOMY } from './profile.js';
 import { MAX_QUESTION_LENGTH, type Understood, understandQuestion } from './question.service.js';
@@ -64,6 +65,11 @@ export type SearchOutcome = {
   sections: NeedSection[];
   /** Services found by their own words when the question named no need (e.g. a name). */
   byText: ServiceHit[];
+  /**
+   * Without a place a name is looked up in the whole region: where each local service found is
+   * offered ("Voor Grolloo (gemeente Aa en Hunze)"), for its card instead of how far.
+   */
+  servedIn: Map<string, string>;
   crisis: CrisisLine[];
   errors: { field: 'vraag' | 'plaats'; message: string }[];
 };
@@ -105,6 +111,7 @@ export async function searchDirectory(
     understood: null,
     sections: [],
     byText: [],
+    servedIn: new Map(),
     crisis: [],
     errors: [],
   };
@@ -151,6 +158,7 @@ export async function searchDirectory(
     const ranked = await servicesByText(db, regionId, question, outcome.place);
     const cards = await cardsOf(db, ranked);
     outcome.byText = ranked.flatMap((r) => cards(r));
+    if (!outcome.place) outcome.servedIn = await servedWithoutPlace(db, regionId, ranked);
     return outcome;
   }
   const sections = await sectionsFor(db, regionId, needCodes, outcome.place);
@@ -160,6 +168,21 @@ export async function searchDirectory(
   );
   outcome.sections = sections.map((s) => ({ ...s, services: s.services.flatMap((r) => cards(r)) }));
   return outcome;
+}
+
+/** For each service with a local area: the areas it is offered in, as the card says them. */
+async function servedWithoutPlace(
+  db: Db,
+  regionId: number,
+  ranked: Ranked[],
+): Promise<Map<string, string>> {
+  const index = await placeIndex(db, regionId);
+  return new Map(
+    ranked.flatMap((r) => {
+      const text = servedAreaText(r.areas, index);
+      return text ? [[r.id, text] as const] : [];
+    }),
+  );
 }
 
 /** The full cards of these services, in their order (a service removed meanwhile: left out). */

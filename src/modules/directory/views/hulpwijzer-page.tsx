@@ -95,19 +95,14 @@ function Results({ ctx, outcome }: { ctx: PageContext; outcome: SearchOutcome })
   return (
     <section aria-labelledby="resultaten-kop">
       <h2 class="utrecht-heading-2" id="resultaten-kop">
-        {total === 0 ? 'We vonden nog geen hulp' : `Hulp${where}`}
+        {total === 0 ? 'We vonden nog geen hulp' : resultsHeading(outcome, where)}
       </h2>
       {outcome.sections.length > 0 ? (
         <p class="utrecht-paragraph">
           We zochten naar: {outcome.sections.map((s) => s.need.name).join(', ')}.
         </p>
       ) : null}
-      {!outcome.place ? (
-        <p class="utrecht-paragraph">
-          Je ziet nu alleen hulp voor iedereen in de regio en online. Vul hierboven je dorp of
-          postcode in om ook hulp in je buurt te zien.
-        </p>
-      ) : null}
+      {!outcome.place ? <NoPlace outcome={outcome} /> : null}
       {total === 0 ? <NothingFound ctx={ctx} outcome={outcome} /> : null}
       {outcome.sections.map((section) =>
         section.services.length > 0 ? (
@@ -125,7 +120,9 @@ function Results({ ctx, outcome }: { ctx: PageContext; outcome: SearchOutcome })
           </section>
         ) : null,
       )}
-      {outcome.byText.length > 0 ? <CardList services={outcome.byText} prefix="tekst" /> : null}
+      {outcome.byText.length > 0 ? (
+        <CardList services={outcome.byText} prefix="tekst" where={outcome.servedIn} />
+      ) : null}
       {total > 0 ? (
         <PrintLink ctx={ctx} params={{ vraag: outcome.question, plaats: outcome.place?.label }} />
       ) : null}
@@ -133,12 +130,53 @@ function Results({ ctx, outcome }: { ctx: PageContext; outcome: SearchOutcome })
   );
 }
 
-function CardList({ services, prefix }: { services: ServiceHit[]; prefix: string }) {
+/** A question that named no need was looked up by its words, in the whole region. */
+const searchedByWords = (outcome: SearchOutcome) =>
+  outcome.question !== '' && outcome.sections.length === 0;
+
+function resultsHeading(outcome: SearchOutcome, where: string): string {
+  if (outcome.place) return `Hulp${where}`;
+  return searchedByWords(outcome) ? 'Gevonden in de hele regio' : 'Hulp in de regio en online';
+}
+
+/**
+ * Without a place: says so, says truly what was searched (a name: the whole region; a need:
+ * only help for everyone), and offers to add the place in the form above.
+ */
+function NoPlace({ outcome }: { outcome: SearchOutcome }) {
+  const byName = searchedByWords(outcome);
+  return (
+    <p class="utrecht-paragraph">
+      Je hebt geen plaats ingevuld.{' '}
+      {byName
+        ? 'We zochten daarom in de hele regio naar hulp met deze woorden. Bij elke hulp staat voor welke plaats die is.'
+        : 'Daarom zie je alleen hulp voor iedereen in de regio en online.'}{' '}
+      <a class="utrecht-link" href="#plaats">
+        Vul je dorp, wijk of postcode in
+      </a>{' '}
+      {byName ? 'om te zien wat bij jou in de buurt is.' : 'om ook hulp dichtbij te zien.'}
+    </p>
+  );
+}
+
+function CardList({
+  services,
+  prefix,
+  where,
+}: {
+  services: ServiceHit[];
+  prefix: string;
+  where?: ReadonlyMap<string, string>;
+}) {
   return (
     <ol class="marke-results">
       {services.map((service, i) => (
         <li>
-          <ServiceCard service={service} headingId={`${prefix}-${i + 1}`} />
+          <ServiceCard
+            service={service}
+            headingId={`${prefix}-${i + 1}`}
+            where={where?.get(service.id)}
+          />
         </li>
       ))}
     </ol>

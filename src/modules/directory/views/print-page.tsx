@@ -96,7 +96,7 @@ export function PrintPage({ ctx, plan, heading, person, crisisLines, printedOn, 
                 <h2 class="utrecht-heading-2" id="tekst-kop">
                   Gevonden op je woorden
                 </h2>
-                <CardList services={outcome.byText} prefix="tekst" />
+                <CardList services={outcome.byText} prefix="tekst" where={outcome.servedIn} />
               </section>
             ) : null}
             {hasDemo ? (
