@@ -245,10 +245,13 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
     strictQuery(
       [
         { suffix: '/zoeken', allowed: ['q'] },
-        { suffix: '/hulpwijzer', allowed: ['vraag', 'plaats'] },
+        { suffix: '/hulpwijzer', allowed: ['vraag', 'plaats', 'onderwerp'] },
         { suffix: '/hulpwijzer/begin', allowed: ['voor', 'over', 'plaats'] },
         { suffix: '/hulpwijzer/voor-een-ander', allowed: ['voor', 'over', 'plaats'] },
-        { suffix: '/hulpwijzer/afdrukken', allowed: ['vraag', 'plaats', 'voor', 'over'] },
+        {
+          suffix: '/hulpwijzer/afdrukken',
+          allowed: ['vraag', 'plaats', 'onderwerp', 'voor', 'over'],
+        },
         { suffix: '/werkagenda', allowed: ['opgave', 'status', 'prioriteit', 'eigenaar', 'jaar'] },
         { suffix: '/verhalen', allowed: ['opgave', 'rol', 'pagina'] },
         {

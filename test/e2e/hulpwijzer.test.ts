@@ -228,9 +228,7 @@ describe.skipIf(!hasBrowser).each(databaseKinds())('Hulpwijzer journeys [%s]', (
       await step('gemeente Aa en Hunze');
       const general = main().locator('section[aria-labelledby="onderwerp-informatie-advies"]');
       await clickAndLoad(page, general.getByRole('link'));
-      expect(path()).toBe(
-        '/hulpwijzer?vraag=Weet%20niet%20waar%20ik%20moet%20beginnen&plaats=Aa%20en%20Hunze',
-      );
+      expect(path()).toBe('/hulpwijzer?onderwerp=informatie-advies&plaats=Aa%20en%20Hunze');
       expect(await main().locator('#resultaten-kop').textContent()).toBe('Hulp in Aa en Hunze');
       await page.goto(`${server.origin}/hulpwijzer/gemeente/GM0363`);
       expect(await h1()).toBe('Deze gemeente kennen we niet');

@@ -58,6 +58,8 @@ export type NeedSection = { need: NeedTerm; services: ServiceHit[]; more: number
 
 export type SearchOutcome = {
   question: string;
+  /** The need chosen by its code (`onderwerp`: topic links, the paths), when no question is typed. */
+  topic: NeedTerm | null;
   placeText: string;
   place: Place | null;
   placeSuggestions: string[];
@@ -71,7 +73,7 @@ export type SearchOutcome = {
    */
   servedIn: Map<string, string>;
   crisis: CrisisLine[];
-  errors: { field: 'vraag' | 'plaats'; message: string }[];
+  errors: { field: 'vraag' | 'plaats' | 'onderwerp'; message: string }[];
 };
 
 const CRISIS_LINES: Record<CrisisKind, string[]> = {
@@ -94,17 +96,25 @@ export function crisisLinesFor(kinds: CrisisKind[]): CrisisLine[] {
   return codes.flatMap((code) => lines.find((l) => l.code === code) ?? []);
 }
 
-/** Searches the region's directory; bad input comes back as Dutch messages, never as an error. */
+/**
+ * Searches the region's directory; bad input comes back as Dutch messages, never as an error.
+ * `topic` is a need's code (a topic link, a path's answer): that need alone, unless the resident
+ * typed a question, which then says what they look for.
+ */
 export async function searchDirectory(
   db: Db,
   regionId: number,
-  input: { question: string; place: string },
+  input: { question: string; place: string; topic?: string | undefined },
 ): Promise<SearchOutcome> {
   // Control characters (a NUL byte cannot even reach PostgreSQL) are only ever typos or probes.
   const question = withoutControlCharacters(input.question).trim();
   const placeText = withoutControlCharacters(input.place).trim();
+  const topicCode = withoutControlCharacters(input.topic ?? '').trim();
+  const { terms } = await needVocabulary(db);
+  const topic = topicCode ? terms.find((t) => t.code === topicCode) : undefined;
   const outcome: SearchOutcome = {
     question,
+    topic: topic && !question ? topic : null,
     placeText,
     place: null,
     placeSuggestions: [],
@@ -125,6 +135,12 @@ export async function searchDirectory(
       field: 'plaats',
       message: 'Vul alleen de naam van je dorp, wijk of gemeente in, of je postcode.',
     });
+  if (topicCode && !topic)
+    outcome.errors.push({
+      field: 'onderwerp',
+      message:
+        'Dit onderwerp kennen we niet. Kies een onderwerp uit de lijst hieronder, of typ je vraag in je eigen woorden.',
+    });
   if (outcome.errors.length > 0) return outcome;
   if (placeText) {
     const found = await resolvePlace(db, regionId, placeText);
@@ -137,14 +153,17 @@ export async function searchDirectory(
       });
     }
   }
-  if (!question && !outcome.place) return outcome;
-  const understood = question ? await understandQuestion(db, question) : null;
-  // A topic link sends the need's own name: that need alone, not what its words also suggest
-  // ("Weet niet waar ik moet beginnen" is not about dementia).
-  const topic = (await needVocabulary(db)).terms.find(
-    (t) => t.name.toLocaleLowerCase('nl') === question.toLocaleLowerCase('nl'),
-  );
-  if (understood && topic) understood.chosen = [topic.code];
+  if (!question && !outcome.topic && !outcome.place) return outcome;
+  // A topic's own name is read for crisis signals only ("Geweld of onveilig thuis").
+  const text = question || outcome.topic?.name;
+  const understood = text ? await understandQuestion(db, text) : null;
+  // A topic is that need alone, not what the words of its name also suggest ("Weet niet waar ik
+  // moet beginnen" is not about dementia). Links from before `onderwerp` sent the need's name as
+  // the question: a question that is exactly a need's name still chooses that need.
+  const chosen =
+    outcome.topic ??
+    terms.find((t) => t.name.toLocaleLowerCase('nl') === question.toLocaleLowerCase('nl'));
+  if (understood && chosen) understood.chosen = [chosen.code];
   outcome.understood = understood;
   outcome.crisis = crisisLinesFor(understood?.crisis ?? []);
   // Without a question, a place shows its one local entrance: where to start.

@@ -11,7 +11,7 @@ import type { CrisisLine } from '../directory.types.js';
 import type { SearchOutcome, ServiceHit } from '../search.service.js';
 import type { NeedTerm } from '../vocabulary.js';
 import { CrisisFirst, CrisisStrip } from './crisis.js';
-import { PrintLink, WaysIn } from './help-parts.js';
+import { PrintLink, query, WaysIn } from './help-parts.js';
 import { ServiceCard } from './service-card.js';
 
 type Props = {
@@ -23,7 +23,7 @@ type Props = {
 
 export function HulpwijzerPage({ ctx, outcome, needs, crisisLines }: Props) {
   const errors = Object.fromEntries(outcome.errors.map((e) => [e.field, e.message]));
-  const searched = outcome.question !== '' || outcome.place !== null;
+  const searched = outcome.question !== '' || outcome.place !== null || outcome.topic !== null;
   return (
     <Layout
       ctx={ctx}
@@ -41,6 +41,14 @@ export function HulpwijzerPage({ ctx, outcome, needs, crisisLines }: Props) {
       <ErrorSummary errors={errors} />
       <CrisisFirst lines={outcome.crisis} />
       <form class="marke-form" action={href(ctx, '/hulpwijzer')} method="get">
+        {outcome.topic ? (
+          <>
+            <input type="hidden" name="onderwerp" value={outcome.topic.code} />
+            <p class="utrecht-paragraph">
+              Je koos het onderwerp: {outcome.topic.name}. Typ een vraag als je iets anders zoekt.
+            </p>
+          </>
+        ) : null}
         <TextField
           id="vraag"
           label="Waar zoek je hulp bij?"
@@ -61,13 +69,7 @@ export function HulpwijzerPage({ ctx, outcome, needs, crisisLines }: Props) {
             {outcome.placeSuggestions.map((s, i) => (
               <>
                 {i > 0 ? ' of ' : ''}
-                <a
-                  class="utrecht-link"
-                  href={href(
-                    ctx,
-                    `/hulpwijzer?vraag=${encodeURIComponent(outcome.question)}&plaats=${encodeURIComponent(s)}`,
-                  )}
-                >
+                <a class="utrecht-link" href={href(ctx, searchUrl(outcome, s))}>
                   {s}
                 </a>
               </>
@@ -124,11 +126,22 @@ function Results({ ctx, outcome }: { ctx: PageContext; outcome: SearchOutcome })
         <CardList services={outcome.byText} prefix="tekst" where={outcome.servedIn} />
       ) : null}
       {total > 0 ? (
-        <PrintLink ctx={ctx} params={{ vraag: outcome.question, plaats: outcome.place?.label }} />
+        <PrintLink ctx={ctx} params={searchParams(outcome, outcome.place?.label)} />
       ) : null}
     </section>
   );
 }
+
+/** What this search asks, with another place: the question, or else the topic. */
+function searchParams(outcome: SearchOutcome, place: string | undefined) {
+  const { topic } = outcome;
+  return topic
+    ? { onderwerp: topic.code, plaats: place }
+    : { vraag: outcome.question, plaats: place };
+}
+
+const searchUrl = (outcome: SearchOutcome, place: string) =>
+  `/hulpwijzer${query(searchParams(outcome, place))}`;
 
 /** A question that named no need was looked up by its words, in the whole region. */
 const searchedByWords = (outcome: SearchOutcome) =>
@@ -212,14 +225,15 @@ function NeedList({ ctx, needs, place }: { ctx: PageContext; needs: NeedTerm[]; 
       <h2 class="utrecht-heading-2" id="onderwerpen-kop">
         Of kies een onderwerp
       </h2>
-      <ul class="marke-need-list">
+      {/* The target of the error summary's link when an unknown topic was asked for. */}
+      <ul class="marke-need-list" id="onderwerp">
         {needs.map((need) => (
           <li>
             <a
               class="utrecht-link"
               href={href(
                 ctx,
-                `/hulpwijzer?vraag=${encodeURIComponent(need.name)}&plaats=${encodeURIComponent(place)}`,
+                `/hulpwijzer${query({ onderwerp: need.code, plaats: place || undefined })}`,
               )}
             >
               {need.name}

@@ -62,6 +62,7 @@ export function PrintPage({ ctx, plan, heading, person, crisisLines, printedOn, 
               Uit de Hulpwijzer van {ctx.brand}, regio {ctx.region.name}. Afgedrukt op{' '}
               {formatDate(printedOn)}.
               {outcome.question && !plan.path ? ` Je vraag: "${outcome.question}".` : ''}
+              {outcome.topic && !plan.path ? ` Onderwerp: ${outcome.topic.name}.` : ''}
             </p>
             <p class="utrecht-paragraph marke-print-url">Deze pagina op internet: {pageUrl}</p>
             <CrisisFirst lines={outcome.crisis} />
