@@ -246,8 +246,8 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
       [
         { suffix: '/zoeken', allowed: ['q'] },
         { suffix: '/hulpwijzer', allowed: ['vraag', 'plaats', 'onderwerp'] },
-        { suffix: '/hulpwijzer/begin', allowed: ['voor', 'over', 'plaats'] },
-        { suffix: '/hulpwijzer/voor-een-ander', allowed: ['voor', 'over', 'plaats'] },
+        { suffix: '/hulpwijzer/begin', allowed: ['voor', 'over', 'plaats', 'wijzig'] },
+        { suffix: '/hulpwijzer/voor-een-ander', allowed: ['voor', 'over', 'plaats', 'wijzig'] },
         {
           suffix: '/hulpwijzer/afdrukken',
           allowed: ['vraag', 'plaats', 'onderwerp', 'voor', 'over'],

@@ -44,6 +44,7 @@ export function helpPageRoutes({ db }: AppDeps) {
         voor: c.req.query('voor'),
         over: c.req.query('over'),
         plaats: c.req.query('plaats'),
+        wijzig: c.req.query('wijzig'),
       });
       if (hasInput(c)) c.header('cache-control', 'no-store');
       return c.html(
