@@ -41,6 +41,30 @@ describeEachDatabase('Hulpwijzer pages', (get) => {
     expect(html).not.toMatch(/<script/);
   });
 
+  it("lets the browser help: the question keeps its history, the place is the resident's own town", async () => {
+    const { app } = testApp(get().db);
+    const input = (html: string, id: string) =>
+      [...html.matchAll(/<input [^>]*>/g)].map((m) => m[0]).find((t) => t.includes(`id="${id}"`));
+    for (const url of ['/hulpwijzer', search('eenzaam', 'Grolloo')]) {
+      const html = await (await app.request(url)).text();
+      expect(input(html, 'vraag'), url).toContain('name="vraag"');
+      expect(input(html, 'vraag'), url).not.toContain('autocomplete');
+      expect(html, url).not.toContain('autocomplete="off"');
+      expect(input(html, 'plaats'), url).toContain('autocomplete="address-level2"');
+    }
+    const own = await (await app.request('/hulpwijzer/begin?voor=mezelf&over=vervoer')).text();
+    expect(input(own, 'plaats')).toContain('autocomplete="address-level2"');
+    // Where the person someone cares for lives is not the carer's own address.
+    for (const url of [
+      '/hulpwijzer/begin?voor=ouder&over=vervoer',
+      '/hulpwijzer/voor-een-ander?voor=kind&over=vervoer',
+    ]) {
+      const html = await (await app.request(url)).text();
+      expect(input(html, 'plaats'), url).toContain('name="plaats"');
+      expect(input(html, 'plaats'), url).not.toContain('autocomplete');
+    }
+  });
+
   it('answers "mijn moeder met dementie moet even ergens logeren" in Grolloo, ladder first', async () => {
     const { app } = testApp(get().db);
     const res = await app.request(

@@ -56,12 +56,16 @@ export function HulpwijzerPage({ ctx, outcome, needs, crisisLines }: Props) {
           errors={errors}
           value={outcome.question}
         />
+        {/* The question keeps the browser's own history (no autocomplete="off"): a resident
+            who asks again finds their words. The place is their own town, which the browser
+            may fill in: the village, not the 6-character postcode, which names the street. */}
         <TextField
           id="plaats"
           label="Waar woon je?"
           hint="Je dorp, wijk of gemeente, of je postcode."
           errors={errors}
           value={outcome.placeText}
+          autocomplete="address-level2"
         />
         {outcome.placeSuggestions.length > 0 ? (
           <p class="utrecht-paragraph">

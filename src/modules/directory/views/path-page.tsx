@@ -156,6 +156,7 @@ function StepField({
       />
     );
   }
+  // The browser may fill in the resident's own town, not where the person they care for lives.
   return (
     <TextField
       id="plaats"
@@ -163,6 +164,7 @@ function StepField({
       hint="Het dorp, de wijk of de gemeente, of de postcode."
       errors={errors}
       value={state.answers.plaats ?? ''}
+      autocomplete={isCarer(state.answers.voor) ? undefined : 'address-level2'}
     />
   );
 }
