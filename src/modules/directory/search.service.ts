@@ -9,7 +9,10 @@ import type { Database } from '../../db/schema.js';
 import type { CrisisKind, CrisisLine } from './directory.types.js';
 import { termId } from './directory-ids.js';
 import {
+  gemeenteAreaCodes,
+  isLocalTo,
   kilometres,
+  localAreaCodes,
   type Place,
   type PlaceIndex,
   type Point,
@@ -312,12 +315,14 @@ function baseFilter(regionId: number, place: Place | null, index: PlaceIndex) {
 }
 
 /**
- * The service areas near a place: its wijk (or, for a whole gemeente or a postcode we cannot
- * place in a wijk, every wijk of the gemeente), its gemeente, the region, online.
+ * The service areas near a place: its buurt and wijk, or a village's wijk and its buurten (for a
+ * whole gemeente or a postcode we cannot place in a wijk: every wijk and buurt of the gemeente),
+ * its gemeente, the region, online.
  */
 function areaChain(place: Place, index: PlaceIndex): string[] {
-  const wijken = place.wijkCode ? [place.wijkCode] : (index.wijkenOf.get(place.gemeenteCode) ?? []);
-  return [...wijken, place.gemeenteCode, 'regio', 'online'];
+  const local = localAreaCodes(place, index);
+  const below = local.length > 0 ? local : gemeenteAreaCodes(place.gemeenteCode, index);
+  return [...below, place.gemeenteCode, 'regio', 'online'];
 }
 
 function withNearness(found: Candidate[], place: Place | null, index: PlaceIndex): Ranked[] {
@@ -336,7 +341,7 @@ function nearnessOf(
   const from = place?.point;
   if (from && service.points.length > 0)
     return { kind: 'km', km: Math.min(...service.points.map((p) => kilometres(from, p))) };
-  if (place?.wijkCode && service.areas.includes(place.wijkCode)) return { kind: 'in-place' };
+  if (place && isLocalTo(service.areas, place)) return { kind: 'in-place' };
   if (place && service.areas.includes(place.gemeenteCode))
     return { kind: 'gemeente', name: place.gemeenteName };
   const local = service.areas.flatMap((a): Point[] => {
