@@ -58,7 +58,7 @@ import { htmlError, problem } from './web/errors.js';
 import { OpenDataPage } from './web/open-data.js';
 import { openApiDocument } from './web/openapi.js';
 import { PageCache, pageCacheMiddleware, SHARED_PAGE } from './web/page-cache.js';
-import { strictQuery } from './web/params.js';
+import { strictQuery, withoutTrackingParameters } from './web/params.js';
 import { securityHeaders } from './web/security.js';
 import type { AppDeps, AppEnv } from './web/types.js';
 
@@ -236,16 +236,22 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
   );
 
   const site = new Hono<AppEnv>({ strict: false });
+  // A shared link's fbclid or utm_source leads to the page without them, not to a 400; the API
+  // stays strict (no one clicks an API address in a Facebook post).
+  site.use('*', withoutTrackingParameters());
   site.use('*', regionContext(deps));
   site.use(
     '*',
     strictQuery(
       [
         { suffix: '/zoeken', allowed: ['q'] },
-        { suffix: '/hulpwijzer', allowed: ['vraag', 'plaats'] },
-        { suffix: '/hulpwijzer/begin', allowed: ['voor', 'over', 'plaats'] },
-        { suffix: '/hulpwijzer/voor-een-ander', allowed: ['voor', 'over', 'plaats'] },
-        { suffix: '/hulpwijzer/afdrukken', allowed: ['vraag', 'plaats', 'voor', 'over'] },
+        { suffix: '/hulpwijzer', allowed: ['vraag', 'plaats', 'onderwerp'] },
+        { suffix: '/hulpwijzer/begin', allowed: ['voor', 'over', 'plaats', 'wijzig'] },
+        { suffix: '/hulpwijzer/voor-een-ander', allowed: ['voor', 'over', 'plaats', 'wijzig'] },
+        {
+          suffix: '/hulpwijzer/afdrukken',
+          allowed: ['vraag', 'plaats', 'onderwerp', 'voor', 'over'],
+        },
         { suffix: '/werkagenda', allowed: ['opgave', 'status', 'prioriteit', 'eigenaar', 'jaar'] },
         { suffix: '/verhalen', allowed: ['opgave', 'rol', 'pagina'] },
         {

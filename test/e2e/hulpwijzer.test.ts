@@ -162,6 +162,16 @@ describe.skipIf(!hasBrowser).each(databaseKinds())('Hulpwijzer journeys [%s]', (
       await page.goForward();
       await page.waitForURL('**/hulpwijzer/begin?voor=mezelf&over=eenzaamheid&plaats=Grolloo');
       expect(await entrance.count()).toBe(1);
+
+      // Changing an earlier answer shows it filled in, and goes straight back to the result.
+      await clickAndLoad(page, main().getByRole('link', { name: 'wijzigen (waarover)' }));
+      expect(await page.getByLabel('Eenzaam of vaak alleen').isChecked()).toBe(true);
+      await step('begin: waarover wijzigen');
+      await page.getByLabel('Dementie en geheugen').check();
+      await clickAndLoad(page, page.getByRole('button', { name: 'Laat de hulp zien' }));
+      expect(path()).toBe('/hulpwijzer/begin?voor=mezelf&over=dementie&plaats=Grolloo');
+      await clickAndLoad(page, main().getByRole('link', { name: 'wijzigen (waar)' }));
+      expect(await page.getByLabel('Waar woon je?').inputValue()).toBe('Grolloo');
     },
     E2E_TIMEOUT,
   );
@@ -228,9 +238,7 @@ describe.skipIf(!hasBrowser).each(databaseKinds())('Hulpwijzer journeys [%s]', (
       await step('gemeente Aa en Hunze');
       const general = main().locator('section[aria-labelledby="onderwerp-informatie-advies"]');
       await clickAndLoad(page, general.getByRole('link'));
-      expect(path()).toBe(
-        '/hulpwijzer?vraag=Weet%20niet%20waar%20ik%20moet%20beginnen&plaats=Aa%20en%20Hunze',
-      );
+      expect(path()).toBe('/hulpwijzer?onderwerp=informatie-advies&plaats=Aa%20en%20Hunze');
       expect(await main().locator('#resultaten-kop').textContent()).toBe('Hulp in Aa en Hunze');
       await page.goto(`${server.origin}/hulpwijzer/gemeente/GM0363`);
       expect(await h1()).toBe('Deze gemeente kennen we niet');

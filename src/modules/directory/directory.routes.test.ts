@@ -41,6 +41,30 @@ describeEachDatabase('Hulpwijzer pages', (get) => {
     expect(html).not.toMatch(/<script/);
   });
 
+  it("lets the browser help: the question keeps its history, the place is the resident's own town", async () => {
+    const { app } = testApp(get().db);
+    const input = (html: string, id: string) =>
+      [...html.matchAll(/<input [^>]*>/g)].map((m) => m[0]).find((t) => t.includes(`id="${id}"`));
+    for (const url of ['/hulpwijzer', search('eenzaam', 'Grolloo')]) {
+      const html = await (await app.request(url)).text();
+      expect(input(html, 'vraag'), url).toContain('name="vraag"');
+      expect(input(html, 'vraag'), url).not.toContain('autocomplete');
+      expect(html, url).not.toContain('autocomplete="off"');
+      expect(input(html, 'plaats'), url).toContain('autocomplete="address-level2"');
+    }
+    const own = await (await app.request('/hulpwijzer/begin?voor=mezelf&over=vervoer')).text();
+    expect(input(own, 'plaats')).toContain('autocomplete="address-level2"');
+    // Where the person someone cares for lives is not the carer's own address.
+    for (const url of [
+      '/hulpwijzer/begin?voor=ouder&over=vervoer',
+      '/hulpwijzer/voor-een-ander?voor=kind&over=vervoer',
+    ]) {
+      const html = await (await app.request(url)).text();
+      expect(input(html, 'plaats'), url).toContain('name="plaats"');
+      expect(input(html, 'plaats'), url).not.toContain('autocomplete');
+    }
+  });
+
   it('answers "mijn moeder met dementie moet even ergens logeren" in Grolloo, ladder first', async () => {
     const { app } = testApp(get().db);
     const res = await app.request(
@@ -109,16 +133,20 @@ describeEachDatabase('Hulpwijzer pages', (get) => {
   it('shows a topic link its own need only, not what the words of its name also suggest', async () => {
     const { app } = testApp(get().db);
     const start = await (await app.request('/hulpwijzer')).text();
-    const topics = [...start.matchAll(/href="\/hulpwijzer\?vraag=([^&"]+)&amp;plaats="/g)].map(
-      (m) => decodeURIComponent(m[1] ?? ''),
-    );
+    const topics = [...start.matchAll(/href="\/hulpwijzer\?onderwerp=([a-z0-9-]+)">([^<]+)</g)];
     expect(topics.length).toBeGreaterThan(15);
-    expect(topics).toContain('Weet niet waar ik moet beginnen');
-    for (const topic of topics) {
-      const html = await (await app.request(search(topic, 'Grolloo'))).text();
+    expect(topics.map((m) => m[2])).toContain('Weet niet waar ik moet beginnen');
+    for (const [, code, name] of topics) {
+      const html = await (await app.request(`/hulpwijzer?onderwerp=${code}&plaats=Grolloo`)).text();
       const sections = [...html.matchAll(/id="behoefte-([a-z-]+)"/g)].map((m) => m[1]);
-      expect(sections.length, topic).toBeLessThanOrEqual(1);
-      expect(html, topic).toContain(`We zochten naar: ${topic}.`);
+      expect(
+        sections.filter((s) => s !== code),
+        code,
+      ).toEqual([]);
+      expect(html, code).toContain(`We zochten naar: ${name}.`);
+      // A link from before `onderwerp` (the need's name as the question) still works.
+      const old = await (await app.request(search(name ?? '', 'Grolloo'))).text();
+      expect(old, name).toContain(`We zochten naar: ${name}.`);
     }
   });
 
@@ -126,6 +154,31 @@ describeEachDatabase('Hulpwijzer pages', (get) => {
     const { app } = testApp(get().db);
     const titles = cardTitles(await (await app.request(search('GrollooZorgt'))).text());
     expect(titles).toContain('GrollooZorgt');
+  });
+
+  it('says plainly that no place was given, claims no restriction a name search lacks, and offers to add one', async () => {
+    const { app } = testApp(get().db);
+    for (const name of ['GrollooZorgt', 'Markehuis']) {
+      const html = await (await app.request(search(name))).text();
+      expect(html, name).toContain('Je hebt geen plaats ingevuld.');
+      expect(html, name).toContain('We zochten daarom in de hele regio');
+      expect(html, name).not.toContain('alleen hulp voor iedereen in de regio');
+      expect(html, name).toContain('<a class="utrecht-link" href="#plaats">');
+      expect(html, name).toContain('id="resultaten-kop">Gevonden in de hele regio</h2>');
+      // The card says where the service is, not "Niet bekend".
+      expect(html, name).toContain('<dt>Waar</dt><dd>Voor Grolloo (gemeente Aa en Hunze)</dd>');
+      expect(html, name).not.toContain('<dt>Waar</dt><dd>Niet bekend');
+    }
+    // A need without a place really is limited to help for everyone: that is said, truly.
+    const need = await (await app.request(search('mijn moeder heeft dementie'))).text();
+    expect(need).toContain('Je hebt geen plaats ingevuld.');
+    expect(need).toContain('Daarom zie je alleen hulp voor iedereen in de regio en online.');
+    expect(need).toContain('id="resultaten-kop">Hulp in de regio en online</h2>');
+    const nothing = await (await app.request(search('xqzv blorp'))).text();
+    expect(nothing).toContain('We zochten daarom in de hele regio');
+    const printed = await (await app.request('/hulpwijzer/afdrukken?vraag=GrollooZorgt')).text();
+    expect(printed).toContain('<h1 class="utrecht-heading-1">Gevonden in de hele regio</h1>');
+    expect(printed).toContain('<dt>Waar</dt><dd>Voor Grolloo (gemeente Aa en Hunze)</dd>');
   });
 
   it('explains an unknown place with suggestions, and a question it does not understand', async () => {
@@ -151,8 +204,12 @@ describeEachDatabase('Hulpwijzer pages', (get) => {
     const place = await app.request(search('eenzaam', 'p'.repeat(101)));
     expect(place.status).toBe(400);
     expect(await place.text()).toContain('Vul alleen de naam van je dorp');
-    const unknown = await app.request('/hulpwijzer?vraag=x&utm_source=krant');
+    const unknown = await app.request('/hulpwijzer?vraag=x&pagina=2');
     expect(unknown.status).toBe(400);
+    // A shared link's tracking code is dropped, not refused (src/web/params.test.ts).
+    const shared = await app.request('/hulpwijzer?vraag=x&utm_source=krant');
+    expect(shared.status).toBe(301);
+    expect(shared.headers.get('location')).toBe('/hulpwijzer?vraag=x');
   });
 
   it('answers control characters, repeated parameters and an empty search without an error', async () => {

@@ -8,9 +8,9 @@ import { searchDirectory } from './search.service.js';
 import { HulpwijzerPage } from './views/hulpwijzer-page.js';
 import { needVocabulary } from './vocabulary.js';
 
-/** A search: something typed in either field. Its answer is neither cached nor stored. */
+/** A search: something typed in either field, or a topic. Its answer is neither cached nor stored. */
 const isSearch = (c: Context<AppEnv>) =>
-  (c.req.query('vraag') ?? '').trim() !== '' || (c.req.query('plaats') ?? '').trim() !== '';
+  ['vraag', 'plaats', 'onderwerp'].some((name) => (c.req.query(name) ?? '').trim() !== '');
 
 /** Mounted in each region's site. */
 export function directoryRoutes(deps: AppDeps) {
@@ -24,8 +24,9 @@ export function directoryRoutes(deps: AppDeps) {
     const ctx = c.get('ctx');
     const question = c.req.query('vraag') ?? '';
     const place = c.req.query('plaats') ?? '';
+    const topic = c.req.query('onderwerp');
     const [outcome, { terms }] = await Promise.all([
-      searchDirectory(db, ctx.region.id, { question, place }),
+      searchDirectory(db, ctx.region.id, { question, place, topic }),
       needVocabulary(db),
     ]);
     // A resident's question is theirs: no page cache, no browser or proxy cache.

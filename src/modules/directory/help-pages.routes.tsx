@@ -44,6 +44,7 @@ export function helpPageRoutes({ db }: AppDeps) {
         voor: c.req.query('voor'),
         over: c.req.query('over'),
         plaats: c.req.query('plaats'),
+        wijzig: c.req.query('wijzig'),
       });
       if (hasInput(c)) c.header('cache-control', 'no-store');
       return c.html(
@@ -54,13 +55,17 @@ export function helpPageRoutes({ db }: AppDeps) {
 
   app.get(PRINT_URL, async (c) => {
     const ctx = c.get('ctx');
-    const [vraag, plaats, voor, over] = ['vraag', 'plaats', 'voor', 'over'].map((name) =>
-      c.req.query(name),
-    );
-    if (!vraag?.trim() && !plaats?.trim() && over === undefined)
+    const [vraag, plaats, onderwerp, voor, over] = [
+      'vraag',
+      'plaats',
+      'onderwerp',
+      'voor',
+      'over',
+    ].map((name) => c.req.query(name));
+    if (!vraag?.trim() && !plaats?.trim() && !onderwerp?.trim() && over === undefined)
       return c.redirect(href(ctx, '/hulpwijzer'), 302);
     c.header('cache-control', 'no-store');
-    const printed = await printPlan(c, { vraag, plaats, voor, over });
+    const printed = await printPlan(c, { vraag, plaats, onderwerp, voor, over });
     if (!printed.ok) return htmlError(c, ctx, 400, printed.message);
     const { plan, heading, person, path } = printed;
     return c.html(
@@ -106,17 +111,20 @@ export function helpPageRoutes({ db }: AppDeps) {
   });
   return app;
 
-  /** The plan a print URL asks for: a path's answers (`over`) or a free question (`vraag`). */
+  /**
+   * The plan a print URL asks for: a path's answers (`over`), or a search: a free question
+   * (`vraag`) or a topic (`onderwerp`).
+   */
   async function printPlan(
     c: Context<AppEnv>,
-    q: { vraag?: string; plaats?: string; voor?: string; over?: string },
+    q: { vraag?: string; plaats?: string; onderwerp?: string; voor?: string; over?: string },
   ): Promise<
     | { ok: true; plan: HelpPlan; heading: string; person: string | null; path: string }
     | { ok: false; message: string }
   > {
     const regionId = c.get('ctx').region.id;
     if (q.over !== undefined) {
-      if (q.vraag !== undefined)
+      if (q.vraag !== undefined || q.onderwerp !== undefined)
         return { ok: false, message: 'Druk een vraag óf een onderwerp af, niet allebei.' };
       const answers = { voor: q.voor ?? 'mezelf', over: q.over, plaats: q.plaats ?? '' };
       const kind: PathKind = answers.voor === 'mezelf' ? 'begin' : 'ander';
@@ -144,16 +152,27 @@ export function helpPageRoutes({ db }: AppDeps) {
     const plan = await planForQuestion(db, regionId, {
       question: q.vraag ?? '',
       place: q.plaats ?? '',
+      topic: q.onderwerp,
     });
-    if (plan.outcome.errors.length > 0)
-      return { ok: false, message: plan.outcome.errors.map((e) => e.message).join(' ') };
-    const place = plan.outcome.place;
+    const { outcome } = plan;
+    if (outcome.errors.length > 0)
+      return { ok: false, message: outcome.errors.map((e) => e.message).join(' ') };
+    const place = outcome.place;
+    const where = place
+      ? `Hulp in ${place.label}`
+      : outcome.question !== '' && outcome.sections.length === 0
+        ? 'Gevonden in de hele regio'
+        : 'Hulp in de regio en online';
     return {
       ok: true,
       plan,
       person: null,
-      heading: place ? `Hulp in ${place.label}` : 'Hulp in de regio en online',
-      path: `/hulpwijzer${query({ vraag: plan.outcome.question, plaats: place?.label ?? '' })}`,
+      heading: outcome.topic ? `${where}: ${outcome.topic.name}` : where,
+      path: `/hulpwijzer${query({
+        vraag: outcome.topic ? undefined : outcome.question,
+        onderwerp: outcome.topic?.code,
+        plaats: place?.label ?? '',
+      })}`,
     };
   }
 }

@@ -201,7 +201,8 @@ describeEachDatabase('Hulpwijzer paths', (get) => {
       'href="/hulpwijzer/begin?voor=ouder&amp;over=dementie&amp;plaats=Assen"',
     );
     expect((await request('/hulpwijzer/begin?voor=mezelf&vraag=x')).status).toBe(400);
-    expect((await request('/hulpwijzer/voor-een-ander?utm_source=krant')).status).toBe(400);
+    expect((await request('/hulpwijzer/voor-een-ander?pagina=2')).status).toBe(400);
+    expect((await request('/hulpwijzer/voor-een-ander?utm_source=krant')).status).toBe(301);
   });
 
   it('survives control characters, repeated parameters and markup without an error', async () => {
@@ -233,6 +234,51 @@ describeEachDatabase('Hulpwijzer paths', (get) => {
       expect(links.length).toBeGreaterThan(6);
       for (const link of new Set(links)) expect((await request(link)).status, link).toBe(200);
     }
+  });
+
+  it('fills in the earlier answer when the resident changes it, and keeps the other answers', async () => {
+    const answers = { voor: 'mezelf', over: 'eenzaamheid', plaats: 'Grolloo' };
+    const result = await html(begin(answers));
+    const links = [...result.matchAll(/href="([^"]+)">wijzigen<span[^>]*> \(([a-z ]+)\)/g)].map(
+      (m) => [m[2], (m[1] ?? '').replaceAll('&amp;', '&')],
+    );
+    expect(links).toEqual([
+      ['voor wie', begin({ ...answers, wijzig: 'voor' })],
+      ['waarover', begin({ ...answers, wijzig: 'over' })],
+      ['waar', begin({ ...answers, wijzig: 'plaats' })],
+    ]);
+    const hidden = (name: string, value: string) =>
+      `<input type="hidden" name="${name}" value="${value}"/>`;
+    const voor = await html(begin({ ...answers, wijzig: 'voor' }));
+    expect(voor).toContain('name="voor" value="mezelf" checked=""');
+    expect(voor.match(/checked=""/g)).toHaveLength(1);
+    expect(voor).toContain(hidden('over', 'eenzaamheid'));
+    expect(voor).toContain(hidden('plaats', 'Grolloo'));
+    expect(voor).toContain('Laat de hulp zien</button>');
+    const over = await html(begin({ ...answers, wijzig: 'over' }));
+    expect(over).toContain('name="over" value="eenzaamheid" checked=""');
+    expect(over.match(/checked=""/g)).toHaveLength(1);
+    expect(over).toContain(hidden('voor', 'mezelf'));
+    expect(over).toContain(hidden('plaats', 'Grolloo'));
+    const plaats = await html(begin({ ...answers, wijzig: 'plaats' }));
+    expect(plaats).toContain('name="plaats" type="text" value="Grolloo"');
+    expect(plaats).toContain(hidden('voor', 'mezelf'));
+    expect(plaats).toContain(hidden('over', 'eenzaamheid'));
+    expect(plaats).not.toContain(hidden('plaats', 'Grolloo'));
+    // On the carer's path, and from a question page before the result.
+    const carer = await html(ander({ voor: 'ouder', over: 'dementie', wijzig: 'over' }));
+    expect(carer).toContain('name="over" value="dementie" checked=""');
+    expect(carer).not.toContain('name="plaats"');
+    expect(carer).toContain('Volgende vraag</button>');
+    const step3 = await html(ander({ voor: 'ouder', over: 'dementie' }));
+    expect(step3).toContain(
+      'href="/hulpwijzer/voor-een-ander?voor=ouder&amp;over=dementie&amp;wijzig=over"',
+    );
+    // A wrong step to change, or an answer that is not valid, is handled as before.
+    expect(await html(begin({ ...answers, wijzig: 'x' }))).toContain('id="ingang-kop"');
+    const bad = await request(begin({ voor: 'mezelf', over: 'onbekend', wijzig: 'over' }));
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).not.toContain('checked=""');
   });
 
   it('links the search page to the other ways in', async () => {

@@ -35,27 +35,42 @@ const MESSAGES = {
   plaats: 'Vul je dorp, wijk of gemeente in, of je postcode.',
 };
 
-/** Reads the answers in the URL and works out the page to show. */
+/** The steps whose answer can be changed afterwards (`wijzig=<step>`). */
+const STEPS = ['voor', 'over', 'plaats'] as const;
+type Step = (typeof STEPS)[number];
+const isStep = (value: string | undefined): value is Step =>
+  (STEPS as readonly (string | undefined)[]).includes(value);
+
+/**
+ * Reads the answers in the URL and works out the page to show. `wijzig` names an answered step
+ * to show again, filled in with its answer, while the form keeps the other answers: "wijzigen"
+ * works without JavaScript and goes straight back to the result.
+ */
 export async function walkPath(
   db: Db,
   regionId: number,
   kind: PathKind,
-  query: { voor?: string; over?: string; plaats?: string },
+  query: { voor?: string; over?: string; plaats?: string; wijzig?: string },
 ): Promise<PathState> {
   const { terms: needs } = await needVocabulary(db);
   const voor = query.voor !== undefined && isRelation(query.voor) ? query.voor : null;
   const need = needs.find((n) => n.code === query.over) ?? null;
   const answers: PathAnswers = { voor, over: need?.code ?? null, plaats: query.plaats ?? null };
   const state = (view: PathView): PathState => ({ kind, answers, needs, view });
+  // An unknown step to change is ignored: the path simply goes on from its answers.
+  const change = isStep(query.wijzig) ? query.wijzig : null;
   if (query.voor === undefined) return state({ step: 'voor', errors: {} });
   if (!voor || (kind === 'ander' && voor === 'mezelf'))
     return state({
       step: 'voor',
       errors: { voor: kind === 'ander' ? MESSAGES.voorAnder : MESSAGES.voor },
     });
+  if (change === 'voor') return state({ step: 'voor', errors: {} });
   if (query.over === undefined) return state({ step: 'over', errors: {} });
   if (!need) return state({ step: 'over', errors: { over: MESSAGES.over } });
-  if (query.plaats === undefined) return state({ step: 'plaats', errors: {}, suggestions: [] });
+  if (change === 'over') return state({ step: 'over', errors: {} });
+  if (query.plaats === undefined || change === 'plaats')
+    return state({ step: 'plaats', errors: {}, suggestions: [] });
   if (query.plaats.trim() === '')
     return state({ step: 'plaats', errors: { plaats: MESSAGES.plaats }, suggestions: [] });
   const plan = await planForPath(db, regionId, {

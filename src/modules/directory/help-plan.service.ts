@@ -32,19 +32,19 @@ const empty = (outcome: SearchOutcome): HelpPlan => ({
   carerSections: [],
 });
 
-/** The plan for a path's answers; the chosen need's name is the question the search reads. */
+/** The plan for a path's answers: the chosen need is the search's topic (by its code). */
 export async function planForPath(
   db: Db,
   regionId: number,
   input: { voor: Relation; need: NeedTerm; carerNeed: NeedTerm | undefined; place: string },
 ): Promise<HelpPlan> {
   const { voor, need, carerNeed, place } = input;
-  const outcome = await searchDirectory(db, regionId, { question: need.name, place });
+  const outcome = await searchDirectory(db, regionId, { question: '', place, topic: need.code });
   if (outcome.errors.length > 0 || !outcome.place) return empty(outcome);
   const carer = isCarer(voor);
   const forCarer = carer && need.code !== CARER_NEED && carerNeed;
   const carerOutcome = forCarer
-    ? await searchDirectory(db, regionId, { question: carerNeed.name, place })
+    ? await searchDirectory(db, regionId, { question: '', place, topic: carerNeed.code })
     : null;
   const wanted: EntranceKind = carer || need.code === CARER_NEED ? 'mantelzorg' : 'algemeen';
   const entrance = await localEntrance(db, regionId, outcome.place, wanted);
@@ -62,11 +62,11 @@ export async function planForPath(
   return { outcome, path: { voor, need }, entrance, sections, carerSections };
 }
 
-/** The plan for a free question (the print page of a search): the search, local entrance first. */
+/** The plan for a free question or a topic (the print page of a search): local entrance first. */
 export async function planForQuestion(
   db: Db,
   regionId: number,
-  input: { question: string; place: string },
+  input: { question: string; place: string; topic?: string | undefined },
 ): Promise<HelpPlan> {
   const outcome = await searchDirectory(db, regionId, input);
   if (outcome.errors.length > 0) return empty(outcome);

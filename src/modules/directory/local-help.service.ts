@@ -10,7 +10,13 @@ import { err, ok, type Result } from '../../lib/result.js';
 import { slugify } from '../../lib/slug.js';
 import { type Area, areaIndex } from '../areas/index.js';
 import { CARER_NEED, GENERAL_NEED } from './help-path.types.js';
-import { type Place, placeIndex, wijkPlaceName } from './places.js';
+import {
+  gemeenteAreaCodes,
+  localAreaCodes,
+  type Place,
+  placeIndex,
+  wijkPlaceName,
+} from './places.js';
 import type { Candidate } from './search.repository.js';
 import { loadCards, type Nearness, type ServiceHit } from './search.service.js';
 import { findForNeeds } from './search-candidates.service.js';
@@ -63,8 +69,10 @@ export async function localEntrance(
   place: Place,
   wanted: EntranceKind,
 ): Promise<Entrance> {
+  // The place itself: its buurt and wijk, or a village (wijk) with its buurten.
+  const own = localAreaCodes(place, await placeIndex(db, regionId));
   const tiers: Array<[EntranceScope, string]> = [
-    ...(place.wijkCode ? [['plaats', place.wijkCode] as [EntranceScope, string]] : []),
+    ...own.map((code): [EntranceScope, string] => ['plaats', code]),
     ['gemeente', place.gemeenteCode],
     ['regio', 'regio'],
   ];
@@ -167,24 +175,24 @@ export async function gemeenteOverview(
     areaIndex(db, regionId),
     needVocabulary(db),
   ]);
-  const wijken = index.wijkenOf.get(code) ?? [];
+  const local = gemeenteAreaCodes(code, index);
   const found = await servicesIn(
     db,
     regionId,
-    [code, ...wijken],
+    [code, ...local],
     terms.map((t) => t.code),
   );
   const where = (s: Candidate) =>
     s.areas.includes(code)
       ? `heel de gemeente ${gemeente.name}`
-      : s.areas.flatMap((a) => (wijken.includes(a) ? [wijkName(areas, a)] : [])).join(', ');
+      : s.areas.flatMap((a) => (local.includes(a) ? [wijkName(areas, a)] : [])).join(', ');
   // On a gemeente page "how far" has no origin: the card says where in the gemeente instead.
   const cards = await loadCards(
     db,
     gemeenteWideFirst(found, code).map((s) => ({ ...s, nearness: { kind: 'unknown' } })),
   );
   const listing = (service: ServiceHit): LocalListing => ({ service, where: where(service) });
-  const entranceIds = entrancesOf(found, [code, ...wijken]).map((s) => s.id);
+  const entranceIds = entrancesOf(found, [code, ...local]).map((s) => s.id);
   const entranceHits = entranceIds.flatMap((id) => cards.find((c) => c.id === id) ?? []);
   const byNeed = terms.map((need) => ({
     need,

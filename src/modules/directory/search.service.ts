@@ -9,12 +9,16 @@ import type { Database } from '../../db/schema.js';
 import type { CrisisKind, CrisisLine } from './directory.types.js';
 import { termId } from './directory-ids.js';
 import {
+  gemeenteAreaCodes,
+  isLocalTo,
   kilometres,
+  localAreaCodes,
   type Place,
   type PlaceIndex,
   type Point,
   placeIndex,
   resolvePlace,
+  servedAreaText,
 } from './places.js';
 import { loadProfile, PROFILE_TAXONOMY } from './profile.js';
 import { MAX_QUESTION_LENGTH, type Understood, understandQuestion } from './question.service.js';
@@ -57,6 +61,8 @@ export type NeedSection = { need: NeedTerm; services: ServiceHit[]; more: number
 
 export type SearchOutcome = {
   question: string;
+  /** The need chosen by its code (`onderwerp`: topic links, the paths), when no question is typed. */
+  topic: NeedTerm | null;
   placeText: string;
   place: Place | null;
   placeSuggestions: string[];
@@ -64,8 +70,13 @@ export type SearchOutcome = {
   sections: NeedSection[];
   /** Services found by their own words when the question named no need (e.g. a name). */
   byText: ServiceHit[];
+  /**
+   * Without a place a name is looked up in the whole region: where each local service found is
+   * offered ("Voor Grolloo (gemeente Aa en Hunze)"), for its card instead of how far.
+   */
+  servedIn: Map<string, string>;
   crisis: CrisisLine[];
-  errors: { field: 'vraag' | 'plaats'; message: string }[];
+  errors: { field: 'vraag' | 'plaats' | 'onderwerp'; message: string }[];
 };
 
 const CRISIS_LINES: Record<CrisisKind, string[]> = {
@@ -88,23 +99,32 @@ export function crisisLinesFor(kinds: CrisisKind[]): CrisisLine[] {
   return codes.flatMap((code) => lines.find((l) => l.code === code) ?? []);
 }
 
-/** Searches the region's directory; bad input comes back as Dutch messages, never as an error. */
+/**
+ * Searches the region's directory; bad input comes back as Dutch messages, never as an error.
+ * `topic` is a need's code (a topic link, a path's answer): that need alone, unless the resident
+ * typed a question, which then says what they look for.
+ */
 export async function searchDirectory(
   db: Db,
   regionId: number,
-  input: { question: string; place: string },
+  input: { question: string; place: string; topic?: string | undefined },
 ): Promise<SearchOutcome> {
   // Control characters (a NUL byte cannot even reach PostgreSQL) are only ever typos or probes.
   const question = withoutControlCharacters(input.question).trim();
   const placeText = withoutControlCharacters(input.place).trim();
+  const topicCode = withoutControlCharacters(input.topic ?? '').trim();
+  const { terms } = await needVocabulary(db);
+  const topic = topicCode ? terms.find((t) => t.code === topicCode) : undefined;
   const outcome: SearchOutcome = {
     question,
+    topic: topic && !question ? topic : null,
     placeText,
     place: null,
     placeSuggestions: [],
     understood: null,
     sections: [],
     byText: [],
+    servedIn: new Map(),
     crisis: [],
     errors: [],
   };
@@ -118,6 +138,12 @@ export async function searchDirectory(
       field: 'plaats',
       message: 'Vul alleen de naam van je dorp, wijk of gemeente in, of je postcode.',
     });
+  if (topicCode && !topic)
+    outcome.errors.push({
+      field: 'onderwerp',
+      message:
+        'Dit onderwerp kennen we niet. Kies een onderwerp uit de lijst hieronder, of typ je vraag in je eigen woorden.',
+    });
   if (outcome.errors.length > 0) return outcome;
   if (placeText) {
     const found = await resolvePlace(db, regionId, placeText);
@@ -130,14 +156,17 @@ export async function searchDirectory(
       });
     }
   }
-  if (!question && !outcome.place) return outcome;
-  const understood = question ? await understandQuestion(db, question) : null;
-  // A topic link sends the need's own name: that need alone, not what its words also suggest
-  // ("Weet niet waar ik moet beginnen" is not about dementia).
-  const topic = (await needVocabulary(db)).terms.find(
-    (t) => t.name.toLocaleLowerCase('nl') === question.toLocaleLowerCase('nl'),
-  );
-  if (understood && topic) understood.chosen = [topic.code];
+  if (!question && !outcome.topic && !outcome.place) return outcome;
+  // A topic's own name is read for crisis signals only ("Geweld of onveilig thuis").
+  const text = question || outcome.topic?.name;
+  const understood = text ? await understandQuestion(db, text) : null;
+  // A topic is that need alone, not what the words of its name also suggest ("Weet niet waar ik
+  // moet beginnen" is not about dementia). Links from before `onderwerp` sent the need's name as
+  // the question: a question that is exactly a need's name still chooses that need.
+  const chosen =
+    outcome.topic ??
+    terms.find((t) => t.name.toLocaleLowerCase('nl') === question.toLocaleLowerCase('nl'));
+  if (understood && chosen) understood.chosen = [chosen.code];
   outcome.understood = understood;
   outcome.crisis = crisisLinesFor(understood?.crisis ?? []);
   // Without a question, a place shows its one local entrance: where to start.
@@ -151,6 +180,7 @@ export async function searchDirectory(
     const ranked = await servicesByText(db, regionId, question, outcome.place);
     const cards = await cardsOf(db, ranked);
     outcome.byText = ranked.flatMap((r) => cards(r));
+    if (!outcome.place) outcome.servedIn = await servedWithoutPlace(db, regionId, ranked);
     return outcome;
   }
   const sections = await sectionsFor(db, regionId, needCodes, outcome.place);
@@ -160,6 +190,21 @@ export async function searchDirectory(
   );
   outcome.sections = sections.map((s) => ({ ...s, services: s.services.flatMap((r) => cards(r)) }));
   return outcome;
+}
+
+/** For each service with a local area: the areas it is offered in, as the card says them. */
+async function servedWithoutPlace(
+  db: Db,
+  regionId: number,
+  ranked: Ranked[],
+): Promise<Map<string, string>> {
+  const index = await placeIndex(db, regionId);
+  return new Map(
+    ranked.flatMap((r) => {
+      const text = servedAreaText(r.areas, index);
+      return text ? [[r.id, text] as const] : [];
+    }),
+  );
 }
 
 /** The full cards of these services, in their order (a service removed meanwhile: left out). */
@@ -270,12 +315,14 @@ function baseFilter(regionId: number, place: Place | null, index: PlaceIndex) {
 }
 
 /**
- * The service areas near a place: its wijk (or, for a whole gemeente or a postcode we cannot
- * place in a wijk, every wijk of the gemeente), its gemeente, the region, online.
+ * The service areas near a place: its buurt and wijk, or a village's wijk and its buurten (for a
+ * whole gemeente or a postcode we cannot place in a wijk: every wijk and buurt of the gemeente),
+ * its gemeente, the region, online.
  */
 function areaChain(place: Place, index: PlaceIndex): string[] {
-  const wijken = place.wijkCode ? [place.wijkCode] : (index.wijkenOf.get(place.gemeenteCode) ?? []);
-  return [...wijken, place.gemeenteCode, 'regio', 'online'];
+  const local = localAreaCodes(place, index);
+  const below = local.length > 0 ? local : gemeenteAreaCodes(place.gemeenteCode, index);
+  return [...below, place.gemeenteCode, 'regio', 'online'];
 }
 
 function withNearness(found: Candidate[], place: Place | null, index: PlaceIndex): Ranked[] {
@@ -294,7 +341,7 @@ function nearnessOf(
   const from = place?.point;
   if (from && service.points.length > 0)
     return { kind: 'km', km: Math.min(...service.points.map((p) => kilometres(from, p))) };
-  if (place?.wijkCode && service.areas.includes(place.wijkCode)) return { kind: 'in-place' };
+  if (place && isLocalTo(service.areas, place)) return { kind: 'in-place' };
   if (place && service.areas.includes(place.gemeenteCode))
     return { kind: 'gemeente', name: place.gemeenteName };
   const local = service.areas.flatMap((a): Point[] => {

@@ -97,7 +97,7 @@ export function GemeentePage({
 }) {
   const { gemeente, entrances, byNeed, without } = overview;
   const searchHref = (need: string) =>
-    href(ctx, `/hulpwijzer${query({ vraag: need, plaats: gemeente.name })}`);
+    href(ctx, `/hulpwijzer${query({ onderwerp: need, plaats: gemeente.name })}`);
   return (
     <Layout
       ctx={ctx}
@@ -150,7 +150,7 @@ export function GemeentePage({
               ))}
             </ul>
             <p class="utrecht-paragraph">
-              <a class="utrecht-link" href={searchHref(need.name)}>
+              <a class="utrecht-link" href={searchHref(need.code)}>
                 Bekijk deze hulp met contactgegevens, en hulp voor de hele regio
                 <span class="marke-visually-hidden"> ({need.name})</span>
               </a>
@@ -163,7 +163,7 @@ export function GemeentePage({
             {without.map((need, i) => (
               <>
                 {i > 0 ? ', ' : ''}
-                <a class="utrecht-link" href={searchHref(need.name)}>
+                <a class="utrecht-link" href={searchHref(need.code)}>
                   {need.name}
                 </a>
               </>

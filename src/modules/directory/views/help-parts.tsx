@@ -84,12 +84,25 @@ export function NeedSections({
   );
 }
 
-export function CardList({ services, prefix }: { services: ServiceHit[]; prefix: string }) {
+/** Cards in order; `where` replaces "how far" for the services in it (found without a place). */
+export function CardList({
+  services,
+  prefix,
+  where,
+}: {
+  services: ServiceHit[];
+  prefix: string;
+  where?: ReadonlyMap<string, string>;
+}) {
   return (
     <ol class="marke-results">
       {services.map((service, i) => (
         <li>
-          <ServiceCard service={service} headingId={`${prefix}-${i + 1}`} />
+          <ServiceCard
+            service={service}
+            headingId={`${prefix}-${i + 1}`}
+            where={where?.get(service.id)}
+          />
         </li>
       ))}
     </ol>

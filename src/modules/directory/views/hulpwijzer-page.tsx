@@ -11,7 +11,7 @@ import type { CrisisLine } from '../directory.types.js';
 import type { SearchOutcome, ServiceHit } from '../search.service.js';
 import type { NeedTerm } from '../vocabulary.js';
 import { CrisisFirst, CrisisStrip } from './crisis.js';
-import { PrintLink, WaysIn } from './help-parts.js';
+import { PrintLink, query, WaysIn } from './help-parts.js';
 import { ServiceCard } from './service-card.js';
 
 type Props = {
@@ -23,7 +23,7 @@ type Props = {
 
 export function HulpwijzerPage({ ctx, outcome, needs, crisisLines }: Props) {
   const errors = Object.fromEntries(outcome.errors.map((e) => [e.field, e.message]));
-  const searched = outcome.question !== '' || outcome.place !== null;
+  const searched = outcome.question !== '' || outcome.place !== null || outcome.topic !== null;
   return (
     <Layout
       ctx={ctx}
@@ -41,6 +41,14 @@ export function HulpwijzerPage({ ctx, outcome, needs, crisisLines }: Props) {
       <ErrorSummary errors={errors} />
       <CrisisFirst lines={outcome.crisis} />
       <form class="marke-form" action={href(ctx, '/hulpwijzer')} method="get">
+        {outcome.topic ? (
+          <>
+            <input type="hidden" name="onderwerp" value={outcome.topic.code} />
+            <p class="utrecht-paragraph">
+              Je koos het onderwerp: {outcome.topic.name}. Typ een vraag als je iets anders zoekt.
+            </p>
+          </>
+        ) : null}
         <TextField
           id="vraag"
           label="Waar zoek je hulp bij?"
@@ -48,12 +56,16 @@ export function HulpwijzerPage({ ctx, outcome, needs, crisisLines }: Props) {
           errors={errors}
           value={outcome.question}
         />
+        {/* The question keeps the browser's own history (no autocomplete="off"): a resident
+            who asks again finds their words. The place is their own town, which the browser
+            may fill in: the village, not the 6-character postcode, which names the street. */}
         <TextField
           id="plaats"
           label="Waar woon je?"
           hint="Je dorp, wijk of gemeente, of je postcode."
           errors={errors}
           value={outcome.placeText}
+          autocomplete="address-level2"
         />
         {outcome.placeSuggestions.length > 0 ? (
           <p class="utrecht-paragraph">
@@ -61,13 +73,7 @@ export function HulpwijzerPage({ ctx, outcome, needs, crisisLines }: Props) {
             {outcome.placeSuggestions.map((s, i) => (
               <>
                 {i > 0 ? ' of ' : ''}
-                <a
-                  class="utrecht-link"
-                  href={href(
-                    ctx,
-                    `/hulpwijzer?vraag=${encodeURIComponent(outcome.question)}&plaats=${encodeURIComponent(s)}`,
-                  )}
-                >
+                <a class="utrecht-link" href={href(ctx, searchUrl(outcome, s))}>
                   {s}
                 </a>
               </>
@@ -95,19 +101,14 @@ function Results({ ctx, outcome }: { ctx: PageContext; outcome: SearchOutcome })
   return (
     <section aria-labelledby="resultaten-kop">
       <h2 class="utrecht-heading-2" id="resultaten-kop">
-        {total === 0 ? 'We vonden nog geen hulp' : `Hulp${where}`}
+        {total === 0 ? 'We vonden nog geen hulp' : resultsHeading(outcome, where)}
       </h2>
       {outcome.sections.length > 0 ? (
         <p class="utrecht-paragraph">
           We zochten naar: {outcome.sections.map((s) => s.need.name).join(', ')}.
         </p>
       ) : null}
-      {!outcome.place ? (
-        <p class="utrecht-paragraph">
-          Je ziet nu alleen hulp voor iedereen in de regio en online. Vul hierboven je dorp of
-          postcode in om ook hulp in je buurt te zien.
-        </p>
-      ) : null}
+      {!outcome.place ? <NoPlace outcome={outcome} /> : null}
       {total === 0 ? <NothingFound ctx={ctx} outcome={outcome} /> : null}
       {outcome.sections.map((section) =>
         section.services.length > 0 ? (
@@ -125,20 +126,74 @@ function Results({ ctx, outcome }: { ctx: PageContext; outcome: SearchOutcome })
           </section>
         ) : null,
       )}
-      {outcome.byText.length > 0 ? <CardList services={outcome.byText} prefix="tekst" /> : null}
+      {outcome.byText.length > 0 ? (
+        <CardList services={outcome.byText} prefix="tekst" where={outcome.servedIn} />
+      ) : null}
       {total > 0 ? (
-        <PrintLink ctx={ctx} params={{ vraag: outcome.question, plaats: outcome.place?.label }} />
+        <PrintLink ctx={ctx} params={searchParams(outcome, outcome.place?.label)} />
       ) : null}
     </section>
   );
 }
 
-function CardList({ services, prefix }: { services: ServiceHit[]; prefix: string }) {
+/** What this search asks, with another place: the question, or else the topic. */
+function searchParams(outcome: SearchOutcome, place: string | undefined) {
+  const { topic } = outcome;
+  return topic
+    ? { onderwerp: topic.code, plaats: place }
+    : { vraag: outcome.question, plaats: place };
+}
+
+const searchUrl = (outcome: SearchOutcome, place: string) =>
+  `/hulpwijzer${query(searchParams(outcome, place))}`;
+
+/** A question that named no need was looked up by its words, in the whole region. */
+const searchedByWords = (outcome: SearchOutcome) =>
+  outcome.question !== '' && outcome.sections.length === 0;
+
+function resultsHeading(outcome: SearchOutcome, where: string): string {
+  if (outcome.place) return `Hulp${where}`;
+  return searchedByWords(outcome) ? 'Gevonden in de hele regio' : 'Hulp in de regio en online';
+}
+
+/**
+ * Without a place: says so, says truly what was searched (a name: the whole region; a need:
+ * only help for everyone), and offers to add the place in the form above.
+ */
+function NoPlace({ outcome }: { outcome: SearchOutcome }) {
+  const byName = searchedByWords(outcome);
+  return (
+    <p class="utrecht-paragraph">
+      Je hebt geen plaats ingevuld.{' '}
+      {byName
+        ? 'We zochten daarom in de hele regio naar hulp met deze woorden. Bij elke hulp staat voor welke plaats die is.'
+        : 'Daarom zie je alleen hulp voor iedereen in de regio en online.'}{' '}
+      <a class="utrecht-link" href="#plaats">
+        Vul je dorp, wijk of postcode in
+      </a>{' '}
+      {byName ? 'om te zien wat bij jou in de buurt is.' : 'om ook hulp dichtbij te zien.'}
+    </p>
+  );
+}
+
+function CardList({
+  services,
+  prefix,
+  where,
+}: {
+  services: ServiceHit[];
+  prefix: string;
+  where?: ReadonlyMap<string, string>;
+}) {
   return (
     <ol class="marke-results">
       {services.map((service, i) => (
         <li>
-          <ServiceCard service={service} headingId={`${prefix}-${i + 1}`} />
+          <ServiceCard
+            service={service}
+            headingId={`${prefix}-${i + 1}`}
+            where={where?.get(service.id)}
+          />
         </li>
       ))}
     </ol>
@@ -174,14 +229,15 @@ function NeedList({ ctx, needs, place }: { ctx: PageContext; needs: NeedTerm[]; 
       <h2 class="utrecht-heading-2" id="onderwerpen-kop">
         Of kies een onderwerp
       </h2>
-      <ul class="marke-need-list">
+      {/* The target of the error summary's link when an unknown topic was asked for. */}
+      <ul class="marke-need-list" id="onderwerp">
         {needs.map((need) => (
           <li>
             <a
               class="utrecht-link"
               href={href(
                 ctx,
-                `/hulpwijzer?vraag=${encodeURIComponent(need.name)}&plaats=${encodeURIComponent(place)}`,
+                `/hulpwijzer${query({ onderwerp: need.code, plaats: place || undefined })}`,
               )}
             >
               {need.name}

@@ -74,6 +74,10 @@ function Step({ ctx, state, view }: { ctx: PageContext; state: PathState; view: 
   const { kind, answers } = state;
   const errors: Record<string, string> = { ...view.errors };
   const step = view.step;
+  const kept = (['voor', 'over', 'plaats'] as const).flatMap((name) => {
+    const value = answers[name];
+    return name !== step && value !== null ? [[name, value] as const] : [];
+  });
   return (
     <>
       <h1 class="utrecht-heading-1">{PATH_TITLE[kind]}</h1>
@@ -86,20 +90,29 @@ function Step({ ctx, state, view }: { ctx: PageContext; state: PathState; view: 
       <Answers ctx={ctx} kind={kind} answers={answers} upTo={step} state={state} />
       <ErrorSummary errors={errors} />
       <form class="marke-form" action={href(ctx, PATH_URL[kind])} method="get">
-        {step !== 'voor' && answers.voor ? (
-          <input type="hidden" name="voor" value={answers.voor} />
-        ) : null}
-        {step === 'plaats' && answers.over ? (
-          <input type="hidden" name="over" value={answers.over} />
-        ) : null}
+        {/* The other answers travel along (in URL order): after "wijzigen" the result is next. */}
+        <Hidden fields={kept.filter(([name]) => ORDER[name] < ORDER[step])} />
         <StepField state={state} step={step} errors={errors} />
+        <Hidden fields={kept.filter(([name]) => ORDER[name] > ORDER[step])} />
         {view.step === 'plaats' ? (
           <Suggestions ctx={ctx} state={state} suggestions={view.suggestions} />
         ) : null}
         <button class="utrecht-button utrecht-button--primary-action" type="submit">
-          {step === 'plaats' ? 'Laat de hulp zien' : 'Volgende vraag'}
+          {kept.length === 2 ? 'Laat de hulp zien' : 'Volgende vraag'}
         </button>
       </form>
+    </>
+  );
+}
+
+const ORDER = { voor: 0, over: 1, plaats: 2 } as const;
+
+function Hidden({ fields }: { fields: ReadonlyArray<readonly [string, string]> }) {
+  return (
+    <>
+      {fields.map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
     </>
   );
 }
@@ -122,6 +135,7 @@ function StepField({
         label={questionOf(state, 'voor')}
         errors={errors}
         options={relations.map((r) => [r, RELATION_CHOICES[r]])}
+        value={state.answers.voor ?? undefined}
       />
     );
   }
@@ -138,9 +152,11 @@ function StepField({
         hint="Kies wat het meest past. Je kunt later altijd iets anders kiezen."
         errors={errors}
         options={needs.map((n) => [n.code, n.name])}
+        value={state.answers.over ?? undefined}
       />
     );
   }
+  // The browser may fill in the resident's own town, not where the person they care for lives.
   return (
     <TextField
       id="plaats"
@@ -148,6 +164,7 @@ function StepField({
       hint="Het dorp, de wijk of de gemeente, of de postcode."
       errors={errors}
       value={state.answers.plaats ?? ''}
+      autocomplete={isCarer(state.answers.voor) ? undefined : 'address-level2'}
     />
   );
 }
@@ -197,15 +214,18 @@ function Answers({
   upTo: 'voor' | 'over' | 'plaats' | 'klaar';
   state: PathState;
 }) {
-  const base = PATH_URL[kind];
+  // "wijzigen" shows that question again with its answer filled in, the other answers kept
+  // (not a place that is the question of this very page).
+  const plaats = upTo === 'plaats' ? null : answers.plaats;
+  const change = (wijzig: 'voor' | 'over' | 'plaats') =>
+    `${PATH_URL[kind]}${query({ ...answersQuery(answers), plaats, wijzig })}`;
   const rows: Array<[string, string, string]> = [];
   if (upTo !== 'voor' && answers.voor)
-    rows.push(['Voor wie', RELATION_CHOICES[answers.voor], base]);
+    rows.push(['Voor wie', RELATION_CHOICES[answers.voor], change('voor')]);
   const need = state.needs.find((n) => n.code === answers.over);
   if ((upTo === 'plaats' || upTo === 'klaar') && need)
-    rows.push(['Waarover', need.name, `${base}${query({ voor: answers.voor })}`]);
-  if (upTo === 'klaar' && answers.plaats)
-    rows.push(['Waar', answers.plaats, `${base}${query(answersQuery(answers))}`]);
+    rows.push(['Waarover', need.name, change('over')]);
+  if (upTo === 'klaar' && answers.plaats) rows.push(['Waar', answers.plaats, change('plaats')]);
   if (rows.length === 0) return null;
   return (
     <dl class="marke-facts marke-answers">

@@ -62,6 +62,7 @@ export function PrintPage({ ctx, plan, heading, person, crisisLines, printedOn, 
               Uit de Hulpwijzer van {ctx.brand}, regio {ctx.region.name}. Afgedrukt op{' '}
               {formatDate(printedOn)}.
               {outcome.question && !plan.path ? ` Je vraag: "${outcome.question}".` : ''}
+              {outcome.topic && !plan.path ? ` Onderwerp: ${outcome.topic.name}.` : ''}
             </p>
             <p class="utrecht-paragraph marke-print-url">Deze pagina op internet: {pageUrl}</p>
             <CrisisFirst lines={outcome.crisis} />
@@ -96,7 +97,7 @@ export function PrintPage({ ctx, plan, heading, person, crisisLines, printedOn, 
                 <h2 class="utrecht-heading-2" id="tekst-kop">
                   Gevonden op je woorden
                 </h2>
-                <CardList services={outcome.byText} prefix="tekst" />
+                <CardList services={outcome.byText} prefix="tekst" where={outcome.servedIn} />
               </section>
             ) : null}
             {hasDemo ? (
