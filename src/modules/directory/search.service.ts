@@ -6,8 +6,10 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { type CardOwner, cardContacts, type ServiceContact } from './card-contact.js';
 import type { CrisisKind, CrisisLine } from './directory.types.js';
 import { termId } from './directory-ids.js';
+import { contactPartsOf } from './hsds-children.repository.js';
 import {
   kilometres,
   type Place,
@@ -24,7 +26,7 @@ import {
   findForNeeds,
   type ServiceCard,
   serviceCards,
-  serviceDetails,
+  servicePlaces,
 } from './search.repository.js';
 import { type NeedTerm, needVocabulary } from './vocabulary.js';
 
@@ -45,11 +47,8 @@ export type Nearness =
   | { kind: 'online' }
   | { kind: 'unknown' };
 
-export type ServiceContact = {
-  phones: { number: string; description: string | null }[];
-  schedules: string[];
-  addresses: string[];
-};
+export type { ServiceContact } from './card-contact.js';
+export { addressLine } from './card-contact.js';
 /** A candidate with its nearness, before its card is read. */
 export type Ranked = Candidate & { nearness: Nearness };
 export type ServiceHit = Ranked & ServiceCard & { contact: ServiceContact };
@@ -170,39 +169,36 @@ export async function loadCards(db: Db, ranked: Ranked[]): Promise<ServiceHit[]>
 
 /**
  * The cards of the services on the page — only those are read in full: fields, organisation,
- * source, phones, times and addresses. A service removed meanwhile simply has no card.
+ * source, places, then their phones, contacts and times, one query per table for all cards
+ * (never per card). A service removed meanwhile simply has no card.
  */
 async function cardsOf(db: Db, ranked: Ranked[]): Promise<(r: Ranked) => ServiceHit[]> {
-  const ids = ranked.map((r) => r.id);
-  const [rows, details] = await Promise.all([
+  const ids = [...new Set(ranked.map((r) => r.id))];
+  const [rows, places] = await Promise.all([
     serviceCards(db, ids, termId(PROFILE_TAXONOMY, 'bron')),
-    serviceDetails(db, ids),
+    servicePlaces(db, ids),
   ]);
   const byId = new Map<string, ServiceCard>();
-  for (const row of rows) if (!byId.has(row.id)) byId.set(row.id, row);
+  const owners: CardOwner[] = [];
+  for (const { organization_id, organization_email, organization_website, ...card } of rows) {
+    if (byId.has(card.id)) continue;
+    byId.set(card.id, card);
+    owners.push({ ...card, organization_id, organization_email, organization_website });
+  }
+  const parts =
+    owners.length === 0
+      ? { contacts: [], phones: [], schedules: [] }
+      : await contactPartsOf(db, {
+          services: ids,
+          serviceAtLocations: places.map((p) => p.sal_id),
+          locations: [...new Set(places.map((p) => p.location_id))],
+          organizations: [...new Set(owners.map((o) => o.organization_id))],
+        });
+  const contacts = cardContacts(owners, places, parts);
   return (r) => {
     const card = byId.get(r.id);
-    return card ? [{ ...r, ...card, contact: contactOf(r.id, details) }] : [];
-  };
-}
-
-/** An address as a card shows it: "Brink 1, 9444 AA Grolloo" (the editor's preview too). */
-export function addressLine(street: string | null, postalCode: string | null, city: string | null) {
-  return [street, [postalCode, city].filter(Boolean).join(' ')].join(', ');
-}
-
-function contactOf(
-  id: string,
-  details: Awaited<ReturnType<typeof serviceDetails>>,
-): ServiceContact {
-  return {
-    phones: details.phones.filter((p) => p.service_id === id),
-    schedules: details.schedules
-      .filter((s) => s.service_id === id)
-      .map((s) => s.description ?? [s.byday, s.opens_at, s.closes_at].filter(Boolean).join(' ')),
-    addresses: details.locations
-      .filter((l) => l.service_id === id && l.address_1)
-      .map((l) => addressLine(l.address_1, l.postal_code, l.city)),
+    const contact = contacts.get(r.id);
+    return card && contact ? [{ ...r, ...card, contact }] : [];
   };
 }
 
