@@ -10,14 +10,8 @@ import { type CardOwner, cardContacts, type ServiceContact } from './card-contac
 import type { CrisisKind, CrisisLine } from './directory.types.js';
 import { termId } from './directory-ids.js';
 import { contactPartsOf } from './hsds-children.repository.js';
-import {
-  kilometres,
-  type Place,
-  type PlaceIndex,
-  type Point,
-  placeIndex,
-  resolvePlace,
-} from './places.js';
+import { localAreasOf, type Nearness, nearnessOf, orderByLadderAndNearness } from './nearness.js';
+import { type Place, type PlaceIndex, placeIndex, resolvePlace } from './places.js';
 import { loadProfile, PROFILE_TAXONOMY } from './profile.js';
 import { MAX_QUESTION_LENGTH, type Understood, understandQuestion } from './question.service.js';
 import {
@@ -36,19 +30,9 @@ export const MAX_PLACE_LENGTH = 100;
 const CANDIDATE_LIMIT = 2000;
 const CARDS_PER_NEED = 8;
 
-const byName = new Intl.Collator('nl');
-
-/** How far a service is, as a resident reads it. */
-export type Nearness =
-  | { kind: 'km'; km: number }
-  | { kind: 'in-place' }
-  | { kind: 'gemeente'; name: string }
-  | { kind: 'regio' }
-  | { kind: 'online' }
-  | { kind: 'unknown' };
-
 export type { ServiceContact } from './card-contact.js';
 export { addressLine } from './card-contact.js';
+export type { Nearness } from './nearness.js';
 /** A candidate with its nearness, before its card is read. */
 export type Ranked = Candidate & { nearness: Nearness };
 export type ServiceHit = Ranked & ServiceCard & { contact: ServiceContact };
@@ -270,54 +254,10 @@ function baseFilter(regionId: number, place: Place | null, index: PlaceIndex) {
  * place in a wijk, every wijk of the gemeente), its gemeente, the region, online.
  */
 function areaChain(place: Place, index: PlaceIndex): string[] {
-  const wijken = place.wijkCode ? [place.wijkCode] : (index.wijkenOf.get(place.gemeenteCode) ?? []);
-  return [...wijken, place.gemeenteCode, 'regio', 'online'];
+  return [...localAreasOf(place, index), place.gemeenteCode, 'regio', 'online'];
 }
 
 function withNearness(found: Candidate[], place: Place | null, index: PlaceIndex): Ranked[] {
   const hits = found.map((s) => ({ ...s, nearness: nearnessOf(s, place, index.centres) }));
-  return hits.sort(
-    (a, b) =>
-      a.ladder_rank - b.ladder_rank || sortKey(a) - sortKey(b) || byName.compare(a.name, b.name),
-  );
-}
-
-function nearnessOf(
-  service: Candidate,
-  place: Place | null,
-  centres: Map<string, Point>,
-): Nearness {
-  const from = place?.point;
-  if (from && service.points.length > 0)
-    return { kind: 'km', km: Math.min(...service.points.map((p) => kilometres(from, p))) };
-  if (place?.wijkCode && service.areas.includes(place.wijkCode)) return { kind: 'in-place' };
-  if (place && service.areas.includes(place.gemeenteCode))
-    return { kind: 'gemeente', name: place.gemeenteName };
-  const local = service.areas.flatMap((a): Point[] => {
-    const centre = centres.get(a);
-    return centre ? [centre] : [];
-  });
-  if (from && local.length > 0)
-    return { kind: 'km', km: Math.min(...local.map((centre) => kilometres(from, centre))) };
-  if (service.areas.includes('regio')) return { kind: 'regio' };
-  if (service.areas.includes('online')) return { kind: 'online' };
-  return { kind: 'unknown' };
-}
-
-/** Within a ladder step: nearest first; region-wide and online help after local help. */
-function sortKey(hit: Ranked): number {
-  switch (hit.nearness.kind) {
-    case 'in-place':
-      return 0;
-    case 'km':
-      return hit.nearness.km;
-    case 'gemeente':
-      return 5;
-    case 'regio':
-      return 1000;
-    case 'online':
-      return 1001;
-    case 'unknown':
-      return 1002;
-  }
+  return orderByLadderAndNearness(hits, place, index);
 }
