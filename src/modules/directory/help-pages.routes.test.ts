@@ -9,7 +9,7 @@ import { expect, it } from 'vitest';
 import { testApp } from '../../../test/app.js';
 import { describeEachDatabase } from '../../../test/db.js';
 import { stableId } from './directory-ids.js';
-import { withHidden } from './help-pages.test-helpers.js';
+import { withArea, withHidden } from './help-pages.test-helpers.js';
 
 const print = (params: Record<string, string>) =>
   `/hulpwijzer/afdrukken?${new URLSearchParams(params).toString()}`;
@@ -54,7 +54,9 @@ describeEachDatabase('Hulpwijzer print and gemeente pages', (get) => {
       `Deze pagina op internet: http://localhost/hulpwijzer?vraag=${encodeURIComponent(DEMENTIA)}&amp;plaats=Grolloo`,
     );
     for (const number of ['112', '0800-0113', '0800-2000']) expect(page).toContain(`: ${number}.`);
-    expect(page).toContain('Hier kun je beginnen: Mantelzorgloket Aa en Hunze');
+    // The real village entrance before the demo mantelzorgloket (shown below, as Voorbeeld).
+    expect(page).toContain('Hier kun je beginnen: Dorpscoördinator Grolloo</h2>');
+    expect(page).toContain('Mantelzorgloket Aa en Hunze <span class="marke-tag">Voorbeeld</span>');
     expect(page).toContain(
       'Logeerhuis voor mensen met dementie <span class="marke-tag">Voorbeeld</span>',
     );
@@ -185,6 +187,22 @@ describeEachDatabase('Hulpwijzer print and gemeente pages', (get) => {
     expect(page).not.toContain('Emmen');
     expect(page).not.toContain('Herstelacademie');
     expect(page).not.toMatch(/href="tel:(?!112"|08000113"|08002000")/);
+  });
+
+  it("picks a gemeente's real entrance over a demo one", async () => {
+    const entrances = async () =>
+      [
+        ...sectionOf(await html('/hulpwijzer/gemeente/GM1680'), 'ingangen-kop').matchAll(
+          /id="ingang-\d+">([^<]+)/g,
+        ),
+      ].map((m) => (m[1] ?? '').trim());
+    await withArea(get().db, GROLLOO_COORDINATOR, 'GM1680', async () => {
+      expect(await entrances()).toEqual([
+        'Dorpscoördinator Grolloo',
+        'Mantelzorgloket Aa en Hunze',
+      ]);
+    });
+    expect((await entrances())[0]).toBe('Sociaal team Aa en Hunze');
   });
 
   it('links every need on a gemeente page to a search that works', async () => {

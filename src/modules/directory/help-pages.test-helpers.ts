@@ -30,3 +30,34 @@ export async function withHidden(
       .execute();
   }
 }
+
+/**
+ * Runs `check` while the service serves `areaCode` instead of its own areas, and gives it its
+ * areas back afterwards, also when the check fails.
+ */
+export async function withArea(
+  db: Kysely<Database>,
+  serviceId: string,
+  areaCode: string,
+  check: () => Promise<void>,
+): Promise<void> {
+  const own = await db
+    .selectFrom('hsds_service_area')
+    .select(['id', 'area_code'])
+    .where('service_id', '=', serviceId)
+    .execute();
+  if (own.length !== 1) throw new Error(`withArea: the service has ${own.length} areas, not 1`);
+  const [area] = own;
+  const set = (code: string) =>
+    db
+      .updateTable('hsds_service_area')
+      .set({ area_code: code })
+      .where('id', '=', area?.id ?? '')
+      .execute();
+  await set(areaCode);
+  try {
+    await check();
+  } finally {
+    await set(area?.area_code ?? '');
+  }
+}

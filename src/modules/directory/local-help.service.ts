@@ -11,7 +11,7 @@ import { slugify } from '../../lib/slug.js';
 import { type Area, areaIndex } from '../areas/index.js';
 import { CARER_NEED, GENERAL_NEED } from './help-path.types.js';
 import { type Place, placeIndex, wijkPlaceName } from './places.js';
-import { type Candidate, findForNeeds } from './search.repository.js';
+import { type Candidate, demoServiceIds, findForNeeds } from './search.repository.js';
 import { loadCards, type Nearness, type ServiceHit } from './search.service.js';
 import { type NeedTerm, needVocabulary } from './vocabulary.js';
 
@@ -74,18 +74,26 @@ export async function localEntrance(
     [...new Set([NEED_OF[wanted], GENERAL_NEED])],
   );
   const candidates = found.filter((s) => s.ladder === ENTRANCE_STEP);
-  const pick = (kind: EntranceKind) => {
+  const demo = await demoServiceIds(
+    db,
+    candidates.map((s) => s.id),
+  );
+  const pick = (kind: EntranceKind, real: boolean) => {
     for (const [scope, code] of tiers) {
       if (kind === 'mantelzorg' && scope === 'regio') continue;
       const here = candidates.filter(
-        (s) => s.needs.includes(NEED_OF[kind]) && s.areas.includes(code),
+        (s) => s.needs.includes(NEED_OF[kind]) && s.areas.includes(code) && demo.has(s.id) !== real,
       );
       const best = here.sort(byBreadth)[0];
       if (best) return { kind, scope, service: best };
     }
     return null;
   };
-  const chosen = pick(wanted) ?? (wanted === 'mantelzorg' ? pick('algemeen') : null);
+  // A real place first, however wide: a demo listing is made up and cannot be contacted.
+  const kinds: EntranceKind[] = wanted === 'mantelzorg' ? ['mantelzorg', 'algemeen'] : ['algemeen'];
+  const chosen =
+    kinds.map((kind) => pick(kind, true)).find(Boolean) ??
+    kinds.map((kind) => pick(kind, false)).find(Boolean);
   if (!chosen) return { place, wanted, found: null };
   const [service] = await loadCards(db, [
     { ...chosen.service, nearness: nearnessFor(chosen.scope, place.gemeenteName) },
@@ -122,8 +130,10 @@ export async function regionGemeenten(db: Db, regionId: number): Promise<Gemeent
  * The entrances of a gemeente: for the gemeente and for each of its wijken the one general
  * entrance (the widest, as localEntrance picks it) and the one mantelzorgloket, gemeente first.
  */
-function entrancesOf(found: Candidate[], areaCodes: string[]): Candidate[] {
+function entrancesOf(found: Candidate[], areaCodes: string[], demo: Set<string>): Candidate[] {
   const chosen: Candidate[] = [];
+  const realFirst = (a: Candidate, b: Candidate) =>
+    Number(demo.has(a.id)) - Number(demo.has(b.id)) || byBreadth(a, b);
   for (const area of areaCodes)
     for (const need of [GENERAL_NEED, CARER_NEED]) {
       const best = found
@@ -134,7 +144,7 @@ function entrancesOf(found: Candidate[], areaCodes: string[]): Candidate[] {
             s.needs.includes(need) &&
             !chosen.includes(s),
         )
-        .sort(byBreadth)[0];
+        .sort(realFirst)[0];
       if (best) chosen.push(best);
     }
   return chosen;
@@ -183,7 +193,11 @@ export async function gemeenteOverview(
     gemeenteWideFirst(found, code).map((s) => ({ ...s, nearness: { kind: 'unknown' } })),
   );
   const listing = (service: ServiceHit): LocalListing => ({ service, where: where(service) });
-  const entranceIds = entrancesOf(found, [code, ...wijken]).map((s) => s.id);
+  const demo = await demoServiceIds(
+    db,
+    found.filter((s) => s.ladder === ENTRANCE_STEP).map((s) => s.id),
+  );
+  const entranceIds = entrancesOf(found, [code, ...wijken], demo).map((s) => s.id);
   const entranceHits = entranceIds.flatMap((id) => cards.find((c) => c.id === id) ?? []);
   const byNeed = terms.map((need) => ({
     need,

@@ -82,6 +82,18 @@ export async function findByText(
 
 const textArray = (values: string[]) => sql`${values}::text[]`;
 
+/** Which of these services are demo listings: where one must be chosen, a real one wins. */
+export async function demoServiceIds(db: Db, serviceIds: string[]): Promise<Set<string>> {
+  if (serviceIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('hsds_service')
+    .select('id')
+    .where('id', 'in', [...new Set(serviceIds)])
+    .where('is_demo', '=', true)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 /**
  * What a card shows of each service, with where its facts come from (`sourceTermId`) and the
  * organization's own e-mail and website (HSDS: a service's contact may be its organization's).

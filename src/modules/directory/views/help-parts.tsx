@@ -1,4 +1,5 @@
 /** Parts shared by the Hulpwijzer's result pages: the local entrance, help per need, links. */
+import { DemoTag } from '../../../web/components.js';
 import { href, type PageContext } from '../../../web/context.js';
 import type { Entrance } from '../local-help.service.js';
 import type { NeedSection, ServiceHit } from '../search.service.js';
@@ -16,6 +17,12 @@ export function EntranceBox({ ctx, entrance }: { ctx: PageContext; entrance: Ent
     <section class="marke-entrance" aria-labelledby="ingang-kop">
       <h2 class="utrecht-heading-2" id="ingang-kop">
         {found ? `Hier kun je beginnen: ${found.service.name}` : 'Waar kun je beginnen?'}
+        {found?.service.is_demo ? (
+          <>
+            {' '}
+            <DemoTag />
+          </>
+        ) : null}
       </h2>
       <p class="utrecht-paragraph">{entranceText(entrance)}</p>
       {found ? <ServiceCard service={found.service} headingId="ingang-dienst" /> : null}
