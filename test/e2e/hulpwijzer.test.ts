@@ -64,9 +64,9 @@ describe.skipIf(!hasBrowser).each(databaseKinds())('Hulpwijzer journeys [%s]', (
   /** The vertical position of an element, to check what comes first on the page. */
   const top = async (locator: Locator) => (await locator.boundingBox())?.y ?? Number.NaN;
 
-  /** The names on the cards in page order. */
+  /** The names on the cards in page order (h4 under a need's h3, else h3 under an h2). */
   const cardTitles = (scope: Locator | Page) =>
-    scope.locator('article.marke-card h3').allTextContents();
+    scope.locator('article.marke-card :is(h3, h4)').allTextContents();
 
   it(
     'a question in own words shows dementia and respite help, local first, and prints it',

@@ -9,7 +9,7 @@ import { expect, it } from 'vitest';
 import { testApp } from '../../../test/app.js';
 import { describeEachDatabase } from '../../../test/db.js';
 import { stableId } from './directory-ids.js';
-import { withArea, withHidden } from './help-pages.test-helpers.js';
+import { cardOutline, withArea, withHidden } from './help-pages.test-helpers.js';
 
 const print = (params: Record<string, string>) =>
   `/hulpwijzer/afdrukken?${new URLSearchParams(params).toString()}`;
@@ -259,6 +259,23 @@ describeEachDatabase('Hulpwijzer print and gemeente pages', (get) => {
     }
     expect((await request('/hulpwijzer/gemeente/GM1680?sorteer=naam')).status).toBe(400);
     expect((await request('/hulpwijzer/gemeenten?x=1')).status).toBe(400);
+  });
+
+  it('heads every card one level below the section it is in, on every page with cards', async () => {
+    for (const url of [
+      `/hulpwijzer?vraag=${encodeURIComponent(DEMENTIA)}&plaats=Grolloo`,
+      '/hulpwijzer?vraag=GrollooZorgt&plaats=',
+      print({ vraag: DEMENTIA, plaats: 'Grolloo' }),
+      print({ vraag: 'benaderbaar', plaats: 'Grolloo' }),
+      print({ voor: 'ouder', over: 'dementie', plaats: 'Grolloo' }),
+      '/hulpwijzer/begin?voor=mezelf&over=eenzaamheid&plaats=Grolloo',
+      '/hulpwijzer/voor-een-ander?voor=ouder&over=dementie&plaats=Grolloo',
+      '/hulpwijzer/gemeente/GM1680',
+    ]) {
+      const { cards, problems } = cardOutline(await html(url));
+      expect(cards, url).toBeGreaterThan(0);
+      expect(problems, url).toEqual([]);
+    }
   });
 
   it('keeps every new page under 40 KB with brotli', async () => {

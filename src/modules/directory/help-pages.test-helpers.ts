@@ -61,3 +61,28 @@ export async function withArea(
     await set(area?.area_code ?? '');
   }
 }
+
+/**
+ * The page's cards and where a card's heading is not exactly one level below the heading of
+ * the section it is in (an h3 card under an h3 need is a sibling, not a part, to a screen reader).
+ */
+export function cardOutline(html: string): { cards: number; problems: string[] } {
+  let section = 0;
+  let inCard = false;
+  let cards = 0;
+  const problems: string[] = [];
+  for (const m of html.matchAll(
+    /<article class="marke-card"|<\/article>|<h([1-6])[^>]*>([^<]*)/g,
+  )) {
+    if (m[0].startsWith('<article')) inCard = true;
+    else if (m[0] === '</article>') inCard = false;
+    else if (!inCard) section = Number(m[1]);
+    else {
+      cards++;
+      const level = Number(m[1]);
+      if (level !== section + 1)
+        problems.push(`${(m[2] ?? '').trim()}: h${level} under h${section}`);
+    }
+  }
+  return { cards, problems };
+}

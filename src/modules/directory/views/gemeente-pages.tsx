@@ -124,6 +124,7 @@ export function GemeentePage({
                 <ServiceCard
                   service={entrance.service}
                   headingId={`ingang-${i + 1}`}
+                  level={3}
                   where={`Voor ${entrance.where}`}
                 />
               </li>

@@ -25,7 +25,7 @@ export function EntranceBox({ ctx, entrance }: { ctx: PageContext; entrance: Ent
         ) : null}
       </h2>
       <p class="utrecht-paragraph">{entranceText(entrance)}</p>
-      {found ? <ServiceCard service={found.service} headingId="ingang-dienst" /> : null}
+      {found ? <ServiceCard service={found.service} headingId="ingang-dienst" level={3} /> : null}
       {found && wanted === 'mantelzorg' && found.kind === 'algemeen' ? (
         <p class="utrecht-paragraph">
           Een mantelzorgloket voor {place.label} staat nog niet in de Hulpwijzer.
@@ -91,12 +91,13 @@ export function NeedSections({
   );
 }
 
+/** Cards under a section's h2: each card is an h3. */
 export function CardList({ services, prefix }: { services: ServiceHit[]; prefix: string }) {
   return (
     <ol class="marke-results">
       {services.map((service, i) => (
         <li>
-          <ServiceCard service={service} headingId={`${prefix}-${i + 1}`} />
+          <ServiceCard service={service} headingId={`${prefix}-${i + 1}`} level={3} />
         </li>
       ))}
     </ol>

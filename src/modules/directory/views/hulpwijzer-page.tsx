@@ -12,7 +12,7 @@ import type { SearchOutcome, ServiceHit } from '../search.service.js';
 import type { NeedTerm } from '../vocabulary.js';
 import { CrisisFirst, CrisisStrip } from './crisis.js';
 import { PrintLink, WaysIn } from './help-parts.js';
-import { ServiceCard } from './service-card.js';
+import { type CardHeadingLevel, ServiceCard } from './service-card.js';
 
 type Props = {
   ctx: PageContext;
@@ -115,7 +115,7 @@ function Results({ ctx, outcome }: { ctx: PageContext; outcome: SearchOutcome })
             <h3 class="utrecht-heading-3" id={`behoefte-${section.need.code}`}>
               {section.need.name}
             </h3>
-            <CardList services={section.services} prefix={section.need.code} />
+            <CardList services={section.services} prefix={section.need.code} level={4} />
             {section.more > 0 ? (
               <p class="marke-muted">
                 Er is nog meer hulp van deze soort ({section.more}). Hierboven staat de hulp die het
@@ -125,7 +125,9 @@ function Results({ ctx, outcome }: { ctx: PageContext; outcome: SearchOutcome })
           </section>
         ) : null,
       )}
-      {outcome.byText.length > 0 ? <CardList services={outcome.byText} prefix="tekst" /> : null}
+      {outcome.byText.length > 0 ? (
+        <CardList services={outcome.byText} prefix="tekst" level={3} />
+      ) : null}
       {total > 0 ? (
         <PrintLink ctx={ctx} params={{ vraag: outcome.question, plaats: outcome.place?.label }} />
       ) : null}
@@ -133,12 +135,20 @@ function Results({ ctx, outcome }: { ctx: PageContext; outcome: SearchOutcome })
   );
 }
 
-function CardList({ services, prefix }: { services: ServiceHit[]; prefix: string }) {
+function CardList({
+  services,
+  prefix,
+  level,
+}: {
+  services: ServiceHit[];
+  prefix: string;
+  level: CardHeadingLevel;
+}) {
   return (
     <ol class="marke-results">
       {services.map((service, i) => (
         <li>
-          <ServiceCard service={service} headingId={`${prefix}-${i + 1}`} />
+          <ServiceCard service={service} headingId={`${prefix}-${i + 1}`} level={level} />
         </li>
       ))}
     </ol>

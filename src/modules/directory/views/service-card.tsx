@@ -146,22 +146,29 @@ function When({ schedules }: { schedules: ScheduleLine[] }) {
   );
 }
 
+/** Card headings sit under a page's h1 (h2), a section's h2 (h3) or a need's h3 (h4). */
+export type CardHeadingLevel = 2 | 3 | 4;
+
 /** `where` replaces "how far" where a page has no place to measure from (a gemeente page). */
 export function ServiceCard({
   service,
   headingId,
+  level,
   where,
 }: {
   service: ServiceHit;
   headingId: string;
+  /** One below the heading of the section the card is in, so the page's outline holds. */
+  level: CardHeadingLevel;
   where?: string;
 }) {
+  const Heading = `h${level}` as const;
   const { addresses, schedules } = service.contact;
   return (
     <article class="marke-card" aria-labelledby={headingId}>
-      <h3 class="utrecht-heading-3" id={headingId}>
+      <Heading class={`utrecht-heading-${level}`} id={headingId}>
         {service.name} {service.is_demo ? <DemoTag /> : null}
-      </h3>
+      </Heading>
       <p class="marke-muted">
         {LADDER_LABELS[service.ladder] ?? service.ladder} · {service.organization_name}
       </p>
