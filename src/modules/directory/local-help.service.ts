@@ -150,20 +150,40 @@ function entrancesOf(found: Candidate[], areaCodes: string[], demo: Set<string>)
   return chosen;
 }
 
-/** A listed service with where in the gemeente it is offered. */
+/** An entrance with where in the gemeente it is offered. */
 export type LocalListing = { service: ServiceHit; where: string };
+
+/** A service in a gemeente's list per need: its name, step and where (no contact: see search). */
+export type LocalItem = {
+  id: string;
+  name: string;
+  ladder: string;
+  isDemo: boolean;
+  where: string;
+};
+
+/** At most this many services per need on a gemeente page; the rest are one search away. */
+export const LISTINGS_PER_NEED = 10;
 
 export type GemeenteOverview = {
   gemeente: Gemeente;
   /** The entrances: general ones and mantelzorgloketten, gemeente-wide first, with contacts. */
   entrances: LocalListing[];
-  /** Per need (profile order) the services offered in the gemeente itself, ladder first. */
-  byNeed: Array<{ need: NeedTerm; listings: LocalListing[] }>;
+  /**
+   * Per need (profile order) the first services offered in the gemeente itself, ladder first,
+   * and how many there are in all.
+   */
+  byNeed: Array<{ need: NeedTerm; listings: LocalItem[]; total: number }>;
   /** Needs for which the gemeente itself has nothing listed (the region's help still applies). */
   without: NeedTerm[];
 };
 
-/** Everything listed for a gemeente or one of its wijken; unknown code → GemeenteNotFound. */
+/**
+ * What is listed for a gemeente or one of its wijken; unknown code → GemeenteNotFound. A page
+ * stays small however much a gemeente offers: per need the first LISTINGS_PER_NEED in the page's
+ * order and the count (findForNeeds keeps the whole ladder steps they come from), full cards
+ * only for the entrances.
+ */
 export async function gemeenteOverview(
   db: Db,
   regionId: number,
@@ -177,35 +197,54 @@ export async function gemeenteOverview(
     needVocabulary(db),
   ]);
   const wijken = index.wijkenOf.get(code) ?? [];
-  const found = await servicesIn(
-    db,
-    regionId,
-    [code, ...wijken],
-    terms.map((t) => t.code),
-  );
+  const areaCodes = [code, ...wijken];
+  const [listed, entranceFound] = await Promise.all([
+    findForNeeds(db, {
+      regionId,
+      needCodes: terms.map((t) => t.code),
+      areaCodes,
+      keepPerNeed: LISTINGS_PER_NEED,
+    }),
+    servicesIn(db, regionId, areaCodes, [GENERAL_NEED, CARER_NEED]),
+  ]);
+  const ordered = gemeenteWideFirst(listed.candidates, code);
+  const shown = terms.map((need) => ({
+    need,
+    services: ordered.filter((s) => s.needs.includes(need.code)).slice(0, LISTINGS_PER_NEED),
+    total: listed.totals.get(need.code) ?? 0,
+  }));
+  const entranceCandidates = entranceFound.filter((s) => s.ladder === ENTRANCE_STEP);
+  const demo = await demoServiceIds(db, [
+    ...entranceCandidates.map((s) => s.id),
+    ...shown.flatMap((n) => n.services.map((s) => s.id)),
+  ]);
   const where = (s: Candidate) =>
     s.areas.includes(code)
       ? `heel de gemeente ${gemeente.name}`
       : s.areas.flatMap((a) => (wijken.includes(a) ? [wijkName(areas, a)] : [])).join(', ');
   // On a gemeente page "how far" has no origin: the card says where in the gemeente instead.
-  const cards = await loadCards(
+  const entrances = await loadCards(
     db,
-    gemeenteWideFirst(found, code).map((s) => ({ ...s, nearness: { kind: 'unknown' } })),
+    entrancesOf(entranceCandidates, areaCodes, demo).map((s) => ({
+      ...s,
+      nearness: { kind: 'unknown' },
+    })),
   );
-  const listing = (service: ServiceHit): LocalListing => ({ service, where: where(service) });
-  const demo = await demoServiceIds(
-    db,
-    found.filter((s) => s.ladder === ENTRANCE_STEP).map((s) => s.id),
-  );
-  const entranceIds = entrancesOf(found, [code, ...wijken], demo).map((s) => s.id);
-  const entranceHits = entranceIds.flatMap((id) => cards.find((c) => c.id === id) ?? []);
-  const byNeed = terms.map((need) => ({
-    need,
-    listings: cards.filter((s) => s.needs.includes(need.code)).map(listing),
+  const item = (s: Candidate): LocalItem => ({
+    id: s.id,
+    name: s.name,
+    ladder: s.ladder,
+    isDemo: demo.has(s.id),
+    where: where(s),
+  });
+  const byNeed = shown.map((n) => ({
+    need: n.need,
+    listings: n.services.map(item),
+    total: n.total,
   }));
   return ok({
     gemeente,
-    entrances: entranceHits.map((service) => ({ service, where: where(service) })),
+    entrances: entrances.map((service) => ({ service, where: where(service) })),
     byNeed: byNeed.filter((n) => n.listings.length > 0),
     without: byNeed.filter((n) => n.listings.length === 0).map((n) => n.need),
   });
