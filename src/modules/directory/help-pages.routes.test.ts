@@ -65,6 +65,25 @@ describeEachDatabase('Hulpwijzer print and gemeente pages', (get) => {
     expect(page).toContain('Vermeldingen met &quot;Voorbeeld&quot; zijn verzonnen.');
   });
 
+  it('names the page with https behind a trusted TLS proxy, as the HSDS API does', async () => {
+    const url = print({ vraag: 'eenzaam', plaats: 'Assen' });
+    const https = { headers: { 'x-forwarded-proto': 'https' } };
+    const proxied = await (
+      await testApp(get().db, { MARKE_TRUST_PROXY: '1' }).app.request(url, https)
+    ).text();
+    const address = 'localhost/hulpwijzer?vraag=eenzaam&amp;plaats=Assen';
+    expect(proxied).toContain(`Deze pagina op internet: https://${address}</p>`);
+    expect(proxied).toContain(`href="https://${address}">Terug naar de Hulpwijzer`);
+    // Without a trusted proxy the header is anyone's word: the request's own scheme.
+    const direct = await (await testApp(get().db).app.request(url, https)).text();
+    expect(direct).toContain(`Deze pagina op internet: http://${address}</p>`);
+    const root = await testApp(get().db, { MARKE_TRUST_PROXY: '1' }).app.request(
+      '/api/hsds/',
+      https,
+    );
+    expect(JSON.stringify(await root.json())).toContain('https://localhost/');
+  });
+
   it('prints a service found by its own words once, not again below the entrance', async () => {
     const { app } = testApp(get().db);
     const res = await app.request(print({ vraag: 'benaderbaar', plaats: 'Grolloo' }));
