@@ -9,7 +9,9 @@ import { expect, it } from 'vitest';
 import { testApp } from '../../../test/app.js';
 import { describeEachDatabase } from '../../../test/db.js';
 import type { Database } from '../../db/schema.js';
+import { type CardOwner, type CardPlace, type ContactRows, cardContacts } from './card-contact.js';
 import { stableId } from './directory-ids.js';
+import { SCHEDULE_FIELDS } from './schedule-text.js';
 import { loadCards, type Ranked } from './search.service.js';
 
 const COORDINATOR = stableId('service', 'drenthe', 'dorpscoordinator-grolloo');
@@ -65,6 +67,89 @@ const organizationOf = async (db: Kysely<Database>, serviceId: string) =>
       .where('id', '=', serviceId)
       .executeTakeFirstOrThrow()
   ).organization_id;
+
+it("judges each row by its most specific link, and says which place's times are which", () => {
+  const owner: CardOwner = {
+    id: 's1',
+    organization_id: 'o1',
+    email: null,
+    url: 'ftp://not-a-website.test',
+    organization_email: null,
+    organization_website: null,
+  };
+  const place = (sal: string, location: string, name: string): CardPlace => ({
+    sal_id: sal,
+    service_id: 's1',
+    location_id: location,
+    location_name: name,
+    location_url: null,
+    address_1: null,
+    postal_code: null,
+    city: null,
+  });
+  const phone = (number: string, links: Partial<ContactRows['phones'][number]>) => ({
+    id: number,
+    location_id: null,
+    service_id: null,
+    organization_id: null,
+    contact_id: null,
+    service_at_location_id: null,
+    extension: null,
+    type: null,
+    description: null,
+    number,
+    ...links,
+  });
+  const schedule = (links: Partial<ContactRows['schedules'][number]>) =>
+    ({
+      id: uuid(),
+      service_id: null,
+      location_id: null,
+      service_at_location_id: null,
+      timezone: null,
+      wkst: null,
+      ...Object.fromEntries(SCHEDULE_FIELDS.map((f) => [f, null])),
+      ...links,
+    }) as ContactRows['schedules'][number];
+  const contact = {
+    id: 'c1',
+    organization_id: 'o1',
+    service_id: null,
+    service_at_location_id: null,
+    location_id: null,
+    name: 'Receptie',
+    title: null,
+    department: null,
+    email: 'receptie@org.test',
+  };
+  const result = cardContacts(
+    [owner],
+    [place('sal1', 'l1', 'Dorpshuis'), place('sal2', 'l2', 'Bibliotheek')],
+    {
+      contacts: [contact],
+      phones: [
+        phone('0592-1', { contact_id: 'c1' }),
+        phone('0592-2', { organization_id: 'o1' }),
+        // Another service's phone at the same place is that service's.
+        phone('0592-3', { service_id: 's2', location_id: 'l1' }),
+        phone('0592-4', { organization_id: 'o2' }),
+      ],
+      schedules: [
+        schedule({ location_id: 'l1', byday: 'MO', opens_at: '09:00' }),
+        schedule({ service_at_location_id: 'sal2', byday: 'TU', opens_at: '10:00' }),
+        schedule({ service_at_location_id: 'other', byday: 'FR', opens_at: '11:00' }),
+      ],
+    },
+  ).get('s1');
+  expect(result?.phones.map((p) => [p.number, p.description])).toEqual([
+    ['0592-2', null],
+    ['0592-1', 'Receptie'],
+  ]);
+  expect(result?.emails).toEqual(['receptie@org.test']);
+  expect(result?.websites).toEqual([]);
+  // The service's own times at the library replace the community centre's opening hours.
+  expect(result?.schedules).toEqual([{ text: 'Bibliotheek: dinsdag vanaf 10.00', link: null }]);
+});
 
 describeEachDatabase('Hulpwijzer card contact and times', (get) => {
   const html = async (url: string) => (await testApp(get().db).app.request(url)).text();

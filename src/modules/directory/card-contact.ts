@@ -200,6 +200,7 @@ function schedulesOf(s: Context, own: CardPlace[], schedules: HsdsScheduleTable[
     const level = levelOf(row, s);
     return level === null ? [] : [{ row, level }];
   });
+  if (mine.length === 0) return [];
   const best = Math.min(...mine.map((m) => m.level));
   const chosen = mine.filter((m) => m.level === best).map((m) => m.row);
   const locationOf = (row: HsdsScheduleTable) =>
