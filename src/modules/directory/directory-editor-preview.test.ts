@@ -7,6 +7,7 @@ import { testApp } from '../../../test/app.js';
 import { describeEachDatabase } from '../../../test/db.js';
 import { postForm, signInAs } from '../../../test/session.js';
 import { validListing } from './directory-editor.fixtures.js';
+import { cardOutline } from './help-pages.test-helpers.js';
 
 const idFrom = (res: Response) =>
   /\/beheer\/hulpwijzer\/([0-9a-f-]{36})/.exec(res.headers.get('location') ?? '')?.[1] ?? '';
@@ -94,6 +95,9 @@ describeEachDatabase('Hulpwijzer card preview', (get) => {
     expect(live.status).toBe(200);
     const fragment = await live.text();
     expect(fragment.startsWith('<article class="marke-card"')).toBe(true);
+    // It takes the place of the page's card, under the preview's h2.
+    expect(fragment).toContain('<h3 class="utrecht-heading-3" id="voorbeeld-kaart-titel">');
+    expect(cardOutline(html)).toEqual({ cards: 1, problems: [] });
     expect(fragment).toContain('Live kaart');
   });
 });

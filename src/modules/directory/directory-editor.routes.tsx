@@ -191,7 +191,8 @@ export function directoryEditorRoutes(deps: EditorDeps) {
     if (existing && !existing.ok)
       return c.text(NOT_FOUND, existing.error === 'NotFound' ? 404 : 403);
     const card = await previewFor(db, session.user, form.fields, existing?.value.listing ?? null);
-    return c.html(<ServiceCard service={card} headingId="voorbeeld-kaart-titel" />);
+    // It replaces the card under the preview's h2 ("Zo zien inwoners deze vermelding").
+    return c.html(<ServiceCard service={card} headingId="voorbeeld-kaart-titel" level={3} />);
   });
 
   app.get(`/beheer/hulpwijzer/:id${ID}`, async (c) => {

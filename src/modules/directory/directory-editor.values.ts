@@ -13,6 +13,7 @@ import {
   ListingForm,
   MAX_PHONES,
 } from './directory-editor.types.js';
+import { describedSchedule } from './schedule-text.js';
 import { addressLine, type Nearness, type ServiceHit } from './search.service.js';
 
 /** The form of a saved listing, as the form posts it. */
@@ -93,12 +94,16 @@ export function previewHit(
   const phones = Array.from({ length: MAX_PHONES }, (_, i) => ({
     number: (form[`telefoon_${i + 1}`] ?? '').trim(),
     description: (form[`telefoon_${i + 1}_label`] ?? '').trim().slice(0, 100) || null,
+    extension: null,
+    type: null,
   })).filter((p) => isDutchPhoneNumber(p.number));
   const street = valid(form, 'adres_straat');
   const postalCode = valid(form, 'adres_postcode');
   const city = valid(form, 'adres_plaats');
   const areas = checkedCodes(form, 'gebied');
   const schedule = valid(form, 'wanneer');
+  const email = valid(form, 'email');
+  const url = valid(form, 'website');
   return {
     id: facts.id,
     name: valid(form, 'naam') ?? 'Nog zonder naam',
@@ -106,8 +111,8 @@ export function previewHit(
     eligibility_description: valid(form, 'voor_wie'),
     fees_description: fees,
     application_process: null,
-    url: valid(form, 'website'),
-    email: valid(form, 'email'),
+    url,
+    email,
     is_demo: facts.isDemo,
     assured_date: facts.assuredDate,
     organization_name: facts.organizationName,
@@ -120,7 +125,9 @@ export function previewHit(
     nearness: nearnessOf(areas, refs),
     contact: {
       phones,
-      schedules: schedule ? [schedule] : [],
+      emails: email ? [email] : [],
+      websites: url && /^https?:\/\//i.test(url) ? [url] : [],
+      schedules: schedule ? describedSchedule(schedule) : [],
       addresses: street && postalCode && city ? [addressLine(street, postalCode, city)] : [],
     },
   };

@@ -13,8 +13,8 @@ const search = (vraag: string, plaats = '') =>
 
 /** The card headings in page order, each with the section it is in. */
 function cardTitles(html: string): string[] {
-  return [...html.matchAll(/<h3 class="utrecht-heading-3" id="[a-z-]+-\d+">([^<]*)/g)].map((m) =>
-    (m[1] ?? '').trim(),
+  return [...html.matchAll(/<h([34]) class="utrecht-heading-\1" id="[a-z-]+-\d+">([^<]*)/g)].map(
+    (m) => (m[2] ?? '').trim(),
   );
 }
 

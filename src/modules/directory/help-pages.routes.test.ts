@@ -9,7 +9,7 @@ import { expect, it } from 'vitest';
 import { testApp } from '../../../test/app.js';
 import { describeEachDatabase } from '../../../test/db.js';
 import { stableId } from './directory-ids.js';
-import { withHidden } from './help-pages.test-helpers.js';
+import { cardOutline, withArea, withHidden } from './help-pages.test-helpers.js';
 
 const print = (params: Record<string, string>) =>
   `/hulpwijzer/afdrukken?${new URLSearchParams(params).toString()}`;
@@ -54,13 +54,34 @@ describeEachDatabase('Hulpwijzer print and gemeente pages', (get) => {
       `Deze pagina op internet: http://localhost/hulpwijzer?vraag=${encodeURIComponent(DEMENTIA)}&amp;plaats=Grolloo`,
     );
     for (const number of ['112', '0800-0113', '0800-2000']) expect(page).toContain(`: ${number}.`);
-    expect(page).toContain('Hier kun je beginnen: Mantelzorgloket Aa en Hunze');
+    // The real village entrance before the demo mantelzorgloket (shown below, as Voorbeeld).
+    expect(page).toContain('Hier kun je beginnen: Dorpscoördinator Grolloo</h2>');
+    expect(page).toContain('Mantelzorgloket Aa en Hunze <span class="marke-tag">Voorbeeld</span>');
     expect(page).toContain(
       'Logeerhuis voor mensen met dementie <span class="marke-tag">Voorbeeld</span>',
     );
     expect(page).toContain('Mantelzorg-app van GGZ Drenthe');
     expect(page).toContain('Nog niet gecontroleerd door de organisatie zelf.');
     expect(page).toContain('Vermeldingen met &quot;Voorbeeld&quot; zijn verzonnen.');
+  });
+
+  it('names the page with https behind a trusted TLS proxy, as the HSDS API does', async () => {
+    const url = print({ vraag: 'eenzaam', plaats: 'Assen' });
+    const https = { headers: { 'x-forwarded-proto': 'https' } };
+    const proxied = await (
+      await testApp(get().db, { MARKE_TRUST_PROXY: '1' }).app.request(url, https)
+    ).text();
+    const address = 'localhost/hulpwijzer?vraag=eenzaam&amp;plaats=Assen';
+    expect(proxied).toContain(`Deze pagina op internet: https://${address}</p>`);
+    expect(proxied).toContain(`href="https://${address}">Terug naar de Hulpwijzer`);
+    // Without a trusted proxy the header is anyone's word: the request's own scheme.
+    const direct = await (await testApp(get().db).app.request(url, https)).text();
+    expect(direct).toContain(`Deze pagina op internet: http://${address}</p>`);
+    const root = await testApp(get().db, { MARKE_TRUST_PROXY: '1' }).app.request(
+      '/api/hsds/',
+      https,
+    );
+    expect(JSON.stringify(await root.json())).toContain('https://localhost/');
   });
 
   it('prints a service found by its own words once, not again below the entrance', async () => {
@@ -187,6 +208,22 @@ describeEachDatabase('Hulpwijzer print and gemeente pages', (get) => {
     expect(page).not.toMatch(/href="tel:(?!112"|08000113"|08002000")/);
   });
 
+  it("picks a gemeente's real entrance over a demo one", async () => {
+    const entrances = async () =>
+      [
+        ...sectionOf(await html('/hulpwijzer/gemeente/GM1680'), 'ingangen-kop').matchAll(
+          /id="ingang-\d+">([^<]+)/g,
+        ),
+      ].map((m) => (m[1] ?? '').trim());
+    await withArea(get().db, GROLLOO_COORDINATOR, 'GM1680', async () => {
+      expect(await entrances()).toEqual([
+        'Dorpscoördinator Grolloo',
+        'Mantelzorgloket Aa en Hunze',
+      ]);
+    });
+    expect((await entrances())[0]).toBe('Sociaal team Aa en Hunze');
+  });
+
   it('links every need on a gemeente page to a search that works', async () => {
     const links = async (code: string) =>
       [
@@ -241,6 +278,23 @@ describeEachDatabase('Hulpwijzer print and gemeente pages', (get) => {
     }
     expect((await request('/hulpwijzer/gemeente/GM1680?sorteer=naam')).status).toBe(400);
     expect((await request('/hulpwijzer/gemeenten?x=1')).status).toBe(400);
+  });
+
+  it('heads every card one level below the section it is in, on every page with cards', async () => {
+    for (const url of [
+      `/hulpwijzer?vraag=${encodeURIComponent(DEMENTIA)}&plaats=Grolloo`,
+      '/hulpwijzer?vraag=GrollooZorgt&plaats=',
+      print({ vraag: DEMENTIA, plaats: 'Grolloo' }),
+      print({ vraag: 'benaderbaar', plaats: 'Grolloo' }),
+      print({ voor: 'ouder', over: 'dementie', plaats: 'Grolloo' }),
+      '/hulpwijzer/begin?voor=mezelf&over=eenzaamheid&plaats=Grolloo',
+      '/hulpwijzer/voor-een-ander?voor=ouder&over=dementie&plaats=Grolloo',
+      '/hulpwijzer/gemeente/GM1680',
+    ]) {
+      const { cards, problems } = cardOutline(await html(url));
+      expect(cards, url).toBeGreaterThan(0);
+      expect(problems, url).toEqual([]);
+    }
   });
 
   it('keeps every new page under 40 KB with brotli', async () => {

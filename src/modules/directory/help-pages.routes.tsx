@@ -8,6 +8,7 @@ import { compress } from 'hono/compress';
 import { isSlug } from '../../lib/slug.js';
 import { href } from '../../web/context.js';
 import { htmlError } from '../../web/errors.js';
+import { originOf } from '../../web/origin.js';
 import type { AppDeps, AppEnv } from '../../web/types.js';
 import { pathStatus, walkPath } from './help-path.service.js';
 import { isCarer, type PathKind, RELATION_WORDS } from './help-path.types.js';
@@ -31,7 +32,7 @@ const crisisLines = () => loadProfile().profile.crisis.lines;
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format();
 
 /** Mounted in each region's site, by the directory routes. */
-export function helpPageRoutes({ db }: AppDeps) {
+export function helpPageRoutes({ db, config }: AppDeps) {
   const app = new Hono<AppEnv>();
   const compressInput = compress();
   for (const path of [PATH_URL.begin, PATH_URL.ander, PRINT_URL])
@@ -76,7 +77,7 @@ export function helpPageRoutes({ db }: AppDeps) {
         person={person}
         crisisLines={crisisLines()}
         printedOn={today()}
-        pageUrl={`${new URL(c.req.url).origin}${href(ctx, path)}`}
+        pageUrl={`${originOf(c, config)}${href(ctx, path)}`}
       />,
     );
   });

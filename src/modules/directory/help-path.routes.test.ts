@@ -8,7 +8,7 @@ import { expect, it } from 'vitest';
 import { testApp } from '../../../test/app.js';
 import { describeEachDatabase } from '../../../test/db.js';
 import { stableId } from './directory-ids.js';
-import { withHidden } from './help-pages.test-helpers.js';
+import { withArea, withHidden } from './help-pages.test-helpers.js';
 
 const begin = (params: Record<string, string>) =>
   `/hulpwijzer/begin?${new URLSearchParams(params).toString()}`;
@@ -94,6 +94,25 @@ describeEachDatabase('Hulpwijzer paths', (get) => {
     expect(page).toContain('Sociaal team Aa en Hunze <span class="marke-tag">Voorbeeld</span>');
   });
 
+  it('prefers a real entrance over a demo one, and heads a demo one "Voorbeeld"', async () => {
+    const url = begin({ voor: 'mezelf', over: 'informatie-advies', plaats: 'Gasselternijveen' });
+    expect(await html(url)).toContain(
+      'Hier kun je beginnen: Sociaal team Aa en Hunze <span class="marke-tag">Voorbeeld</span></h2>',
+    );
+    // A real entrance for the whole gemeente beats the (wider) demo sociaal team.
+    await withArea(get().db, GROLLOO_COORDINATOR, 'GM1680', async () => {
+      const page = await html(url);
+      expect(headings(page)[0]?.text).toBe('Hier kun je beginnen: Dorpscoördinator Grolloo');
+      expect(page).toContain('Hier kun je beginnen: Dorpscoördinator Grolloo</h2>');
+      expect(page).toContain('Dit is voor heel de gemeente Aa en Hunze.');
+    });
+    // A carer in Grolloo: the real village entrance, not the demo mantelzorgloket.
+    const carer = await html(ander({ voor: 'ouder', over: 'dementie', plaats: 'Grolloo' }));
+    expect(headings(carer)[0]?.text).toBe('Hier kun je beginnen: Dorpscoördinator Grolloo');
+    expect(carer).toContain('Een mantelzorgloket voor Grolloo staat nog niet in de Hulpwijzer.');
+    expect(carer).toContain('Mantelzorgloket Aa en Hunze <span class="marke-tag">Voorbeeld</span>');
+  });
+
   it('never invents an entrance: without one it sends the resident to the gemeente', async () => {
     const db = get().db;
     const hidden = [
@@ -127,7 +146,7 @@ describeEachDatabase('Hulpwijzer paths', (get) => {
     expect(page).toContain('Je zorgt voor je vader of moeder.');
     const list = headings(page);
     const ids = list.map((h) => h.id);
-    expect(list[0]?.text).toBe('Hier kun je beginnen: Mantelzorgloket Aa en Hunze');
+    expect(list[0]?.text).toBe('Hier kun je beginnen: Dorpscoördinator Grolloo');
     const person = ids.indexOf('hulp-dementie');
     const carer = ids.indexOf('jou-mantelzorg');
     expect(list[person]?.text).toBe('Voor je vader of moeder: Dementie en geheugen');

@@ -234,6 +234,19 @@ async function accessibilityOf(db: Db, locationIds: readonly string[]) {
     .execute();
 }
 
+/**
+ * The contacts, phones (their own and their contacts') and schedules of the parents, for the
+ * resident cards: one query per table, whatever the number of cards.
+ */
+export async function contactPartsOf(db: Db, p: Parents) {
+  const [contacts, phones, schedules] = await Promise.all([
+    contactsOf(db, p),
+    phonesOf(db, p),
+    schedulesOf(db, p),
+  ]);
+  return { contacts, phones, schedules };
+}
+
 /** Every child row of the parents: one query per table. */
 export async function childrenOf(db: Db, p: Parents) {
   const [contacts, phones, schedules, languages, attributes, metadata] = await Promise.all([

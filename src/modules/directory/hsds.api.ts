@@ -5,9 +5,9 @@
  */
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import type { Config } from '../../config.js';
 import { href } from '../../web/context.js';
 import { problem } from '../../web/errors.js';
+import { originOf } from '../../web/origin.js';
 import type { QueryRules } from '../../web/params.js';
 import type { AppDeps, AppEnv } from '../../web/types.js';
 import * as hsds from './hsds.service.js';
@@ -171,15 +171,6 @@ const notFound = (c: Context<AppEnv>, what: string) =>
     'Niet gevonden',
     `Er is geen ${what} met dit id in de Hulpwijzer van deze regio, of die is niet openbaar.`,
   );
-
-/** Scheme, host and port the client used; behind a trusted proxy, the scheme it forwarded. */
-function originOf(c: Context<AppEnv>, config: Config): string {
-  const url = new URL(c.req.url);
-  const forwarded = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
-  if (config.trustProxy && (forwarded === 'http' || forwarded === 'https'))
-    url.protocol = `${forwarded}:`;
-  return url.origin;
-}
 
 /** A searched answer is someone's question: kept in no cache (like the resident search). */
 function privateIfSearched(c: Context<AppEnv>, params: { search?: string }) {

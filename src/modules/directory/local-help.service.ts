@@ -17,7 +17,7 @@ import {
   placeIndex,
   wijkPlaceName,
 } from './places.js';
-import type { Candidate } from './search.repository.js';
+import { type Candidate, demoServiceIds } from './search.repository.js';
 import { loadCards, type Nearness, type ServiceHit } from './search.service.js';
 import { findForNeeds } from './search-candidates.service.js';
 import { type NeedTerm, needVocabulary } from './vocabulary.js';
@@ -83,18 +83,26 @@ export async function localEntrance(
     [...new Set([NEED_OF[wanted], GENERAL_NEED])],
   );
   const candidates = found.filter((s) => s.ladder === ENTRANCE_STEP);
-  const pick = (kind: EntranceKind) => {
+  const demo = await demoServiceIds(
+    db,
+    candidates.map((s) => s.id),
+  );
+  const pick = (kind: EntranceKind, real: boolean) => {
     for (const [scope, code] of tiers) {
       if (kind === 'mantelzorg' && scope === 'regio') continue;
       const here = candidates.filter(
-        (s) => s.needs.includes(NEED_OF[kind]) && s.areas.includes(code),
+        (s) => s.needs.includes(NEED_OF[kind]) && s.areas.includes(code) && demo.has(s.id) !== real,
       );
       const best = here.sort(byBreadth)[0];
       if (best) return { kind, scope, service: best };
     }
     return null;
   };
-  const chosen = pick(wanted) ?? (wanted === 'mantelzorg' ? pick('algemeen') : null);
+  // A real place first, however wide: a demo listing is made up and cannot be contacted.
+  const kinds: EntranceKind[] = wanted === 'mantelzorg' ? ['mantelzorg', 'algemeen'] : ['algemeen'];
+  const chosen =
+    kinds.map((kind) => pick(kind, true)).find(Boolean) ??
+    kinds.map((kind) => pick(kind, false)).find(Boolean);
   if (!chosen) return { place, wanted, found: null };
   const [service] = await loadCards(db, [
     { ...chosen.service, nearness: nearnessFor(chosen.scope, place.gemeenteName) },
@@ -131,8 +139,10 @@ export async function regionGemeenten(db: Db, regionId: number): Promise<Gemeent
  * The entrances of a gemeente: for the gemeente and for each of its wijken the one general
  * entrance (the widest, as localEntrance picks it) and the one mantelzorgloket, gemeente first.
  */
-function entrancesOf(found: Candidate[], areaCodes: string[]): Candidate[] {
+function entrancesOf(found: Candidate[], areaCodes: string[], demo: Set<string>): Candidate[] {
   const chosen: Candidate[] = [];
+  const realFirst = (a: Candidate, b: Candidate) =>
+    Number(demo.has(a.id)) - Number(demo.has(b.id)) || byBreadth(a, b);
   for (const area of areaCodes)
     for (const need of [GENERAL_NEED, CARER_NEED]) {
       const best = found
@@ -143,26 +153,46 @@ function entrancesOf(found: Candidate[], areaCodes: string[]): Candidate[] {
             s.needs.includes(need) &&
             !chosen.includes(s),
         )
-        .sort(byBreadth)[0];
+        .sort(realFirst)[0];
       if (best) chosen.push(best);
     }
   return chosen;
 }
 
-/** A listed service with where in the gemeente it is offered. */
+/** An entrance with where in the gemeente it is offered. */
 export type LocalListing = { service: ServiceHit; where: string };
+
+/** A service in a gemeente's list per need: its name, step and where (no contact: see search). */
+export type LocalItem = {
+  id: string;
+  name: string;
+  ladder: string;
+  isDemo: boolean;
+  where: string;
+};
+
+/** At most this many services per need on a gemeente page; the rest are one search away. */
+export const LISTINGS_PER_NEED = 10;
 
 export type GemeenteOverview = {
   gemeente: Gemeente;
   /** The entrances: general ones and mantelzorgloketten, gemeente-wide first, with contacts. */
   entrances: LocalListing[];
-  /** Per need (profile order) the services offered in the gemeente itself, ladder first. */
-  byNeed: Array<{ need: NeedTerm; listings: LocalListing[] }>;
+  /**
+   * Per need (profile order) the first services offered in the gemeente itself, ladder first,
+   * and how many there are in all.
+   */
+  byNeed: Array<{ need: NeedTerm; listings: LocalItem[]; total: number }>;
   /** Needs for which the gemeente itself has nothing listed (the region's help still applies). */
   without: NeedTerm[];
 };
 
-/** Everything listed for a gemeente or one of its wijken; unknown code → GemeenteNotFound. */
+/**
+ * What is listed for a gemeente or one of its wijken; unknown code → GemeenteNotFound. A page
+ * stays small however much a gemeente offers: per need the first LISTINGS_PER_NEED in the page's
+ * order and the count (findForNeeds keeps the whole ladder steps they come from), full cards
+ * only for the entrances.
+ */
 export async function gemeenteOverview(
   db: Db,
   regionId: number,
@@ -176,31 +206,54 @@ export async function gemeenteOverview(
     needVocabulary(db),
   ]);
   const local = gemeenteAreaCodes(code, index);
-  const found = await servicesIn(
-    db,
-    regionId,
-    [code, ...local],
-    terms.map((t) => t.code),
-  );
+  const areaCodes = [code, ...local];
+  const [listed, entranceFound] = await Promise.all([
+    findForNeeds(db, {
+      regionId,
+      needCodes: terms.map((t) => t.code),
+      areaCodes,
+      keepPerNeed: LISTINGS_PER_NEED,
+    }),
+    servicesIn(db, regionId, areaCodes, [GENERAL_NEED, CARER_NEED]),
+  ]);
+  const ordered = gemeenteWideFirst(listed.candidates, code);
+  const shown = terms.map((need) => ({
+    need,
+    services: ordered.filter((s) => s.needs.includes(need.code)).slice(0, LISTINGS_PER_NEED),
+    total: listed.totals.get(need.code) ?? 0,
+  }));
+  const entranceCandidates = entranceFound.filter((s) => s.ladder === ENTRANCE_STEP);
+  const demo = await demoServiceIds(db, [
+    ...entranceCandidates.map((s) => s.id),
+    ...shown.flatMap((n) => n.services.map((s) => s.id)),
+  ]);
   const where = (s: Candidate) =>
     s.areas.includes(code)
       ? `heel de gemeente ${gemeente.name}`
       : s.areas.flatMap((a) => (local.includes(a) ? [wijkName(areas, a)] : [])).join(', ');
   // On a gemeente page "how far" has no origin: the card says where in the gemeente instead.
-  const cards = await loadCards(
+  const entrances = await loadCards(
     db,
-    gemeenteWideFirst(found, code).map((s) => ({ ...s, nearness: { kind: 'unknown' } })),
+    entrancesOf(entranceCandidates, areaCodes, demo).map((s) => ({
+      ...s,
+      nearness: { kind: 'unknown' },
+    })),
   );
-  const listing = (service: ServiceHit): LocalListing => ({ service, where: where(service) });
-  const entranceIds = entrancesOf(found, [code, ...local]).map((s) => s.id);
-  const entranceHits = entranceIds.flatMap((id) => cards.find((c) => c.id === id) ?? []);
-  const byNeed = terms.map((need) => ({
-    need,
-    listings: cards.filter((s) => s.needs.includes(need.code)).map(listing),
+  const item = (s: Candidate): LocalItem => ({
+    id: s.id,
+    name: s.name,
+    ladder: s.ladder,
+    isDemo: demo.has(s.id),
+    where: where(s),
+  });
+  const byNeed = shown.map((n) => ({
+    need: n.need,
+    listings: n.services.map(item),
+    total: n.total,
   }));
   return ok({
     gemeente,
-    entrances: entranceHits.map((service) => ({ service, where: where(service) })),
+    entrances: entrances.map((service) => ({ service, where: where(service) })),
     byNeed: byNeed.filter((n) => n.listings.length > 0),
     without: byNeed.filter((n) => n.listings.length === 0).map((n) => n.need),
   });

@@ -62,7 +62,22 @@ export async function findByText(
 
 const textArray = (values: string[]) => sql`${values}::text[]`;
 
-/** What a card shows of each service, with where its facts come from (`sourceTermId`). */
+/** Which of these services are demo listings: where one must be chosen, a real one wins. */
+export async function demoServiceIds(db: Db, serviceIds: string[]): Promise<Set<string>> {
+  if (serviceIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('hsds_service')
+    .select('id')
+    .where('id', 'in', [...new Set(serviceIds)])
+    .where('is_demo', '=', true)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * What a card shows of each service, with where its facts come from (`sourceTermId`) and the
+ * organization's own e-mail and website (HSDS: a service's contact may be its organization's).
+ */
 export async function serviceCards(db: Db, serviceIds: string[], sourceTermId: string) {
   if (serviceIds.length === 0) return [];
   return db
@@ -84,35 +99,39 @@ export async function serviceCards(db: Db, serviceIds: string[], sourceTermId: s
       's.assured_date',
       'o.name as organization_name',
       'src.value as source',
+      's.organization_id',
+      'o.email as organization_email',
+      'o.website as organization_website',
     ])
     .where('s.id', 'in', serviceIds)
     .execute();
 }
 
-export type ServiceCard = Awaited<ReturnType<typeof serviceCards>>[number];
+type CardRow = Awaited<ReturnType<typeof serviceCards>>[number];
+/** The card's own fields; the organization's contact fields end up in the card's contact. */
+export type ServiceCard = Omit<
+  CardRow,
+  'organization_id' | 'organization_email' | 'organization_website'
+>;
 
-/** Phones, schedules and located places of the services on a page. */
-export async function serviceDetails(db: Db, serviceIds: string[]) {
-  if (serviceIds.length === 0) return { phones: [], schedules: [], locations: [] };
-  const [phones, schedules, locations] = await Promise.all([
-    db
-      .selectFrom('hsds_phone')
-      .select(['service_id', 'number', 'description'])
-      .where('service_id', 'in', serviceIds)
-      .orderBy('number')
-      .execute(),
-    db
-      .selectFrom('hsds_schedule')
-      .select(['service_id', 'description', 'byday', 'opens_at', 'closes_at', 'notes'])
-      .where('service_id', 'in', serviceIds)
-      .execute(),
-    db
-      .selectFrom('hsds_service_at_location as sal')
-      .innerJoin('hsds_location as l', 'l.id', 'sal.location_id')
-      .leftJoin('hsds_address as a', 'a.location_id', 'l.id')
-      .select(['sal.service_id', 'a.address_1', 'a.postal_code', 'a.city'])
-      .where('sal.service_id', 'in', serviceIds)
-      .execute(),
-  ]);
-  return { phones, schedules, locations };
+/** The places of the services on a page: service_at_location, location and its addresses. */
+export async function servicePlaces(db: Db, serviceIds: string[]) {
+  if (serviceIds.length === 0) return [];
+  return db
+    .selectFrom('hsds_service_at_location as sal')
+    .innerJoin('hsds_location as l', 'l.id', 'sal.location_id')
+    .leftJoin('hsds_address as a', 'a.location_id', 'l.id')
+    .select([
+      'sal.id as sal_id',
+      'sal.service_id',
+      'sal.location_id',
+      'l.name as location_name',
+      'l.url as location_url',
+      'a.address_1',
+      'a.postal_code',
+      'a.city',
+    ])
+    .where('sal.service_id', 'in', serviceIds)
+    .orderBy('sal.id')
+    .execute();
 }

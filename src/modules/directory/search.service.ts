@@ -6,20 +6,12 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { type CardOwner, cardContacts, type ServiceContact } from './card-contact.js';
 import type { CrisisKind, CrisisLine } from './directory.types.js';
 import { termId } from './directory-ids.js';
-import {
-  gemeenteAreaCodes,
-  isLocalTo,
-  kilometres,
-  localAreaCodes,
-  type Place,
-  type PlaceIndex,
-  type Point,
-  placeIndex,
-  resolvePlace,
-  servedAreaText,
-} from './places.js';
+import { contactPartsOf } from './hsds-children.repository.js';
+import { localAreasOf, type Nearness, nearnessOf, orderByLadderAndNearness } from './nearness.js';
+import { type Place, type PlaceIndex, placeIndex, resolvePlace, servedAreaText } from './places.js';
 import { loadProfile, PROFILE_TAXONOMY } from './profile.js';
 import { MAX_QUESTION_LENGTH, type Understood, understandQuestion } from './question.service.js';
 import {
@@ -27,7 +19,7 @@ import {
   findByText,
   type ServiceCard,
   serviceCards,
-  serviceDetails,
+  servicePlaces,
 } from './search.repository.js';
 import { findForNeeds } from './search-candidates.service.js';
 import { type NeedTerm, needVocabulary } from './vocabulary.js';
@@ -38,22 +30,9 @@ export const MAX_PLACE_LENGTH = 100;
 const CANDIDATE_LIMIT = 2000;
 const CARDS_PER_NEED = 8;
 
-const byName = new Intl.Collator('nl');
-
-/** How far a service is, as a resident reads it. */
-export type Nearness =
-  | { kind: 'km'; km: number }
-  | { kind: 'in-place' }
-  | { kind: 'gemeente'; name: string }
-  | { kind: 'regio' }
-  | { kind: 'online' }
-  | { kind: 'unknown' };
-
-export type ServiceContact = {
-  phones: { number: string; description: string | null }[];
-  schedules: string[];
-  addresses: string[];
-};
+export type { ServiceContact } from './card-contact.js';
+export { addressLine } from './card-contact.js';
+export type { Nearness } from './nearness.js';
 /** A candidate with its nearness, before its card is read. */
 export type Ranked = Candidate & { nearness: Nearness };
 export type ServiceHit = Ranked & ServiceCard & { contact: ServiceContact };
@@ -215,39 +194,36 @@ export async function loadCards(db: Db, ranked: Ranked[]): Promise<ServiceHit[]>
 
 /**
  * The cards of the services on the page — only those are read in full: fields, organisation,
- * source, phones, times and addresses. A service removed meanwhile simply has no card.
+ * source, places, then their phones, contacts and times, one query per table for all cards
+ * (never per card). A service removed meanwhile simply has no card.
  */
 async function cardsOf(db: Db, ranked: Ranked[]): Promise<(r: Ranked) => ServiceHit[]> {
-  const ids = ranked.map((r) => r.id);
-  const [rows, details] = await Promise.all([
+  const ids = [...new Set(ranked.map((r) => r.id))];
+  const [rows, places] = await Promise.all([
     serviceCards(db, ids, termId(PROFILE_TAXONOMY, 'bron')),
-    serviceDetails(db, ids),
+    servicePlaces(db, ids),
   ]);
   const byId = new Map<string, ServiceCard>();
-  for (const row of rows) if (!byId.has(row.id)) byId.set(row.id, row);
+  const owners: CardOwner[] = [];
+  for (const { organization_id, organization_email, organization_website, ...card } of rows) {
+    if (byId.has(card.id)) continue;
+    byId.set(card.id, card);
+    owners.push({ ...card, organization_id, organization_email, organization_website });
+  }
+  const parts =
+    owners.length === 0
+      ? { contacts: [], phones: [], schedules: [] }
+      : await contactPartsOf(db, {
+          services: ids,
+          serviceAtLocations: places.map((p) => p.sal_id),
+          locations: [...new Set(places.map((p) => p.location_id))],
+          organizations: [...new Set(owners.map((o) => o.organization_id))],
+        });
+  const contacts = cardContacts(owners, places, parts);
   return (r) => {
     const card = byId.get(r.id);
-    return card ? [{ ...r, ...card, contact: contactOf(r.id, details) }] : [];
-  };
-}
-
-/** An address as a card shows it: "Brink 1, 9444 AA Grolloo" (the editor's preview too). */
-export function addressLine(street: string | null, postalCode: string | null, city: string | null) {
-  return [street, [postalCode, city].filter(Boolean).join(' ')].join(', ');
-}
-
-function contactOf(
-  id: string,
-  details: Awaited<ReturnType<typeof serviceDetails>>,
-): ServiceContact {
-  return {
-    phones: details.phones.filter((p) => p.service_id === id),
-    schedules: details.schedules
-      .filter((s) => s.service_id === id)
-      .map((s) => s.description ?? [s.byday, s.opens_at, s.closes_at].filter(Boolean).join(' ')),
-    addresses: details.locations
-      .filter((l) => l.service_id === id && l.address_1)
-      .map((l) => addressLine(l.address_1, l.postal_code, l.city)),
+    const contact = contacts.get(r.id);
+    return card && contact ? [{ ...r, ...card, contact }] : [];
   };
 }
 
@@ -320,55 +296,10 @@ function baseFilter(regionId: number, place: Place | null, index: PlaceIndex) {
  * its gemeente, the region, online.
  */
 function areaChain(place: Place, index: PlaceIndex): string[] {
-  const local = localAreaCodes(place, index);
-  const below = local.length > 0 ? local : gemeenteAreaCodes(place.gemeenteCode, index);
-  return [...below, place.gemeenteCode, 'regio', 'online'];
+  return [...localAreasOf(place, index), place.gemeenteCode, 'regio', 'online'];
 }
 
 function withNearness(found: Candidate[], place: Place | null, index: PlaceIndex): Ranked[] {
   const hits = found.map((s) => ({ ...s, nearness: nearnessOf(s, place, index.centres) }));
-  return hits.sort(
-    (a, b) =>
-      a.ladder_rank - b.ladder_rank || sortKey(a) - sortKey(b) || byName.compare(a.name, b.name),
-  );
-}
-
-function nearnessOf(
-  service: Candidate,
-  place: Place | null,
-  centres: Map<string, Point>,
-): Nearness {
-  const from = place?.point;
-  if (from && service.points.length > 0)
-    return { kind: 'km', km: Math.min(...service.points.map((p) => kilometres(from, p))) };
-  if (place && isLocalTo(service.areas, place)) return { kind: 'in-place' };
-  if (place && service.areas.includes(place.gemeenteCode))
-    return { kind: 'gemeente', name: place.gemeenteName };
-  const local = service.areas.flatMap((a): Point[] => {
-    const centre = centres.get(a);
-    return centre ? [centre] : [];
-  });
-  if (from && local.length > 0)
-    return { kind: 'km', km: Math.min(...local.map((centre) => kilometres(from, centre))) };
-  if (service.areas.includes('regio')) return { kind: 'regio' };
-  if (service.areas.includes('online')) return { kind: 'online' };
-  return { kind: 'unknown' };
-}
-
-/** Within a ladder step: nearest first; region-wide and online help after local help. */
-function sortKey(hit: Ranked): number {
-  switch (hit.nearness.kind) {
-    case 'in-place':
-      return 0;
-    case 'km':
-      return hit.nearness.km;
-    case 'gemeente':
-      return 5;
-    case 'regio':
-      return 1000;
-    case 'online':
-      return 1001;
-    case 'unknown':
-      return 1002;
-  }
+  return orderByLadderAndNearness(hits, place, index);
 }

@@ -138,7 +138,7 @@ export function CardPreview({ service, note }: { service: ServiceHit; note: stri
       </h2>
       <p class="marke-muted">{note}</p>
       <div id="voorbeeld-kaart">
-        <ServiceCard service={service} headingId="voorbeeld-kaart-titel" />
+        <ServiceCard service={service} headingId="voorbeeld-kaart-titel" level={3} />
       </div>
     </aside>
   );

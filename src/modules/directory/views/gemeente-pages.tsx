@@ -7,7 +7,7 @@ import { DemoTag } from '../../../web/components.js';
 import { href, type PageContext } from '../../../web/context.js';
 import { Layout } from '../../../web/layout.js';
 import type { CrisisLine } from '../directory.types.js';
-import type { Gemeente, GemeenteOverview, LocalListing } from '../local-help.service.js';
+import type { Gemeente, GemeenteOverview, LocalItem } from '../local-help.service.js';
 import { CrisisStrip } from './crisis.js';
 import { query, WaysIn } from './help-parts.js';
 import { LADDER_LABELS, ServiceCard } from './service-card.js';
@@ -124,6 +124,7 @@ export function GemeentePage({
                 <ServiceCard
                   service={entrance.service}
                   headingId={`ingang-${i + 1}`}
+                  level={3}
                   where={`Voor ${entrance.where}`}
                 />
               </li>
@@ -139,7 +140,7 @@ export function GemeentePage({
           Eerst wat je zelf of samen met anderen kunt doen, daarna hulp dichtbij en verder weg. Er
           is ook hulp voor de hele regio en online: die zie je als je op een onderwerp klikt.
         </p>
-        {byNeed.map(({ need, listings }) => (
+        {byNeed.map(({ need, listings, total }) => (
           <section aria-labelledby={`onderwerp-${need.code}`}>
             <h3 class="utrecht-heading-3" id={`onderwerp-${need.code}`}>
               {need.name}
@@ -149,9 +150,16 @@ export function GemeentePage({
                 <Listing listing={listing} />
               ))}
             </ul>
+            {total > listings.length ? (
+              <p class="marke-muted">
+                Hier staan de eerste {listings.length} van de {total}.
+              </p>
+            ) : null}
             <p class="utrecht-paragraph">
               <a class="utrecht-link" href={searchHref(need.code)}>
-                Bekijk deze hulp met contactgegevens, en hulp voor de hele regio
+                {total > listings.length
+                  ? `Alle ${total} bekijken, met contactgegevens en hulp voor de hele regio`
+                  : 'Bekijk deze hulp met contactgegevens, en hulp voor de hele regio'}
                 <span class="marke-visually-hidden"> ({need.name})</span>
               </a>
             </p>
@@ -177,14 +185,13 @@ export function GemeentePage({
   );
 }
 
-function Listing({ listing }: { listing: LocalListing }) {
-  const { service, where } = listing;
+function Listing({ listing }: { listing: LocalItem }) {
   return (
     <li>
-      <strong>{service.name}</strong> {service.is_demo ? <DemoTag /> : null}
+      <strong>{listing.name}</strong> {listing.isDemo ? <DemoTag /> : null}
       <br />
       <span class="marke-muted">
-        {LADDER_LABELS[service.ladder] ?? service.ladder} · {where}
+        {LADDER_LABELS[listing.ladder] ?? listing.ladder} · {listing.where}
       </span>
     </li>
   );

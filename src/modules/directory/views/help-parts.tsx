@@ -1,4 +1,5 @@
 /** Parts shared by the Hulpwijzer's result pages: the local entrance, help per need, links. */
+import { DemoTag } from '../../../web/components.js';
 import { href, type PageContext } from '../../../web/context.js';
 import type { Entrance } from '../local-help.service.js';
 import type { NeedSection, ServiceHit } from '../search.service.js';
@@ -16,9 +17,15 @@ export function EntranceBox({ ctx, entrance }: { ctx: PageContext; entrance: Ent
     <section class="marke-entrance" aria-labelledby="ingang-kop">
       <h2 class="utrecht-heading-2" id="ingang-kop">
         {found ? `Hier kun je beginnen: ${found.service.name}` : 'Waar kun je beginnen?'}
+        {found?.service.is_demo ? (
+          <>
+            {' '}
+            <DemoTag />
+          </>
+        ) : null}
       </h2>
       <p class="utrecht-paragraph">{entranceText(entrance)}</p>
-      {found ? <ServiceCard service={found.service} headingId="ingang-dienst" /> : null}
+      {found ? <ServiceCard service={found.service} headingId="ingang-dienst" level={3} /> : null}
       {found && wanted === 'mantelzorg' && found.kind === 'algemeen' ? (
         <p class="utrecht-paragraph">
           Een mantelzorgloket voor {place.label} staat nog niet in de Hulpwijzer.
@@ -84,7 +91,7 @@ export function NeedSections({
   );
 }
 
-/** Cards in order; `where` replaces "how far" for the services in it (found without a place). */
+/** Cards under a section's h2, each an h3; `where` replaces "how far" (found without a place). */
 export function CardList({
   services,
   prefix,
@@ -101,6 +108,7 @@ export function CardList({
           <ServiceCard
             service={service}
             headingId={`${prefix}-${i + 1}`}
+            level={3}
             where={where?.get(service.id)}
           />
         </li>

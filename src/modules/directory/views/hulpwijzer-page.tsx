@@ -12,7 +12,7 @@ import type { SearchOutcome, ServiceHit } from '../search.service.js';
 import type { NeedTerm } from '../vocabulary.js';
 import { CrisisFirst, CrisisStrip } from './crisis.js';
 import { PrintLink, query, WaysIn } from './help-parts.js';
-import { ServiceCard } from './service-card.js';
+import { type CardHeadingLevel, ServiceCard } from './service-card.js';
 
 type Props = {
   ctx: PageContext;
@@ -116,7 +116,7 @@ function Results({ ctx, outcome }: { ctx: PageContext; outcome: SearchOutcome })
             <h3 class="utrecht-heading-3" id={`behoefte-${section.need.code}`}>
               {section.need.name}
             </h3>
-            <CardList services={section.services} prefix={section.need.code} />
+            <CardList services={section.services} prefix={section.need.code} level={4} />
             {section.more > 0 ? (
               <p class="marke-muted">
                 Er is nog meer hulp van deze soort ({section.more}). Hierboven staat de hulp die het
@@ -127,7 +127,7 @@ function Results({ ctx, outcome }: { ctx: PageContext; outcome: SearchOutcome })
         ) : null,
       )}
       {outcome.byText.length > 0 ? (
-        <CardList services={outcome.byText} prefix="tekst" where={outcome.servedIn} />
+        <CardList services={outcome.byText} prefix="tekst" level={3} where={outcome.servedIn} />
       ) : null}
       {total > 0 ? (
         <PrintLink ctx={ctx} params={searchParams(outcome, outcome.place?.label)} />
@@ -179,10 +179,13 @@ function NoPlace({ outcome }: { outcome: SearchOutcome }) {
 function CardList({
   services,
   prefix,
+  level,
   where,
 }: {
   services: ServiceHit[];
   prefix: string;
+  level: CardHeadingLevel;
+  /** Replaces "how far" for services found without a place. */
   where?: ReadonlyMap<string, string>;
 }) {
   return (
@@ -192,6 +195,7 @@ function CardList({
           <ServiceCard
             service={service}
             headingId={`${prefix}-${i + 1}`}
+            level={level}
             where={where?.get(service.id)}
           />
         </li>

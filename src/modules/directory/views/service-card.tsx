@@ -1,6 +1,8 @@
 /** One service as a resident reads it: what, for whom, costs, contact, when and how far. */
 
 import { DemoTag } from '../../../web/components.js';
+import type { CardPhone } from '../card-contact.js';
+import type { ScheduleLine } from '../schedule-text.js';
 import type { Nearness, ServiceHit } from '../search.service.js';
 import { telHref } from './crisis.js';
 
@@ -43,58 +45,130 @@ export function formatDate(isoDate: string): string {
   });
 }
 
+/** A website as residents read it: "grolloozorgt.nl" or "gemeente.nl/hulp". */
+function siteName(url: string): string {
+  try {
+    const { hostname, pathname } = new URL(url);
+    const path = pathname === '/' ? '' : pathname.replace(/\/$/, '');
+    return `${hostname.replace(/^www\./, '')}${path.length <= 30 ? path : ''}`;
+  } catch {
+    return url;
+  }
+}
+
+function PhoneLine({ phone }: { phone: CardPhone }) {
+  const extra = [phone.extension ? `toestel ${phone.extension}` : '', phone.description ?? '']
+    .filter(Boolean)
+    .join(', ');
+  const number = <>{phone.number}</>;
+  const type = phone.type?.toLowerCase();
+  return (
+    <li>
+      {type === 'fax' ? (
+        <>Fax: {number}</>
+      ) : type === 'text' ? (
+        <>
+          Sms naar{' '}
+          <a class="utrecht-link" href={telHref(phone.number).replace(/^tel:/, 'sms:')}>
+            {number}
+          </a>
+        </>
+      ) : (
+        <>
+          {type === 'textphone' ? 'Teksttelefoon: ' : 'Bel '}
+          <a class="utrecht-link" href={telHref(phone.number)}>
+            {number}
+          </a>
+        </>
+      )}
+      {extra ? ` (${extra})` : ''}
+    </li>
+  );
+}
+
+/** Phone (tel: link), e-mail (mailto), website, most specific first; honest when there is none. */
 function Contact({ service }: { service: ServiceHit }) {
-  const phones = service.contact?.phones ?? [];
-  const hasContact = phones.length > 0 || service.email || service.url;
-  if (!hasContact)
-    return (
-      <dd>
-        {service.is_demo
-          ? 'Dit is een voorbeeld: er staan geen echte contactgegevens bij.'
-          : 'De contactgegevens staan nog niet in de Hulpwijzer.'}
-      </dd>
-    );
+  const { phones, emails, websites } = service.contact;
+  const none = phones.length === 0 && emails.length === 0 && websites.length === 0;
   return (
     <dd>
-      {phones.map((p) => (
-        <>
-          <a class="utrecht-link" href={telHref(p.number)}>
-            {p.number}
-          </a>
-          {p.description ? ` (${p.description})` : ''}{' '}
-        </>
-      ))}
-      {service.email ? (
-        <a class="utrecht-link" href={`mailto:${service.email}`}>
-          {service.email}
-        </a>
-      ) : null}{' '}
-      {service.url && /^https?:\/\//i.test(service.url) ? (
-        <a class="utrecht-link" href={service.url} rel="noopener">
-          Website
-        </a>
-      ) : null}
+      <ul class="marke-contact">
+        {none ? (
+          <li>
+            {service.is_demo
+              ? 'Dit is een voorbeeld: er staan geen echte contactgegevens bij.'
+              : 'De contactgegevens staan nog niet in de Hulpwijzer.'}
+          </li>
+        ) : null}
+        {phones.map((phone) => (
+          <PhoneLine phone={phone} />
+        ))}
+        {emails.map((email) => (
+          <li>
+            Mail naar{' '}
+            <a class="utrecht-link" href={`mailto:${email}`}>
+              {email}
+            </a>
+          </li>
+        ))}
+        {websites.map((url) => (
+          <li>
+            Website:{' '}
+            <a class="utrecht-link" href={url} rel="noopener">
+              {siteName(url)}
+            </a>
+          </li>
+        ))}
+        {service.application_process ? <li>Aanmelden: {service.application_process}</li> : null}
+      </ul>
     </dd>
   );
 }
+
+/** The times in plain Dutch, each with its own link to sessions or booking when it has one. */
+function When({ schedules }: { schedules: ScheduleLine[] }) {
+  if (schedules.length === 0) return <dd>Niet bekend.</dd>;
+  return (
+    <dd>
+      <ul class="marke-contact">
+        {schedules.map((line) => (
+          <li>
+            {line.text ? `${line.text}${/[.!?]$/.test(line.text) ? '' : '.'} ` : ''}
+            {line.link ? (
+              <a class="utrecht-link" href={line.link} rel="noopener">
+                Bekijk de tijden of maak een afspraak
+              </a>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </dd>
+  );
+}
+
+/** Card headings sit under a page's h1 (h2), a section's h2 (h3) or a need's h3 (h4). */
+export type CardHeadingLevel = 2 | 3 | 4;
 
 /** `where` replaces "how far" where a page has no place to measure from (a gemeente page). */
 export function ServiceCard({
   service,
   headingId,
+  level,
   where,
 }: {
   service: ServiceHit;
   headingId: string;
+  /** One below the heading of the section the card is in, so the page's outline holds. */
+  level: CardHeadingLevel;
   where?: string;
 }) {
-  const schedules = service.contact?.schedules ?? [];
-  const addresses = service.contact?.addresses ?? [];
+  const Heading = `h${level}` as const;
+  const { addresses, schedules } = service.contact;
   return (
     <article class="marke-card" aria-labelledby={headingId}>
-      <h3 class="utrecht-heading-3" id={headingId}>
+      <Heading class={`utrecht-heading-${level}`} id={headingId}>
         {service.name} {service.is_demo ? <DemoTag /> : null}
-      </h3>
+      </Heading>
       <p class="marke-muted">
         {LADDER_LABELS[service.ladder] ?? service.ladder} · {service.organization_name}
       </p>
@@ -107,7 +181,7 @@ export function ServiceCard({
         <dt>Contact</dt>
         <Contact service={service} />
         <dt>Wanneer</dt>
-        <dd>{schedules.length > 0 ? schedules.join('; ') : 'Niet bekend.'}</dd>
+        <When schedules={schedules} />
         <dt>Waar</dt>
         <dd>
           {addresses.length > 0 ? `${addresses.join('; ')}. ` : ''}
