@@ -3,7 +3,11 @@
  * default region) and `/api/v1/regions/{region}/hsds`. Bodies refer to the Open Referral schemas
  * they validate against (hsds.api.test.ts checks that with the vendored copies).
  */
-import { HSDS_PAGE_LIMITS, HSDS_PARAMETERS } from '../modules/directory/index.js';
+import {
+  HSDS_PAGE_LIMITS,
+  HSDS_PARAMETERS,
+  ORGANIZATION_SERVICES,
+} from '../modules/directory/index.js';
 
 const SPEC = 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema';
 
@@ -51,8 +55,7 @@ const PARAMETERS: Record<string, Record<string, unknown>> = {
     },
   },
   full_service: {
-    description:
-      'true: de diensten van de organisatie helemaal uitgeschreven (zoals /services/{id}); anders alleen hun eigen velden.',
+    description: `true: de diensten van de organisatie helemaal uitgeschreven (zoals /services/{id}); anders alleen hun eigen velden. In beide gevallen hoogstens ${ORGANIZATION_SERVICES} (zie het antwoord).`,
     schema: { type: 'boolean', default: false },
   },
   parent_id: { description: 'Alleen termen onder deze term.', schema: uuid },
@@ -166,10 +169,21 @@ const OPERATIONS: Record<string, Operation> = {
     ok: page('Organisaties', 'compiled/organization_list.json'),
   },
   '/organizations/{id}': {
-    summary: 'Eén organisatie met contacten, telefoon, locaties en haar openbare diensten',
+    summary: `Eén organisatie met contacten, telefoon, locaties en haar openbare diensten: hoogstens ${ORGANIZATION_SERVICES}, dezelfde als pagina 1 van /services?organization_id={id}&per_page=${ORGANIZATION_SERVICES}`,
     params: HSDS_PARAMETERS.organization,
     byId: true,
-    ok: body('Organisatie', { $ref: `${SPEC}/compiled/organization.json` }),
+    ok: {
+      ...body(
+        `Organisatie. \`services\` bevat haar eerste ${ORGANIZATION_SERVICES} openbare diensten op naam (dan id), precies pagina 1 van /services?organization_id={id}&per_page=${ORGANIZATION_SERVICES}; \`locations\` de locaties waar die diensten worden gegeven. Heeft ze er meer, dan wijst de header Link (rel="next") naar pagina 2 van die lijst. HSDS 3.0 schrijft niet voor dat alle diensten in het antwoord staan ("service array that contains simple information which could only contain the service.id").`,
+        { $ref: `${SPEC}/compiled/organization.json` },
+      ),
+      headers: {
+        Link: {
+          description: `Alleen als de organisatie meer dan ${ORGANIZATION_SERVICES} openbare diensten heeft: <…/services?organization_id={id}&per_page=${ORGANIZATION_SERVICES}&page=2>; rel="next"`,
+          schema: { type: 'string' },
+        },
+      },
+    },
   },
   '/service_at_locations': {
     summary: 'Openbare diensten op een locatie, per pagina (filters gelden voor de dienst)',

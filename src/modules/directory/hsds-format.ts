@@ -35,20 +35,24 @@ export const day = (value: Date | string) => timestamp(value).slice(0, 10);
 export const numberOrNull = (value: string | number | null) =>
   value === null ? null : Number(value);
 
-/** The spec's Page around one page of contents. */
-export function presentPage<T>(
-  contents: T[],
-  paging: { total: number; page: number; perPage: number },
-) {
+/** The spec's Page without its contents (the export writes the contents after it, in parts). */
+export function pageHeader(paging: { total: number; page: number; perPage: number }, size: number) {
   const totalPages = Math.ceil(paging.total / paging.perPage);
   return {
     total_items: paging.total,
     total_pages: totalPages,
     page_number: paging.page,
-    size: contents.length,
+    size,
     first_page: paging.page === 1,
     last_page: paging.page >= totalPages,
-    empty: contents.length === 0,
-    contents,
+    empty: size === 0,
   };
+}
+
+/** The spec's Page around one page of contents. */
+export function presentPage<T>(
+  contents: T[],
+  paging: { total: number; page: number; perPage: number },
+) {
+  return { ...pageHeader(paging, contents.length), contents };
 }

@@ -12,7 +12,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/db.js';
 import { stableId } from './directory-ids.js';
 import { STORED_TABLES } from './hsds-tables.js';
-import { importDirectory, publicDirectoryJson } from './transfer.service.js';
+import { publicDirectoryJson } from './open-data.service.js';
+import { importDirectory } from './transfer.service.js';
 import {
   addRichListing,
   beheerder,

@@ -14,8 +14,6 @@ import { areaIndex } from '../areas/index.js';
 import type { SessionUser } from '../auth/index.js';
 import { bumpDataVersion, goalIndex, initiativeNames } from '../plan/index.js';
 import { taxonomyId } from './directory-ids.js';
-import { hsdsServicesOfRegion } from './hsds.service.js';
-import { presentPage } from './hsds-format.js';
 import { STORED_TABLES, type StoredTable, TABLES } from './hsds-tables.js';
 import { LADDER_TAXONOMY, NEED_TAXONOMY, PROFILE_TAXONOMY } from './profile.js';
 import * as repo from './transfer.repository.js';
@@ -288,19 +286,4 @@ export async function publicDirectory(db: Db, regionId: number): Promise<Snapsho
     repo.listedServiceIds(db, regionId),
   ]);
   return publicSnapshot(snapshot, listed);
-}
-
-/**
- * The JSON export: an HSDS API `Page` holding every visible service fully nested (the API's
- * presenter), on one page. Change records (`metadata`) are left out: an import does not read
- * them (Marke writes its own history), so the file read back gives the same file (ADR 0020).
- */
-export async function publicDirectoryJson(db: Db, regionId: number): Promise<string> {
-  const services = await hsdsServicesOfRegion(db, regionId);
-  const page = presentPage(services, {
-    total: services.length,
-    page: 1,
-    perPage: Math.max(services.length, 1),
-  });
-  return JSON.stringify(page, (key, value) => (key === 'metadata' ? undefined : value));
 }
