@@ -20,7 +20,7 @@ export const LADDER_TAXONOMY_ID = '460fdee8-061c-5fda-a144-ebe2fab27675';
  * `match_keys` holds every need@area pair of the service, so "these needs in these areas" is one
  * selective GIN lookup instead of two broad ones intersected.
  */
-const REFRESH = `
+export const REFRESH = `
 create or replace function hsds_refresh_search_entry(ids uuid[]) returns void
 language plpgsql as $$
 begin

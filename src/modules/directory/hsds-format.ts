@@ -30,6 +30,35 @@ export function uriOrNull(value: string | null): string | null {
   return URI_CHARACTERS.test(href) ? href : null;
 }
 
+type Indexes = Map<string, Map<unknown, readonly unknown[]>>;
+const indexes = new WeakMap<readonly object[], Indexes>();
+
+/**
+ * The rows whose `key` is `value`, through an index made once per list and key: presenting a
+ * batch of 500 services looks their children up instead of scanning every child per service.
+ */
+export function rowsWhere<T extends Record<string, unknown>>(
+  rows: readonly T[],
+  key: string,
+  value: unknown,
+): readonly T[] {
+  const byKey: Indexes = indexes.get(rows) ?? new Map();
+  indexes.set(rows, byKey);
+  let index = byKey.get(key);
+  if (!index) {
+    const made = new Map<unknown, T[]>();
+    for (const row of rows) {
+      const list = made.get(row[key]);
+      if (list) list.push(row);
+      else made.set(row[key], [row]);
+    }
+    byKey.set(key, made);
+    index = made;
+  }
+  // The index of a T[] list holds only its rows, so they are T.
+  return (index.get(value) ?? []) as readonly T[];
+}
+
 export const timestamp = (value: Date | string) => new Date(value).toISOString();
 export const day = (value: Date | string) => timestamp(value).slice(0, 10);
 export const numberOrNull = (value: string | number | null) =>
