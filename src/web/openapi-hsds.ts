@@ -42,7 +42,8 @@ const PARAMETERS: Record<string, Record<string, unknown>> = {
     example: '2026-01-31T09:00:00+01:00',
   },
   page: {
-    description: 'Het nummer van de pagina; een pagina na de laatste is leeg.',
+    description:
+      'Het nummer van de pagina; een pagina na de laatste heeft geen resultaten (size 0, last_page).',
     schema: { type: 'integer', minimum: 1, maximum: HSDS_PAGE_LIMITS.maxPage, default: 1 },
   },
   per_page: {
@@ -130,12 +131,21 @@ export const HSDS_PAGE_SCHEMA = {
   ],
   properties: {
     total_items: { type: 'integer', description: 'Hoeveel resultaten er in totaal zijn' },
-    total_pages: { type: 'integer', description: 'Hoeveel pagina’s er zijn' },
+    total_pages: {
+      type: 'integer',
+      minimum: 1,
+      description:
+        'Hoeveel pagina’s er zijn; minstens 1: ook een lege uitkomst is één (lege) pagina',
+    },
     page_number: { type: 'integer', description: 'Het nummer van deze pagina' },
     size: { type: 'integer', description: 'Hoeveel resultaten op deze pagina staan' },
     first_page: { type: 'boolean' },
     last_page: { type: 'boolean' },
-    empty: { type: 'boolean', description: 'Deze pagina heeft geen resultaten' },
+    empty: {
+      type: 'boolean',
+      description:
+        'De hele uitkomst is leeg (total_items is 0). Een pagina na de laatste heeft size 0, maar is niet empty.',
+    },
     contents: { type: 'array' },
   },
 };

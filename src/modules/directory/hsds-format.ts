@@ -64,9 +64,14 @@ export const day = (value: Date | string) => timestamp(value).slice(0, 10);
 export const numberOrNull = (value: string | number | null) =>
   value === null ? null : Number(value);
 
-/** The spec's Page without its contents (the export writes the contents after it, in parts). */
+/**
+ * The spec's Page without its contents (the export writes the contents after it, in parts).
+ * `empty` is the spec's "empty result set": no results at all, whichever page this is (a page
+ * after the last of a result is not `empty`, it has `size` 0). An empty result is still answered
+ * as one page, page 1, first and last, so `total_pages` is at least 1 (ADR 0021).
+ */
 export function pageHeader(paging: { total: number; page: number; perPage: number }, size: number) {
-  const totalPages = Math.ceil(paging.total / paging.perPage);
+  const totalPages = Math.max(1, Math.ceil(paging.total / paging.perPage));
   return {
     total_items: paging.total,
     total_pages: totalPages,
@@ -74,7 +79,7 @@ export function pageHeader(paging: { total: number; page: number; perPage: numbe
     size,
     first_page: paging.page === 1,
     last_page: paging.page >= totalPages,
-    empty: size === 0,
+    empty: paging.total === 0,
   };
 }
 
