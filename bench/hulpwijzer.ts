@@ -88,6 +88,7 @@ function drawServices(
   gemeenten: string[],
   ladderTerms: string[],
   needTerms: string[],
+  count: number,
 ) {
   const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)] as T;
   const weighted = (weights: number[]) => {
@@ -110,7 +111,7 @@ function drawServices(
     located: [] as { id: string; lat: number; lon: number }[],
   };
   const today = Date.now();
-  for (let i = 0; i < HULPWIJZER_SERVICES; i++) {
+  for (let i = 0; i < count; i++) {
     const id = crypto.randomUUID();
     const r = next();
     services.ids.push(id);
@@ -134,8 +135,15 @@ function drawServices(
   return services;
 }
 
-/** Writes the generated services with a few set-based statements (the triggers do the rest). */
-async function generate(db: Kysely<Database>, regionId: number): Promise<void> {
+/**
+ * Writes `count` generated services with a few set-based statements (the triggers do the rest);
+ * also used by the open-data benchmark (hulpwijzer-export.ts). Returns the organization's id.
+ */
+export async function generate(
+  db: Kysely<Database>,
+  regionId: number,
+  count = HULPWIJZER_SERVICES,
+): Promise<string> {
   const terms = await db
     .selectFrom('hsds_taxonomy_term as t')
     .innerJoin('hsds_taxonomy as x', 'x.id', 't.taxonomy_id')
@@ -156,6 +164,7 @@ async function generate(db: Kysely<Database>, regionId: number): Promise<void> {
     areas.filter((a) => a.level === 'gemeente').map((a) => a.code),
     ofTaxonomy('Hulpladder'),
     ofTaxonomy('Hulpvraag'),
+    count,
   );
   const organization = crypto.randomUUID();
   await db
@@ -188,6 +197,7 @@ async function generate(db: Kysely<Database>, regionId: number): Promise<void> {
     select gen_random_uuid(), id, 'hulpvraag', 'service', term
       from unnest(${needIds}::uuid[], ${needTerms}::uuid[]) as t(id, term)`.execute(db);
   await placeServices(db, regionId, s.located);
+  return organization;
 }
 
 /**

@@ -24,6 +24,7 @@ import * as m0020 from './migrations/0020_shown_figures.js';
 import * as m0021 from './migrations/0021_directory.js';
 import * as m0022 from './migrations/0022_directory_search.js';
 import * as m0023 from './migrations/0023_directory_editor.js';
+import * as m0024 from './migrations/0024_directory_version.js';
 import * as m0025 from './migrations/0025_directory_search_memo.js';
 import type { Database } from './schema.js';
 
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '0021_directory': m0021,
   '0022_directory_search': m0022,
   '0023_directory_editor': m0023,
+  '0024_directory_version': m0024,
   '0025_directory_search_memo': m0025,
 };
 

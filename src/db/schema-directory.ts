@@ -262,6 +262,13 @@ export interface HsdsSearchEntryTable {
   name: string;
 }
 
+/** The directory's change counter (migration 0024, ADR 0021), raised by triggers: read only. */
+export interface HsdsDirectoryVersionTable {
+  id: boolean;
+  /** bigint: read it as `version::text`, the same on pg and PGlite. */
+  version: string;
+}
+
 /** Merged into `Database` in schema.ts. */
 export interface DirectoryTables {
   hsds_taxonomy: HsdsTaxonomyTable;
@@ -281,4 +288,5 @@ export interface DirectoryTables {
   hsds_attribute: HsdsAttributeTable;
   hsds_metadata: HsdsMetadataTable;
   hsds_search_entry: HsdsSearchEntryTable;
+  hsds_directory_version: HsdsDirectoryVersionTable;
 }

@@ -70,7 +70,9 @@ export function OpenDataPage({ ctx }: { ctx: PageContext }) {
         wie een vermelding indiende of beoordeelde niet.
       </p>
       <p class="utrecht-paragraph">
-        Dezelfde vermeldingen in één bestand, om in een ander systeem in te lezen:
+        Dezelfde vermeldingen in één bestand, om in een ander systeem in te lezen. Wilt u een grote
+        Hulpwijzer (meer dan zo'n 2.500 diensten) weer in Marke inlezen, neem dan de zip: het
+        JSON-bestand is dan groter dan de 10 MB die Marke in één keer inleest.
       </p>
       <ul class="utrecht-unordered-list">
         <li class="utrecht-unordered-list__item">

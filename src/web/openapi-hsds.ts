@@ -3,7 +3,11 @@
  * default region) and `/api/v1/regions/{region}/hsds`. Bodies refer to the Open Referral schemas
  * they validate against (hsds.api.test.ts checks that with the vendored copies).
  */
-import { HSDS_PAGE_LIMITS, HSDS_PARAMETERS } from '../modules/directory/index.js';
+import {
+  HSDS_PAGE_LIMITS,
+  HSDS_PARAMETERS,
+  ORGANIZATION_SERVICES,
+} from '../modules/directory/index.js';
 
 const SPEC = 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema';
 
@@ -38,7 +42,8 @@ const PARAMETERS: Record<string, Record<string, unknown>> = {
     example: '2026-01-31T09:00:00+01:00',
   },
   page: {
-    description: 'Het nummer van de pagina; een pagina na de laatste is leeg.',
+    description:
+      'Het nummer van de pagina; een pagina na de laatste heeft geen resultaten (size 0, last_page).',
     schema: { type: 'integer', minimum: 1, maximum: HSDS_PAGE_LIMITS.maxPage, default: 1 },
   },
   per_page: {
@@ -51,8 +56,7 @@ const PARAMETERS: Record<string, Record<string, unknown>> = {
     },
   },
   full_service: {
-    description:
-      'true: de diensten van de organisatie helemaal uitgeschreven (zoals /services/{id}); anders alleen hun eigen velden.',
+    description: `true: de diensten van de organisatie helemaal uitgeschreven (zoals /services/{id}); anders alleen hun eigen velden. In beide gevallen hoogstens ${ORGANIZATION_SERVICES} (zie het antwoord).`,
     schema: { type: 'boolean', default: false },
   },
   parent_id: { description: 'Alleen termen onder deze term.', schema: uuid },
@@ -127,12 +131,21 @@ export const HSDS_PAGE_SCHEMA = {
   ],
   properties: {
     total_items: { type: 'integer', description: 'Hoeveel resultaten er in totaal zijn' },
-    total_pages: { type: 'integer', description: 'Hoeveel pagina’s er zijn' },
+    total_pages: {
+      type: 'integer',
+      minimum: 1,
+      description:
+        'Hoeveel pagina’s er zijn; minstens 1: ook een lege uitkomst is één (lege) pagina',
+    },
     page_number: { type: 'integer', description: 'Het nummer van deze pagina' },
     size: { type: 'integer', description: 'Hoeveel resultaten op deze pagina staan' },
     first_page: { type: 'boolean' },
     last_page: { type: 'boolean' },
-    empty: { type: 'boolean', description: 'Deze pagina heeft geen resultaten' },
+    empty: {
+      type: 'boolean',
+      description:
+        'De hele uitkomst is leeg (total_items is 0). Een pagina na de laatste heeft size 0, maar is niet empty.',
+    },
     contents: { type: 'array' },
   },
 };
@@ -166,10 +179,21 @@ const OPERATIONS: Record<string, Operation> = {
     ok: page('Organisaties', 'compiled/organization_list.json'),
   },
   '/organizations/{id}': {
-    summary: 'Eén organisatie met contacten, telefoon, locaties en haar openbare diensten',
+    summary: `Eén organisatie met contacten, telefoon, locaties en haar openbare diensten: hoogstens ${ORGANIZATION_SERVICES}, dezelfde als pagina 1 van /services?organization_id={id}&per_page=${ORGANIZATION_SERVICES}`,
     params: HSDS_PARAMETERS.organization,
     byId: true,
-    ok: body('Organisatie', { $ref: `${SPEC}/compiled/organization.json` }),
+    ok: {
+      ...body(
+        `Organisatie. \`services\` bevat haar eerste ${ORGANIZATION_SERVICES} openbare diensten op naam (dan id), precies pagina 1 van /services?organization_id={id}&per_page=${ORGANIZATION_SERVICES}; \`locations\` de locaties waar die diensten worden gegeven. Heeft ze er meer, dan wijst de header Link (rel="next") naar pagina 2 van die lijst. HSDS 3.0 schrijft niet voor dat alle diensten in het antwoord staan ("service array that contains simple information which could only contain the service.id").`,
+        { $ref: `${SPEC}/compiled/organization.json` },
+      ),
+      headers: {
+        Link: {
+          description: `Alleen als de organisatie meer dan ${ORGANIZATION_SERVICES} openbare diensten heeft: <…/services?organization_id={id}&per_page=${ORGANIZATION_SERVICES}&page=2>; rel="next"`,
+          schema: { type: 'string' },
+        },
+      },
+    },
   },
   '/service_at_locations': {
     summary: 'Openbare diensten op een locatie, per pagina (filters gelden voor de dienst)',

@@ -150,7 +150,10 @@ async function toEntry(
   shared: boolean,
 ): Promise<Entry | undefined> {
   const contentType = res.headers.get('content-type') ?? '';
+  // A response with its own ETag keeps its own versions (the Hulpwijzer's open-data files,
+  // ADR 0021): passed through as it is, its body never read here (it may be a stream).
   if (
+    res.headers.has('etag') ||
     res.status !== 200 ||
     !CACHEABLE_TYPES.test(contentType) ||
     res.headers.get('cache-control')?.includes('no-store') ||

@@ -18,8 +18,8 @@ export const LADDER_TAXONOMY_ID = '460fdee8-061c-5fda-a144-ebe2fab27675';
 /**
  * The row of each service in `ids`, rebuilt from the HSDS tables (a removed service: no row).
  * `match_keys` holds every need@area pair of the service, so "these needs in these areas" is one
- * selective GIN lookup instead of two broad ones intersected. Replaced by the set-based rebuild
- * of migration 0025; exported for that migration's `down`.
+ * selective GIN lookup instead of two broad ones intersected. Replaced by migration 0024 and then
+ * by the set-based rebuild of 0025; exported for 0024's `down`.
  */
 export const REFRESH = `
 create or replace function hsds_refresh_search_entry(ids uuid[]) returns void

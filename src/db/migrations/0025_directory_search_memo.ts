@@ -1,7 +1,7 @@
 /**
  * Two changes to the search rows of 0022 (ADR 0022).
  *
- * 1. The rebuild of a service's row becomes set-based: per table one scan for all services a
+ * 1. The rebuild of a service's row becomes set-based (replacing 0024's per-service version): per table one scan for all services a
  * statement touched, instead of one subquery per service. Per service, the planner had to guess
  * whether to start from the service's attributes or from a term's: without statistics (PGlite
  * has no autovacuum, and a bulk import writes into tables it never analysed) it started from the
@@ -19,11 +19,8 @@
  */
 import { type Kysely, sql } from 'kysely';
 import { runStatements } from '../statements.js';
-import {
-  LADDER_TAXONOMY_ID,
-  NEED_TAXONOMY_ID,
-  REFRESH as REFRESH_0022,
-} from './0022_directory_search.js';
+import { LADDER_TAXONOMY_ID, NEED_TAXONOMY_ID } from './0022_directory_search.js';
+import { REFRESH as REFRESH_0024 } from './0024_directory_version.js';
 
 /** Same row as 0022's `hsds_refresh_search_entry`, built with one join per source table. */
 const REFRESH = `
@@ -108,5 +105,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     await sql.raw(`drop trigger if exists ${table}_bumps_data_version on ${table}`).execute(db);
   await sql.raw('drop function if exists hsds_bump_data_version()').execute(db);
   await sql.raw('drop index if exists hsds_search_entry_needs').execute(db);
-  await sql.raw(REFRESH_0022).execute(db);
+  await sql.raw(REFRESH_0024).execute(db);
 }

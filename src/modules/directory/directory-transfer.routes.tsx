@@ -4,13 +4,16 @@
  * load the session and allow 10 MB on this path). Public, per region site: the open-data
  * downloads under `/hulpwijzer/open-data/`.
  */
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import { type Context, Hono } from 'hono';
+import { stream } from 'hono/streaming';
 import { htmlError } from '../../web/errors.js';
 import type { AppDeps, AppEnv } from '../../web/types.js';
 import { type AuthEnv, can, signedInPageContext, verifyCsrf, withoutNul } from '../auth/index.js';
-import { importDirectory, publicDirectory, publicDirectoryJson } from './transfer.service.js';
+import { OpenDataFiles, type OpenDataKind } from './open-data.service.js';
+import { importDirectory } from './transfer.service.js';
 import { EXPORT_PATHS } from './transfer.types.js';
-import { tabularZip } from './transfer-export.js';
 import type { UploadFile } from './transfer-read.js';
 import { IMPORT_PATH, TransferPage, type TransferPageState } from './views/transfer-page.js';
 
@@ -93,23 +96,47 @@ async function uploadedFiles(
   return { fields, files };
 }
 
-/** The open-data downloads of the directory, in every region's site. */
+const DOWNLOADS = {
+  json: { type: 'application/json; charset=utf-8', file: 'hsds.json' },
+  zip: { type: 'application/zip', file: 'hsds.zip' },
+} as const;
+
+/**
+ * The open-data downloads of the directory, in every region's site: made once per directory
+ * version and kept (open-data.service.ts); their own ETag, so the page cache passes them through.
+ * The JSON is kept gzipped: sent so to clients that take gzip, unpacked while sent to others.
+ */
 export function directoryExportRoutes({ db }: AppDeps) {
   const app = new Hono<AppEnv>();
-  app.get(EXPORT_PATHS.csv, async (c) => {
+  const files = new OpenDataFiles(db);
+  const download = (kind: OpenDataKind) => async (c: Context<AppEnv>) => {
     const { region } = c.get('ctx');
-    const zip = await tabularZip(await publicDirectory(db, region.id), region.name);
-    return c.body(zip as Uint8Array<ArrayBuffer>, 200, {
-      'content-type': 'application/zip',
-      'content-disposition': `attachment; filename="hulpwijzer-${region.code}-hsds.zip"`,
+    const answer = await files.answer(region, kind, c.req.header('if-none-match'));
+    c.header('cache-control', 'public, max-age=0, must-revalidate');
+    c.header('vary', 'Accept-Encoding');
+    if (answer.status === 304) {
+      c.header('etag', answer.etag);
+      return c.body(null, 304);
+    }
+    if (answer.etag) c.header('etag', answer.etag);
+    else c.header('cache-control', 'no-store');
+    c.header('content-type', DOWNLOADS[kind].type);
+    c.header(
+      'content-disposition',
+      `attachment; filename="hulpwijzer-${region.code}-${DOWNLOADS[kind].file}"`,
+    );
+    const bytes = new Uint8Array(answer.bytes);
+    if (kind === 'zip' || /\bgzip\b/i.test(c.req.header('accept-encoding') ?? '')) {
+      if (kind === 'json') c.header('content-encoding', 'gzip');
+      c.header('content-length', String(bytes.byteLength));
+      return c.body(bytes, 200);
+    }
+    return stream(c, async (out) => {
+      for await (const chunk of Readable.from([answer.bytes]).pipe(createGunzip()))
+        await out.write(chunk as Uint8Array);
     });
-  });
-  app.get(EXPORT_PATHS.json, async (c) => {
-    const { region } = c.get('ctx');
-    return c.body(await publicDirectoryJson(db, region.id), 200, {
-      'content-type': 'application/json; charset=utf-8',
-      'content-disposition': `attachment; filename="hulpwijzer-${region.code}-hsds.json"`,
-    });
-  });
+  };
+  app.get(EXPORT_PATHS.csv, download('zip'));
+  app.get(EXPORT_PATHS.json, download('json'));
   return app;
 }

@@ -93,25 +93,32 @@ async function contactsOf(db: Db, p: Parents) {
     .execute();
 }
 
-/** Phones of any of the parents, and of their contacts (through a subquery, one round trip). */
-async function phonesOf(db: Db, p: Parents) {
-  const contacts = anyOfEither([
+/** `id` of the parents' contacts, as SQL for a subquery (alias `c`). */
+function contactsOfParents(p: Parents) {
+  return sql`select c.id from hsds_contact c where ${anyOfEither([
     ['c.service_id', p.services],
     ['c.service_at_location_id', p.serviceAtLocations],
     ['c.location_id', p.locations],
     ['c.organization_id', p.organizations],
-  ]);
+  ])}`;
+}
+
+/** `id` of the parents' phones and of their contacts' phones, as SQL for a subquery. */
+function phonesOfParents(p: Parents) {
+  return sql`select ph.id from hsds_phone ph where ${anyOfEither([
+    ['ph.service_id', p.services],
+    ['ph.service_at_location_id', p.serviceAtLocations],
+    ['ph.location_id', p.locations],
+    ['ph.organization_id', p.organizations],
+  ])} or ph.contact_id in (${contactsOfParents(p)})`;
+}
+
+/** Phones of any of the parents, and of their contacts (through a subquery, one round trip). */
+async function phonesOf(db: Db, p: Parents) {
   return db
     .selectFrom('hsds_phone as ph')
     .selectAll()
-    .where(
-      sql<SqlBool>`(${anyOfEither([
-        ['ph.service_id', p.services],
-        ['ph.service_at_location_id', p.serviceAtLocations],
-        ['ph.location_id', p.locations],
-        ['ph.organization_id', p.organizations],
-      ])} or ph.contact_id in (select c.id from hsds_contact c where ${contacts}))`,
-    )
+    .where(sql<SqlBool>`ph.id in (${phonesOfParents(p)})`)
     .orderBy('ph.number')
     .orderBy('ph.id')
     .execute();
@@ -132,7 +139,10 @@ async function schedulesOf(db: Db, p: Parents) {
     .execute();
 }
 
-/** Languages of services and locations, and of their phones. */
+/**
+ * Languages of services and locations, and of every phone phonesOf loads — the contacts' phones
+ * too, or an export read back would remove their languages.
+ */
 async function languagesOf(db: Db, p: Parents) {
   return db
     .selectFrom('hsds_language')
@@ -141,12 +151,7 @@ async function languagesOf(db: Db, p: Parents) {
       sql<SqlBool>`(${anyOfEither([
         ['service_id', p.services],
         ['location_id', p.locations],
-      ])} or phone_id in (select ph.id from hsds_phone ph where ${anyOfEither([
-        ['ph.service_id', p.services],
-        ['ph.service_at_location_id', p.serviceAtLocations],
-        ['ph.location_id', p.locations],
-        ['ph.organization_id', p.organizations],
-      ])}))`,
+      ])} or phone_id in (${phonesOfParents(p)}))`,
     )
     .orderBy('name')
     .orderBy('id')

@@ -30,25 +30,63 @@ export function uriOrNull(value: string | null): string | null {
   return URI_CHARACTERS.test(href) ? href : null;
 }
 
+type Indexes = Map<string, Map<unknown, readonly unknown[]>>;
+const indexes = new WeakMap<readonly object[], Indexes>();
+
+/**
+ * The rows whose `key` is `value`, through an index made once per list and key: presenting a
+ * batch of 500 services looks their children up instead of scanning every child per service.
+ */
+export function rowsWhere<T extends Record<string, unknown>>(
+  rows: readonly T[],
+  key: string,
+  value: unknown,
+): readonly T[] {
+  const byKey: Indexes = indexes.get(rows) ?? new Map();
+  indexes.set(rows, byKey);
+  let index = byKey.get(key);
+  if (!index) {
+    const made = new Map<unknown, T[]>();
+    for (const row of rows) {
+      const list = made.get(row[key]);
+      if (list) list.push(row);
+      else made.set(row[key], [row]);
+    }
+    byKey.set(key, made);
+    index = made;
+  }
+  // The index of a T[] list holds only its rows, so they are T.
+  return (index.get(value) ?? []) as readonly T[];
+}
+
 export const timestamp = (value: Date | string) => new Date(value).toISOString();
 export const day = (value: Date | string) => timestamp(value).slice(0, 10);
 export const numberOrNull = (value: string | number | null) =>
   value === null ? null : Number(value);
+
+/**
+ * The spec's Page without its contents (the export writes the contents after it, in parts).
+ * `empty` is the spec's "empty result set": no results at all, whichever page this is (a page
+ * after the last of a result is not `empty`, it has `size` 0). An empty result is still answered
+ * as one page, page 1, first and last, so `total_pages` is at least 1 (ADR 0021).
+ */
+export function pageHeader(paging: { total: number; page: number; perPage: number }, size: number) {
+  const totalPages = Math.max(1, Math.ceil(paging.total / paging.perPage));
+  return {
+    total_items: paging.total,
+    total_pages: totalPages,
+    page_number: paging.page,
+    size,
+    first_page: paging.page === 1,
+    last_page: paging.page >= totalPages,
+    empty: paging.total === 0,
+  };
+}
 
 /** The spec's Page around one page of contents. */
 export function presentPage<T>(
   contents: T[],
   paging: { total: number; page: number; perPage: number },
 ) {
-  const totalPages = Math.ceil(paging.total / paging.perPage);
-  return {
-    total_items: paging.total,
-    total_pages: totalPages,
-    page_number: paging.page,
-    size: contents.length,
-    first_page: paging.page === 1,
-    last_page: paging.page >= totalPages,
-    empty: contents.length === 0,
-    contents,
-  };
+  return { ...pageHeader(paging, contents.length), contents };
 }

@@ -7,7 +7,7 @@
 import { stableId, termId } from './directory-ids.js';
 import type { TaxonomyRow, TermRow } from './hsds.repository.js';
 import type { Children } from './hsds-children.repository.js';
-import { compact, day, emailOrNull, numberOrNull, uriOrNull } from './hsds-format.js';
+import { compact, day, emailOrNull, numberOrNull, rowsWhere, uriOrNull } from './hsds-format.js';
 import { PROFILE_TAXONOMY } from './profile.js';
 
 /** The taxonomy terms by id, to nest a term in every attribute that uses it. */
@@ -70,7 +70,7 @@ export function attributesFor(
   stored: readonly AttributeRow[],
   terms: TermIndex,
 ): HsdsAttribute[] {
-  const own = stored.filter((a) => a.link_id === entity.id);
+  const own = rowsWhere(stored, 'link_id', entity.id);
   const derived: AttributeRow[] = [];
   const imply = (code: string, value: string) => {
     const term = termId(PROFILE_TAXONOMY, code);
@@ -103,8 +103,8 @@ const PRIVATE_FIELDS = new Set([
 
 /** Change records of one resource; who changed it is the editorial team, not a named person. */
 export function metadataFor(id: string, rows: Children['metadata']) {
-  return rows
-    .filter((m) => m.resource_id === id && !PRIVATE_FIELDS.has(m.field_name))
+  return rowsWhere(rows, 'resource_id', id)
+    .filter((m) => !PRIVATE_FIELDS.has(m.field_name))
     .map((m) => ({
       id: m.id,
       resource_id: m.resource_id,
@@ -126,96 +126,95 @@ export type Owner = {
   contact_id?: string;
 };
 
-/** Whether a child row belongs to the owner named by exactly the owner's key. */
-function ownedBy(row: Record<string, unknown>, owner: Owner): boolean {
-  return Object.entries(owner).every(([key, id]) => row[key] === id);
+/** The child rows that belong to the owner: the owner's key (one, in practice) has its id. */
+function ownedBy<T extends Record<string, unknown>>(
+  rows: readonly T[],
+  owner: Owner,
+): readonly T[] {
+  const [first, ...rest] = Object.entries(owner);
+  if (!first) return rows;
+  return rowsWhere(rows, first[0], first[1]).filter((row) =>
+    rest.every(([key, id]) => row[key] === id),
+  );
 }
 
 export function languagesFor(owner: Owner & { phone_id?: string }, rows: Children['languages']) {
-  return rows
-    .filter((l) => ownedBy(l, owner))
-    .map((l) =>
-      compact({
-        id: l.id,
-        service_id: l.service_id,
-        location_id: l.location_id,
-        phone_id: l.phone_id,
-        name: l.name,
-        code: l.code,
-        note: l.note,
-      }),
-    );
+  return ownedBy(rows, owner).map((l) =>
+    compact({
+      id: l.id,
+      service_id: l.service_id,
+      location_id: l.location_id,
+      phone_id: l.phone_id,
+      name: l.name,
+      code: l.code,
+      note: l.note,
+    }),
+  );
 }
 
 export function phonesFor(owner: Owner, c: Children) {
-  return c.phones
-    .filter((p) => ownedBy(p, owner))
-    .map((p) =>
-      compact({
-        id: p.id,
-        location_id: p.location_id,
-        service_id: p.service_id,
-        organization_id: p.organization_id,
-        contact_id: p.contact_id,
-        service_at_location_id: p.service_at_location_id,
-        number: p.number,
-        extension: p.extension,
-        type: p.type,
-        description: p.description,
-        languages: languagesFor({ phone_id: p.id }, c.languages),
-      }),
-    );
+  return ownedBy(c.phones, owner).map((p) =>
+    compact({
+      id: p.id,
+      location_id: p.location_id,
+      service_id: p.service_id,
+      organization_id: p.organization_id,
+      contact_id: p.contact_id,
+      service_at_location_id: p.service_at_location_id,
+      number: p.number,
+      extension: p.extension,
+      type: p.type,
+      description: p.description,
+      languages: languagesFor({ phone_id: p.id }, c.languages),
+    }),
+  );
 }
 
 export function schedulesFor(owner: Owner, c: Children) {
-  return c.schedules
-    .filter((s) => ownedBy(s, owner))
-    .map((s) =>
-      compact({
-        id: s.id,
-        service_id: s.service_id,
-        location_id: s.location_id,
-        service_at_location_id: s.service_at_location_id,
-        valid_from: s.valid_from,
-        valid_to: s.valid_to,
-        dtstart: s.dtstart,
-        timezone: numberOrNull(s.timezone),
-        until: s.until,
-        count: s.count,
-        wkst: s.wkst,
-        freq: s.freq,
-        interval: s.interval,
-        byday: s.byday,
-        byweekno: s.byweekno,
-        bymonthday: s.bymonthday,
-        byyearday: s.byyearday,
-        description: s.description,
-        opens_at: s.opens_at,
-        closes_at: s.closes_at,
-        schedule_link: uriOrNull(s.schedule_link),
-        attending_type: s.attending_type,
-        notes: s.notes,
-      }),
-    );
+  return ownedBy(c.schedules, owner).map((s) =>
+    compact({
+      id: s.id,
+      service_id: s.service_id,
+      location_id: s.location_id,
+      service_at_location_id: s.service_at_location_id,
+      valid_from: s.valid_from,
+      valid_to: s.valid_to,
+      dtstart: s.dtstart,
+      timezone: numberOrNull(s.timezone),
+      until: s.until,
+      count: s.count,
+      wkst: s.wkst,
+      freq: s.freq,
+      interval: s.interval,
+      byday: s.byday,
+      byweekno: s.byweekno,
+      bymonthday: s.bymonthday,
+      byyearday: s.byyearday,
+      description: s.description,
+      opens_at: s.opens_at,
+      closes_at: s.closes_at,
+      schedule_link: uriOrNull(s.schedule_link),
+      attending_type: s.attending_type,
+      notes: s.notes,
+    }),
+  );
 }
 
 export function contactsFor(owner: Owner, c: Children) {
-  return c.contacts
-    .filter((k) => ownedBy(k, owner))
-    .map((k) =>
-      compact({
-        id: k.id,
-        organization_id: k.organization_id,
-        service_id: k.service_id,
-        service_at_location_id: k.service_at_location_id,
-        location_id: k.location_id,
-        name: k.name,
-        title: k.title,
-        department: k.department,
-        email: emailOrNull(k.email),
-        phones: phonesFor({ contact_id: k.id }, c),
-      }),
-    );
+  return ownedBy(c.contacts, owner).map((k) =>
+    compact({
+      id: k.id,
+      organization_id: k.organization_id,
+      service_id: k.service_id,
+      service_at_location_id: k.service_at_location_id,
+      location_id: k.location_id,
+      name: k.name,
+      title: k.title,
+      department: k.department,
+      email: emailOrNull(k.email),
+      phones: phonesFor({ contact_id: k.id }, c),
+    }),
+  );
 }
 
 /** Everything a nested object needs: its children and the terms its attributes name. */

@@ -177,6 +177,18 @@ function privateIfSearched(c: Context<AppEnv>, params: { search?: string }) {
   if (params.search) c.header('cache-control', 'no-store');
 }
 
+/**
+ * An organization answer holds at most this many of its services (the largest page): the same
+ * services, in the same order, as page 1 of /services?organization_id=…&per_page=100.
+ */
+export const ORGANIZATION_SERVICES = HSDS_PAGE_LIMITS.maxPerPage;
+
+/** Page 2 of the organization's services (a `Link: rel="next"` when it has more than fit). */
+function restOfServices(path: string, id: string): string {
+  const base = path.replace(/\/organizations\/[^/]+$/, '/services');
+  return `${base}?organization_id=${encodeURIComponent(id.toLowerCase())}&per_page=${ORGANIZATION_SERVICES}&page=2`;
+}
+
 /** Mounted at `/api/hsds` and `/api/v1/regions/:region/hsds`; the region middleware ran first. */
 export function hsdsApi({ db, config }: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -236,10 +248,13 @@ export function hsdsApi({ db, config }: AppDeps) {
     if (!UUID.test(id)) return badId(c);
     const params = parseQuery(c, OrganizationParams);
     if (!params.ok) return params.response;
-    const organization = await hsds.getOrganization(db, regionId(c), id.toLowerCase(), {
+    const found = await hsds.getOrganization(db, regionId(c), id.toLowerCase(), {
       fullService: params.value.full_service ?? false,
+      serviceLimit: ORGANIZATION_SERVICES,
     });
-    return organization ? c.json(organization) : notFound(c, 'organisatie');
+    if (!found) return notFound(c, 'organisatie');
+    if (found.more) c.header('link', `<${restOfServices(c.req.path, id)}>; rel="next"`);
+    return c.json(found.organization);
   });
 
   app.get('/service_at_locations', async (c) => {

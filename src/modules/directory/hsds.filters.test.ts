@@ -122,7 +122,7 @@ describeEachDatabase('HSDS API filters, paging and errors', (get) => {
     expect(both.length).toBeLessThan(own.length);
     expect(both.map((s) => s.id).sort()).toEqual(expected.map((s) => s.id).sort());
     const none = await page(`${API}/services?organization_id=${UNKNOWN}`);
-    expect(none).toMatchObject({ total_items: 0, total_pages: 0, empty: true, contents: [] });
+    expect(none).toMatchObject({ total_items: 0, total_pages: 1, empty: true, contents: [] });
   });
 
   it('narrows by modified_after, on or after the moment, time zones included', async () => {
@@ -205,7 +205,8 @@ describeEachDatabase('HSDS API filters, paging and errors', (get) => {
       total_items: total,
       page_number: pages + 1,
       size: 0,
-      empty: true,
+      // `empty` is about the result (hsds.page.test.ts): this one has services, this page none.
+      empty: false,
       last_page: true,
       contents: [],
     });

@@ -8,7 +8,14 @@
 
 import type { OrganizationRow, ServiceRow } from './hsds.repository.js';
 import type { LocationRow, ServiceAtLocationRow } from './hsds-children.repository.js';
-import { compact, emailOrNull, numberOrNull, timestamp, uriOrNull } from './hsds-format.js';
+import {
+  compact,
+  emailOrNull,
+  numberOrNull,
+  rowsWhere,
+  timestamp,
+  uriOrNull,
+} from './hsds-format.js';
 import {
   type AttributeRow,
   attributesFor,
@@ -70,35 +77,31 @@ export function presentLocation(row: LocationRow, { children: c, terms }: Contex
   return {
     ...presentLocationBasic(row),
     languages: languagesFor(at, c.languages),
-    addresses: c.addresses
-      .filter((a) => a.location_id === row.id)
-      .map((a) =>
-        compact({
-          id: a.id,
-          location_id: a.location_id,
-          attention: a.attention,
-          address_1: a.address_1,
-          address_2: a.address_2,
-          city: a.city,
-          region: a.region,
-          state_province: a.state_province,
-          postal_code: a.postal_code,
-          country: a.country,
-          address_type: a.address_type,
-        }),
-      ),
+    addresses: rowsWhere(c.addresses, 'location_id', row.id).map((a) =>
+      compact({
+        id: a.id,
+        location_id: a.location_id,
+        attention: a.attention,
+        address_1: a.address_1,
+        address_2: a.address_2,
+        city: a.city,
+        region: a.region,
+        state_province: a.state_province,
+        postal_code: a.postal_code,
+        country: a.country,
+        address_type: a.address_type,
+      }),
+    ),
     contacts: contactsFor(at, c),
-    accessibility: c.accessibility
-      .filter((a) => a.location_id === row.id)
-      .map((a) =>
-        compact({
-          id: a.id,
-          location_id: a.location_id,
-          description: a.description,
-          details: a.details,
-          url: uriOrNull(a.url),
-        }),
-      ),
+    accessibility: rowsWhere(c.accessibility, 'location_id', row.id).map((a) =>
+      compact({
+        id: a.id,
+        location_id: a.location_id,
+        description: a.description,
+        details: a.details,
+        url: uriOrNull(a.url),
+      }),
+    ),
     phones: phonesFor(at, c),
     schedules: schedulesFor(at, c),
     attributes: attributesFor(
@@ -228,44 +231,40 @@ export function presentService(
     ...fields,
     phones: phonesFor(at, c),
     schedules: schedulesFor(at, c),
-    service_areas: c.serviceAreas
-      .filter((a) => a.service_id === row.id)
-      .map((a) => ({
-        ...compact({
-          id: a.id,
-          service_id: a.service_id,
-          name: a.name,
-          description: a.description,
-          extent: a.extent,
-          extent_type: a.extent_type,
-          uri: a.uri,
-        }),
-        attributes: attributesFor(
-          { id: a.id, linkEntity: 'service_area' },
-          { areaCode: a.area_code },
-          c.attributes,
-          ctx.terms,
-        ),
-      })),
-    service_at_locations: sals
-      .filter((s) => s.service_id === row.id)
-      .map((s) => presentServiceAtLocation(s, locations.get(s.location_id), ctx)),
+    service_areas: rowsWhere(c.serviceAreas, 'service_id', row.id).map((a) => ({
+      ...compact({
+        id: a.id,
+        service_id: a.service_id,
+        name: a.name,
+        description: a.description,
+        extent: a.extent,
+        extent_type: a.extent_type,
+        uri: a.uri,
+      }),
+      attributes: attributesFor(
+        { id: a.id, linkEntity: 'service_area' },
+        { areaCode: a.area_code },
+        c.attributes,
+        ctx.terms,
+      ),
+    })),
+    service_at_locations: rowsWhere(sals, 'service_id', row.id).map((s) =>
+      presentServiceAtLocation(s, locations.get(s.location_id), ctx),
+    ),
     languages: languagesFor(at, c.languages),
     organization: { ...organization, metadata: metadataFor(row.organization_id, c.metadata) },
-    cost_options: c.costOptions
-      .filter((o) => o.service_id === row.id)
-      .map((o) =>
-        compact({
-          id: o.id,
-          service_id: o.service_id,
-          valid_from: o.valid_from,
-          valid_to: o.valid_to,
-          option: o.option,
-          currency: o.currency,
-          amount: numberOrNull(o.amount),
-          amount_description: o.amount_description,
-        }),
-      ),
+    cost_options: rowsWhere(c.costOptions, 'service_id', row.id).map((o) =>
+      compact({
+        id: o.id,
+        service_id: o.service_id,
+        valid_from: o.valid_from,
+        valid_to: o.valid_to,
+        option: o.option,
+        currency: o.currency,
+        amount: numberOrNull(o.amount),
+        amount_description: o.amount_description,
+      }),
+    ),
     contacts: contactsFor(at, c),
     attributes,
     metadata: metadataFor(row.id, c.metadata),

@@ -217,12 +217,18 @@ export async function organizationById(db: Db, regionId: number, id: string) {
     .executeTakeFirst();
 }
 
-/** The ids of an organization's visible services, by name. */
-export async function serviceIdsOfOrganization(db: Db, regionId: number, organizationId: string) {
+/** The ids of an organization's first `limit` visible services, by name (as /services orders). */
+export async function serviceIdsOfOrganization(
+  db: Db,
+  regionId: number,
+  organizationId: string,
+  limit: number,
+) {
   const rows = await visibleServices(db, { regionId, organizationId })
     .select('s.id')
     .orderBy('s.name')
     .orderBy('s.id')
+    .limit(limit)
     .execute();
   return rows.map((r) => r.id);
 }
@@ -323,4 +329,14 @@ export async function matchingTaxonomyIds(db: Db, search: string): Promise<Set<s
     )
     .execute();
   return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * One state of the open data: the directory's change counter (raised by triggers on every write
+ * to an HSDS table, migration 0024) and the database's date, on which visibility depends.
+ */
+export async function directoryVersion(db: Db): Promise<string> {
+  const { rows } = await sql<{ version: string }>`select version::text || '-' ||
+    to_char(current_date, 'YYYYMMDD') as version from hsds_directory_version`.execute(db);
+  return rows[0]?.version ?? '0';
 }

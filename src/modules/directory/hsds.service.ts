@@ -88,14 +88,23 @@ export async function getService(db: Db, regionId: number, id: string) {
 }
 
 /**
- * Every service residents may see in the region, fully nested (for the whole-directory export),
- * loaded in batches so a large directory never needs one enormous query.
+ * Every service residents may see in the region, fully nested, a batch at a time: the ids (by
+ * name) first, so the caller knows how many there will be, then one batch of fully nested
+ * services per step. A large directory never needs one enormous query, nor all of it in memory.
  */
-export async function hsdsServicesOfRegion(db: Db, regionId: number): Promise<HsdsService[]> {
+export async function serviceBatches(db: Db, regionId: number) {
   const ids = await repo.allServiceIds(db, regionId);
+  async function* batches(): AsyncGenerator<HsdsService[]> {
+    for (let start = 0; start < ids.length; start += EXPORT_BATCH)
+      yield await fullServices(db, regionId, ids.slice(start, start + EXPORT_BATCH));
+  }
+  return { total: ids.length, batches: batches() };
+}
+
+/** Every service residents may see in the region, fully nested, in one list (small directories). */
+export async function hsdsServicesOfRegion(db: Db, regionId: number): Promise<HsdsService[]> {
   const services: HsdsService[] = [];
-  for (let start = 0; start < ids.length; start += EXPORT_BATCH)
-    services.push(...(await fullServices(db, regionId, ids.slice(start, start + EXPORT_BATCH))));
+  for await (const batch of (await serviceBatches(db, regionId)).batches) services.push(...batch);
   return services;
 }
 
@@ -122,18 +131,20 @@ export async function listOrganizations(
 }
 
 /**
- * An organization with its contacts, phones, the locations where its visible services are given,
- * and those services: in the list shape, or fully nested with `fullService`.
+ * An organization with its contacts, phones, and its first `serviceLimit` visible services (by
+ * name: page 1 of /services?organization_id=…) in the list shape, or fully nested with
+ * `fullService`, with the locations where those are given. `more`: it has more services than that.
  */
 export async function getOrganization(
   db: Db,
   regionId: number,
   id: string,
-  options: { fullService: boolean },
+  options: { fullService: boolean; serviceLimit: number },
 ) {
   const row = await repo.organizationById(db, regionId, id);
   if (!row) return undefined;
-  const serviceIds = await repo.serviceIdsOfOrganization(db, regionId, id);
+  const found = await repo.serviceIdsOfOrganization(db, regionId, id, options.serviceLimit + 1);
+  const serviceIds = found.slice(0, options.serviceLimit);
   const locationIds = await children.locationIdsHosting(db, serviceIds);
   const [locations, kids, terms, services] = await Promise.all([
     children.locationsByIds(db, locationIds),
@@ -148,7 +159,10 @@ export async function getOrganization(
       ? fullServices(db, regionId, serviceIds)
       : repo.servicesByIds(db, regionId, serviceIds).then((rows) => listItems(db, rows)),
   ]);
-  return presentOrganization(row, locations, services, { children: kids, terms });
+  return {
+    organization: presentOrganization(row, locations, services, { children: kids, terms }),
+    more: found.length > serviceIds.length,
+  };
 }
 
 /** One page of service_at_locations of visible services (list shape: location and service). */

@@ -14,6 +14,7 @@ export {
   HSDS_PARAMETERS,
   HSDS_QUERY_RULES,
   hsdsApi,
+  ORGANIZATION_SERVICES,
 } from './hsds.api.js';
 export type { HsdsService } from './hsds.presenter.js';
 export { hsdsServicesOfRegion } from './hsds.service.js';

@@ -12,7 +12,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/db.js';
 import { stableId } from './directory-ids.js';
 import { STORED_TABLES } from './hsds-tables.js';
-import { importDirectory, publicDirectoryJson } from './transfer.service.js';
+import { publicDirectoryJson } from './open-data.service.js';
+import { importDirectory } from './transfer.service.js';
 import {
   addRichListing,
   beheerder,
@@ -39,6 +40,7 @@ const jsonFile = (text: string) => [
   { name: 'hulpwijzer.json', bytes: new TextEncoder().encode(text) },
 ];
 const MARKEHUIS = stableId('service', 'drenthe', 'markehuis-grolloo');
+const LANGUAGE = '00000000-0000-4000-8000-0000000000f1';
 
 describeEachDatabase('Hulpwijzer import and export (JSON)', (get) => {
   let first: string;
@@ -151,5 +153,27 @@ describeEachDatabase('Hulpwijzer import and export (JSON)', (get) => {
       }),
     ]);
     expect(await rowCounts(db)).toEqual(before);
+  });
+
+  it('a language of a contact’s phone goes out and survives a re-import', async () => {
+    const db = get().db;
+    const contactPhone = '00000000-0000-4000-8000-000000000007';
+    await db
+      .insertInto('hsds_language')
+      .values({ id: LANGUAGE, phone_id: contactPhone, name: 'Fries', code: 'fy', note: null })
+      .execute();
+    const text = await publicDirectoryJson(db, (await drenthe(db)).id);
+    const rich = JSON.parse(text).contents.find((s: { id: string }) => s.id === MARKEHUIS);
+    expect(rich.contacts[0].phones[0]).toMatchObject({
+      id: contactPhone,
+      languages: [{ id: LANGUAGE, phone_id: contactPhone, name: 'Fries', code: 'fy' }],
+    });
+    const validate = hsdsValidator().getSchema('service.json');
+    expect(validate?.(rich), JSON.stringify(validate?.errors?.slice(0, 3))).toBe(true);
+    const imported = await importDirectory(db, await beheerder(db), jsonFile(text));
+    if (!imported.ok) throw new Error(JSON.stringify(imported.error.problems.slice(0, 3)));
+    expect(imported.value.counts.language).toMatchObject({ added: 0, removed: 0, changed: 0 });
+    const kept = await db.selectFrom('hsds_language').select('id').where('id', '=', LANGUAGE);
+    expect(await kept.execute()).toEqual([{ id: LANGUAGE }]);
   });
 });

@@ -168,6 +168,11 @@ export function TransferPage({
           </a>
         </li>
       </ul>
+      <p class="utrecht-paragraph">
+        Een grote Hulpwijzer leest u in als zip. Het JSON-bestand is ongeveer 4 kB per dienst: vanaf
+        zo'n 2.500 diensten is het groter dan 10 MB en kan het hier niet meer worden ingelezen. De
+        zip heeft dezelfde gegevens en is ongeveer tien keer zo klein.
+      </p>
       <h2 class="utrecht-heading-2">Inlezen</h2>
       <p class="utrecht-paragraph">
         Lees diensten, organisaties en locaties in vanuit een HSDS 3.0-bestand: een JSON-bestand, de
@@ -194,7 +199,8 @@ export function TransferPage({
         <CsrfField token={csrf} />
         <div class={`utrecht-form-field${state.error ? ' utrecht-form-field--invalid' : ''}`}>
           <label class="utrecht-form-label" for="bestand">
-            Bestand of bestanden (JSON, zip of CSV, samen hoogstens 10 MB)
+            Bestand of bestanden (JSON, zip of CSV, samen hoogstens 10 MB; een grote Hulpwijzer als
+            zip)
           </label>
           <input
             id="bestand"
