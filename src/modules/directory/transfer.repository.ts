@@ -157,6 +157,49 @@ export async function deleteRows(db: Db, name: StoredTable, ids: string[]): Prom
     );
 }
 
+/** The tables with a unique key besides their id (migration 0021), and that key's columns. */
+export const UNIQUE_KEYS = {
+  service_area: ['service_id', 'area_code'],
+  service_at_location: ['service_id', 'location_id'],
+} as const;
+export const KEYED_TABLES = Object.keys(UNIQUE_KEYS) as Array<keyof typeof UNIQUE_KEYS>;
+export type KeyedIds = Record<keyof typeof UNIQUE_KEYS, string[]>;
+
+/**
+ * Deletes these rows and everything the database removes with them (contacts, phones and hours
+ * of a place, the phones' languages, the rows' attributes), and says per table which ids were
+ * there, so the caller can write them back. PostgreSQL checks a unique key row by row, and the
+ * keys are not deferrable: a swap can only be written as delete, then insert.
+ */
+export async function deleteForRewrite(
+  db: Db,
+  ids: KeyedIds,
+): Promise<Partial<Record<StoredTable, string[]>>> {
+  const places = ids.service_at_location;
+  const owners = [...places, ...ids.service_area];
+  if (owners.length === 0) return {};
+  const select = async (query: RawBuilder<{ id: string }>) =>
+    (await query.execute(db)).rows.map((r) => r.id);
+  const contact = await select(sql<{ id: string }>`select id from hsds_contact
+    where service_at_location_id = any(${places}::uuid[])`);
+  const phone = await select(sql<{ id: string }>`select id from hsds_phone
+    where service_at_location_id = any(${places}::uuid[]) or contact_id = any(${contact}::uuid[])`);
+  const out: Partial<Record<StoredTable, string[]>> = {
+    contact,
+    phone,
+    language: await select(sql<{ id: string }>`select id from hsds_language
+      where phone_id = any(${phone}::uuid[])`),
+    schedule: await select(sql<{ id: string }>`select id from hsds_schedule
+      where service_at_location_id = any(${places}::uuid[])`),
+    attribute: await select(sql<{ id: string }>`select id from hsds_attribute
+      where link_id = any(${owners}::uuid[])`),
+  };
+  // The foreign keys cascade to the rows above; the delete triggers drop the attributes.
+  await deleteRows(db, 'service_at_location', places);
+  await deleteRows(db, 'service_area', ids.service_area);
+  return out;
+}
+
 export type MetadataRow = {
   id: string;
   resource_id: string;
