@@ -81,7 +81,13 @@ export function planImport(
         `${where}: ${n} ${n === 1 ? 'waarde' : 'waarden'} niet ingelezen; Marke bewaart deze kolom niet.`,
     ),
   ];
-  return { ok: true, plan: { ...diff(current, final), notices } };
+  const planned = diff(current, final);
+  const servicePlaces = new Map<string, Place>();
+  for (const row of [...planned.changes.service.added, ...planned.changes.service.changed]) {
+    const id = row.id ?? '';
+    servicePlaces.set(id, servicePlace(id, places, incoming, final));
+  }
+  return { ok: true, plan: { ...planned, servicePlaces, notices } };
 }
 
 function addIncoming(

@@ -87,7 +87,8 @@ function toDbRow(table: StoredTable, row: Row, ctx: WriteContext): repo.DbRow {
         : value;
   }
   const isDemo = row.is_demo === 'true';
-  // An added listing is as old as the file says; a changed one changes now.
+  // An added listing keeps the file's change time (an export gives it back); a changed one
+  // changes now.
   const since = ctx.added ? (row.last_modified ?? ctx.now) : ctx.now;
   switch (table) {
     case 'organization':
@@ -115,7 +116,10 @@ function toDbRow(table: StoredTable, row: Row, ctx: WriteContext): repo.DbRow {
         edited_since_review: false,
         seeded_from: null,
         last_modified: since,
-        created_at: since,
+        // Written for an added service only (not among the update columns): it enters this
+        // directory now. Never checked, its check counts from here (visibility.sql.ts), so an
+        // old last_modified in the file does not hide a listing the import just approved.
+        created_at: ctx.now,
       };
     default:
       return out;

@@ -84,6 +84,27 @@ export async function listedServiceIds(db: Db, regionId: number): Promise<Set<st
   return new Set(rows.map((r) => r.id));
 }
 
+/** Of these services, the ones residents do not see (the search's rule), with what decides it. */
+export async function hiddenServices(
+  db: Db,
+  ids: string[],
+): Promise<Array<{ id: string; name: string; status: string; checked_on: string }>> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('hsds_service as s')
+    .select([
+      's.id',
+      's.name',
+      's.status',
+      sql<string>`least(coalesce(s.assured_date, s.created_at::date), current_date)::text`.as(
+        'checked_on',
+      ),
+    ])
+    .where(sql<boolean>`s.id = any(${ids}::uuid[])`)
+    .where(sql<boolean>`not ${isVisibleService('s')}`)
+    .execute();
+}
+
 /** The profile: every taxonomy and term (shared by all regions), ordered as the profile is. */
 export async function profileRows(db: Db) {
   const [taxonomies, terms] = await Promise.all([

@@ -19,8 +19,10 @@ import { STORED_TABLES, type StoredTable } from './hsds-tables.js';
 import { LADDER_TAXONOMY, NEED_TAXONOMY, PROFILE_TAXONOMY } from './profile.js';
 import * as repo from './transfer.repository.js';
 import type {
+  HiddenService,
   ImportOutcome,
   ImportRefusal,
+  Place,
   Problem,
   TableCounts,
   Upload,
@@ -31,6 +33,7 @@ import type { Known, TermKind } from './transfer-profile.js';
 import { readUpload, type UploadFile } from './transfer-read.js';
 import { loadSnapshot, publicSnapshot, type Snapshot } from './transfer-snapshot.js';
 import { writePlan } from './transfer-write.js';
+import { HIDDEN_AFTER_MONTHS } from './visibility.sql.js';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -58,6 +61,7 @@ export async function importDirectory(
     const planned = planImport(upload, current, known, elsewhere);
     if (!planned.ok) return err(refusal(planned.problems));
     await writePlan(trx, user.regionId, planned.plan, actor);
+    const hidden = await hiddenAfterImport(trx, planned.plan);
     const counts = countsOf(planned.plan);
     await writeAudit(trx, {
       actor,
@@ -72,15 +76,44 @@ export async function importDirectory(
       after: { format: upload.format, counts },
     });
     await bumpDataVersion(trx);
-    return ok({ counts, notices: planned.plan.notices });
+    return ok({ counts, notices: planned.plan.notices, hidden });
   });
 }
 
+/**
+ * The added and changed services residents will not see although the import approved them, each
+ * at its row with the reason, so the report does not promise what the search will not show.
+ */
+async function hiddenAfterImport(trx: Trx, plan: ImportPlan): Promise<HiddenService[]> {
+  const rows = await repo.hiddenServices(trx, [...plan.servicePlaces.keys()]);
+  return rows
+    .map((row) => ({
+      ...(plan.servicePlaces.get(row.id) ?? { file: '', row: 0 }),
+      id: row.id,
+      name: row.name,
+      message:
+        row.status !== 'active'
+          ? `Niet zichtbaar voor inwoners: de status is "${row.status}". Alleen diensten met status "active" zijn te vinden.`
+          : `Laatst gecontroleerd op ${dutchDay(row.checked_on)}: langer dan ${HIDDEN_AFTER_MONTHS} maanden geleden, dus verborgen voor inwoners. Controleer de gegevens en vul bij assured_date de dag van die controle in.`,
+    }))
+    .sort(byPlace);
+}
+
+/** 2020-01-15 as "15 januari 2020". */
+function dutchDay(isoDate: string): string {
+  return new Date(`${isoDate.slice(0, 10)}T12:00:00Z`).toLocaleDateString('nl-NL', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+const byPlace = (a: Place, b: Place) =>
+  a.file.localeCompare(b.file) || a.row - b.row || (a.path ?? '').localeCompare(b.path ?? '');
+
 function refusal(problems: Problem[]): ImportRefusal {
-  const sorted = [...problems].sort(
-    (a, b) =>
-      a.file.localeCompare(b.file) || a.row - b.row || (a.path ?? '').localeCompare(b.path ?? ''),
-  );
+  const sorted = [...problems].sort(byPlace);
   return {
     status: 400,
     message: `Het bestand is niet ingelezen: ${problems.length} ${problems.length === 1 ? 'probleem' : 'problemen'}. Er is niets veranderd.`,
