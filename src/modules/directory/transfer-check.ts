@@ -68,10 +68,11 @@ export function planImport(
   deriveColumnsIn(final, scope, byLink, places, problems);
   for (const [id, row] of incoming.attribute)
     problems.push(...checkAttribute(row, placeOf(places, id), known));
+  // Indexed once: scanning every row per service made 8 000 services take 91 s.
+  const servicePlace = servicePlaces(places, incoming, final);
+  const areas = areasByService(final);
   for (const id of scope.service)
-    problems.push(
-      ...checkService(id, servicePlace(id, places, incoming, final), final, byLink, known),
-    );
+    problems.push(...checkService(id, servicePlace(id), { final, areas, byLink, known }));
   checkAreaDuplicates(final, scope, places, problems);
   if (problems.length > 0) return { ok: false, problems };
   const notices = [
@@ -82,12 +83,9 @@ export function planImport(
     ),
   ];
   const planned = diff(current, final);
-  const servicePlaces = new Map<string, Place>();
-  for (const row of [...planned.changes.service.added, ...planned.changes.service.changed]) {
-    const id = row.id ?? '';
-    servicePlaces.set(id, servicePlace(id, places, incoming, final));
-  }
-  return { ok: true, plan: { ...planned, servicePlaces, notices } };
+  const written = [...planned.changes.service.added, ...planned.changes.service.changed];
+  const placed = new Map(written.map((row) => [row.id ?? '', servicePlace(row.id ?? '')]));
+  return { ok: true, plan: { ...planned, servicePlaces: placed, notices } };
 }
 
 function addIncoming(
@@ -252,18 +250,34 @@ function checkReferences(
     }
 }
 
-function servicePlace(
-  id: string,
+/**
+ * Where the upload speaks of a service: its own row, else the first row of the upload that belongs
+ * to it (a phone, an area …), else nowhere. One pass over the upload, then a lookup per service.
+ */
+function servicePlaces(
   places: Map<string, Place>,
   incoming: Snapshot,
   final: Snapshot,
-): Place {
-  if (places.has(id)) return placeOf(places, id);
+): (serviceId: string) => Place {
+  const first = new Map<string, Place>();
   for (const table of STORED_TABLES)
-    for (const rowId of incoming[table].keys())
-      if (listingOf(final, table, final[table].get(rowId))?.id === id)
-        return placeOf(places, rowId);
-  return { file: '', row: 0 };
+    for (const rowId of incoming[table].keys()) {
+      const listing = listingOf(final, table, final[table].get(rowId));
+      if (listing?.table === 'service' && !first.has(listing.id))
+        first.set(listing.id, placeOf(places, rowId));
+    }
+  return (id) => places.get(id) ?? first.get(id) ?? { file: '', row: 0 };
+}
+
+/** The final areas of each service, by service id. */
+function areasByService(final: Snapshot): Map<string, Row[]> {
+  const out = new Map<string, Row[]>();
+  for (const area of final.service_area.values()) {
+    const list = out.get(area.service_id ?? '');
+    if (list) list.push(area);
+    else out.set(area.service_id ?? '', [area]);
+  }
+  return out;
 }
 
 /** Marke's columns of the reached listings and their areas, set from the final attributes. */

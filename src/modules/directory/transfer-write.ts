@@ -165,10 +165,12 @@ function metadataRows(plan: ImportPlan, actor: string): repo.MetadataRow[] {
     });
   for (const table of STORED_TABLES) {
     const { added, changed, removed } = plan.changes[table];
-    // As the editors do: a new record names every field it was created with.
+    // As the editors do: a new record names every field it was created with (its id is the
+    // record's resource_id already).
+    const fields = comparedColumns(table).filter((f) => f !== 'id');
     for (const row of added)
-      for (const field of comparedColumns(table).filter((f) => row[f]))
-        add(table, row.id ?? '', 'create', field, '', row[field] ?? '');
+      for (const field of fields)
+        if (row[field]) add(table, row.id ?? '', 'create', field, '', row[field] ?? '');
     for (const row of removed) add(table, row.id ?? '', 'delete', 'id', row.id ?? '', '');
     for (const row of changed)
       for (const d of plan.diffs.get(row.id ?? '') ?? [])

@@ -145,11 +145,18 @@ export async function lockDirectory(db: Db, regionId: number): Promise<void> {
   await sql`select pg_advisory_xact_lock(7243005, ${regionId})`.execute(db);
 }
 
-const BATCH = 400;
+/**
+ * Rows per statement of a bulk write. Each statement runs the search rows' triggers once for the
+ * services it touches (migration 0022); with 5 000 attribute rows per statement that refresh grew
+ * past linear on PGlite (23 s for 20 000 rows against 2 s at 1 000).
+ */
+const CHUNK = 1_000;
 
 /**
  * Inserts the rows, or updates the `update` columns of rows whose id exists. Every row has the
- * same keys; values are parameters, which PostgreSQL casts to the column types.
+ * same keys. The rows travel as one JSON parameter that `jsonb_populate_recordset` reads as rows
+ * of the table's own type, so each value is read as its column's type: one parameter instead of
+ * one per value (400-row VALUES lists took 8.2 s where this takes 6.1 s for 25 000 rows).
  */
 export async function upsertRows(
   db: Db,
@@ -159,21 +166,18 @@ export async function upsertRows(
 ): Promise<void> {
   const first = rows[0];
   if (!first) return;
-  const columns = Object.keys(first);
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const values = rows
-      .slice(i, i + BATCH)
-      .map((row) => sql`(${sql.join(columns.map((c) => row[c] ?? null))})`);
-    const set = update.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`);
-    await sql`insert into ${table(name)} (${sql.join(columns.map((c) => sql.ref(c)))})
-      values ${sql.join(values)}
-      on conflict (id) do update set ${sql.join(set)}`.execute(db);
-  }
+  const columns = sql.join(Object.keys(first).map((c) => sql.ref(c)));
+  const set = sql.join(update.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`));
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await sql`insert into ${table(name)} (${columns})
+      select ${columns} from jsonb_populate_recordset(null::${table(name)},
+        ${JSON.stringify(rows.slice(i, i + CHUNK))}::jsonb)
+      on conflict (id) do update set ${set}`.execute(db);
 }
 
 export async function deleteRows(db: Db, name: StoredTable, ids: string[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += BATCH * 10)
-    await sql`delete from ${table(name)} where id = any(${ids.slice(i, i + BATCH * 10)}::uuid[])`.execute(
+  for (let i = 0; i < ids.length; i += CHUNK * 5)
+    await sql`delete from ${table(name)} where id = any(${ids.slice(i, i + CHUNK * 5)}::uuid[])`.execute(
       db,
     );
 }
@@ -232,11 +236,22 @@ export type MetadataRow = {
   updated_by: string;
 };
 
-/** The HSDS change history of an import: one row per created, deleted or changed field. */
+/**
+ * The HSDS change history of an import: one row per created, deleted or changed field. An import
+ * of 5 000 services writes some 135 000 of them, so each column goes as one array through
+ * `unnest` (PGlite then spends its time storing the rows, not reading parameters).
+ */
 export async function insertMetadata(db: Db, rows: MetadataRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH)
-    await db
-      .insertInto('hsds_metadata')
-      .values(rows.slice(i, i + BATCH))
-      .execute();
+  const column = (part: MetadataRow[], key: keyof MetadataRow) => part.map((r) => r[key]);
+  for (let i = 0; i < rows.length; i += CHUNK * 5) {
+    const part = rows.slice(i, i + CHUNK * 5);
+    await sql`insert into hsds_metadata (id, resource_id, resource_type, last_action_type,
+        field_name, previous_value, replacement_value, updated_by)
+      select * from unnest(${column(part, 'id')}::uuid[], ${column(part, 'resource_id')}::uuid[],
+        ${column(part, 'resource_type')}::text[], ${column(part, 'last_action_type')}::text[],
+        ${column(part, 'field_name')}::text[], ${column(part, 'previous_value')}::text[],
+        ${column(part, 'replacement_value')}::text[], ${column(part, 'updated_by')}::text[])`.execute(
+      db,
+    );
+  }
 }

@@ -121,7 +121,8 @@ function refusal(problems: Problem[]): ImportRefusal {
   };
 }
 
-async function knownReferences(trx: Trx, regionId: number, current: Snapshot): Promise<Known> {
+/** What an upload may refer to: the profile's terms, the region's areas, goals, initiatives. */
+export async function knownReferences(db: Db, regionId: number, current: Snapshot): Promise<Known> {
   const kinds = new Map<string, TermKind>([
     [taxonomyId(NEED_TAXONOMY), 'hulpvraag'],
     [taxonomyId(LADDER_TAXONOMY), 'hulpladder'],
@@ -133,9 +134,9 @@ async function knownReferences(trx: Trx, regionId: number, current: Snapshot): P
     if (kind) terms.set(id, { code: term.code ?? '', kind });
   }
   const [areas, goals, initiatives] = await Promise.all([
-    areaIndex(trx, regionId),
-    goalIndex(trx, regionId),
-    initiativeNames(trx, regionId),
+    areaIndex(db, regionId),
+    goalIndex(db, regionId),
+    initiativeNames(db, regionId),
   ]);
   return {
     terms,
