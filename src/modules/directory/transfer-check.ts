@@ -38,6 +38,7 @@ import {
   type Known,
 } from './transfer-profile.js';
 import { emptySnapshot, type Snapshot } from './transfer-snapshot.js';
+import { checkUniqueKeys, describe, placeOf } from './transfer-unique.js';
 import { checkValues } from './transfer-values.js';
 
 /** The plan of an import, or every problem found (row by row). */
@@ -73,7 +74,7 @@ export function planImport(
   const areas = areasByService(final);
   for (const id of scope.service)
     problems.push(...checkService(id, servicePlace(id), { final, areas, byLink, known }));
-  checkAreaDuplicates(final, scope, places, problems);
+  problems.push(...checkUniqueKeys({ final, current, touched: scope, places, byLink }));
   if (problems.length > 0) return { ok: false, problems };
   const notices = [
     ...upload.notices,
@@ -115,10 +116,6 @@ function addIncoming(
     places.set(id, place);
   }
 }
-
-const describe = (place: Place) => place.path ?? `${place.file} rij ${place.row}`;
-const placeOf = (places: Map<string, Place>, id: string): Place =>
-  places.get(id) ?? { file: '', row: 0 };
 
 /** The profile comes from profiel.yaml: a file may repeat its rows, not add or change them. */
 function checkProfileRows(
@@ -297,36 +294,4 @@ function deriveColumnsIn(
       problems.push(...deriveColumns(table, copy, placeOf(places, id), byLink));
       final[table].set(id, copy);
     }
-}
-
-/** A service has an area once and is offered at a location once (the tables' unique keys). */
-function checkAreaDuplicates(
-  final: Snapshot,
-  touched: Listings,
-  places: Map<string, Place>,
-  problems: Problem[],
-) {
-  const twice =
-    (table: 'service_area' | 'service_at_location', other: string, column: string) =>
-    (id: string, value: string) => {
-      const where = describe(placeOf(places, other));
-      const message =
-        table === 'service_area'
-          ? `Deze dienst heeft gebied ${value} al (${where}).`
-          : `Deze dienst staat al op deze locatie (${where}).`;
-      problems.push({ ...placeOf(places, id), column, value, message });
-    };
-  for (const [table, column, second] of [
-    ['service_area', 'attributes', 'area_code'],
-    ['service_at_location', 'location_id', 'location_id'],
-  ] as const) {
-    const seen = new Map<string, string>();
-    for (const [id, row] of final[table]) {
-      if (!touched.service.has(row.service_id ?? '')) continue;
-      const key = `${row.service_id}|${row[second]}`;
-      const other = seen.get(key);
-      if (other) twice(table, other, column)(id, row[second] ?? '');
-      else seen.set(key, id);
-    }
-  }
 }
