@@ -9,10 +9,11 @@ import { stringify } from 'csv-stringify/sync';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/db.js';
 import { stableId } from './directory-ids.js';
-import { importDirectory } from './transfer.service.js';
+import { importDirectory, publicDirectoryJson } from './transfer.service.js';
 import {
   beheerder,
   csvFiles,
+  drenthe,
   exportCsvs,
   header,
   records,
@@ -160,5 +161,22 @@ describeEachDatabase('Hulpwijzer import: the report per row', (get) => {
       },
     ]);
     await db.deleteFrom('hsds_service_area').where('id', '=', second).execute();
+  });
+
+  it('JSON problems come in the order of the file: [2] before [10]', async () => {
+    const db = get().db;
+    const page = JSON.parse(await publicDirectoryJson(db, (await drenthe(db)).id));
+    expect(page.contents.length).toBeGreaterThan(11);
+    for (const i of [10, 2, 1]) page.contents[i].status = 'open';
+    page.contents[2].phones = [{ id: stableId('test', 'telefoon'), number: '' }];
+    const error = await refused([
+      { name: 'h.json', bytes: new TextEncoder().encode(JSON.stringify(page)) },
+    ]);
+    expect(error.problems.map((p) => `${p.path} ${p.column}`)).toEqual([
+      'contents[1] status',
+      'contents[2] status',
+      'contents[2].phones[0] number',
+      'contents[10] status',
+    ]);
   });
 });

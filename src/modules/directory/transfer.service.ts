@@ -109,8 +109,23 @@ function dutchDay(isoDate: string): string {
   });
 }
 
+/** File, then spreadsheet row, then JSON path in the order of the file ([2] before [10]). */
 const byPlace = (a: Place, b: Place) =>
-  a.file.localeCompare(b.file) || a.row - b.row || (a.path ?? '').localeCompare(b.path ?? '');
+  a.file.localeCompare(b.file) || a.row - b.row || comparePaths(a.path ?? '', b.path ?? '');
+
+/** Paths compared piece by piece, the numbers in them as numbers: contents[2] before contents[10]. */
+function comparePaths(a: string, b: string): number {
+  const left = a.split(/(\d+)/);
+  const right = b.split(/(\d+)/);
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const [x, y] = [left[i] ?? '', right[i] ?? ''];
+    if (x === y) continue;
+    // split with a capture group puts the numbers at the odd places.
+    if (i % 2 === 1) return Number(x) - Number(y);
+    return x < y ? -1 : 1;
+  }
+  return left.length - right.length;
+}
 
 function refusal(problems: Problem[]): ImportRefusal {
   const sorted = [...problems].sort(byPlace);
