@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_UPLOAD_BYTES, readTable, writeXlsx } from './tabular.js';
+import { MAX_UPLOAD_BYTES, readTable, readTableFile, writeXlsx } from './tabular.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -85,4 +85,66 @@ describe('readTable', () => {
     const latin1 = await readTable('a.csv', new Uint8Array([0x63, 0x0a, 0xe9, 0x0a]));
     expect(latin1.ok ? '' : latin1.error).toContain('CSV UTF-8');
   });
+
+  it('refuses a row with more cells than the header, naming its row (nothing is dropped unseen)', async () => {
+    const extra = await readTable('a.csv', bytes('code,note\n1,a\n2,b,extra\n\n3,c,,x\n'));
+    expect(extra.ok ? '' : extra.error).toMatch(
+      /^Rij 3 heeft meer cellen dan de kopregel \(3 in plaats van 2\): "extra"\..*Ook rij 5\.$/,
+    );
+    const detail = await readTableFile('a.csv', bytes('code,note\n1,a\n2,b,extra\n\n3,c,,x\n'));
+    expect(detail.ok ? undefined : detail.error).toMatchObject({
+      kind: 'extra-cells',
+      cells: [
+        { row: 3, count: 3, text: 'extra' },
+        { row: 5, count: 4, text: 'x' },
+      ],
+    });
+    // Empty cells past the header lose nothing: a spreadsheet that pads its rows still reads.
+    const padded = await readTable('a.csv', bytes('code,note,\n1,a,\n2,b,,\n'));
+    expect(padded.ok && padded.value).toEqual({
+      columns: ['code', 'note'],
+      rows: [
+        { code: '1', note: 'a' },
+        { code: '2', note: 'b' },
+      ],
+      rowNumbers: [2, 3],
+    });
+    // A short row still reads: its missing cells are empty.
+    const short = await readTable('a.csv', bytes('code,note\n1\n'));
+    expect(short.ok && short.value.rows).toEqual([{ code: '1', note: '' }]);
+    // XLSX: a value in a column without a name in the header row.
+    const sheet = await writeXlsx('s', ['code', 'note', 'x'], [{ code: '1', note: 'a', x: 'los' }]);
+    const unnamed = await readTableFile('a.xlsx', await withoutHeaderCell(sheet));
+    expect(unnamed.ok ? undefined : unnamed.error).toMatchObject({
+      kind: 'extra-cells',
+      cells: [{ row: 2, count: 3, text: 'los' }],
+    });
+  });
+
+  it('refuses more rows than asked before parsing, quickly, by default too', async () => {
+    const eleven = `code\n${'1\n'.repeat(11)}`;
+    const limited = await readTableFile('a.csv', bytes(eleven), { maxRows: 10 });
+    expect(limited.ok ? undefined : limited.error).toMatchObject({ kind: 'too-many-rows' });
+    expect(limited.ok ? '' : limited.error.message).toMatch(/hoogstens 10 rijen/);
+    expect((await readTable('a.csv', bytes(eleven), { maxRows: 11 })).ok).toBe(true);
+    // Old Mac line ends are counted too.
+    const cr = await readTable('a.csv', bytes(`code\r${'1\r'.repeat(11)}`), { maxRows: 10 });
+    expect(cr.ok).toBe(false);
+    // 4 million one-letter rows (8 MB) are refused by the default limit without being parsed.
+    const started = performance.now();
+    const tiny = await readTable('a.csv', bytes(`code\n${'x\n'.repeat(4_000_000)}`));
+    expect(tiny.ok ? '' : tiny.error).toMatch(/hoogstens 500000 rijen/);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
 });
+
+/** The sheet with the header cell of its third column emptied (a column without a name). */
+async function withoutHeaderCell(file: Uint8Array): Promise<Uint8Array> {
+  const ExcelJS = (await import('exceljs')).default;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(file) as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new Error('no sheet');
+  sheet.getCell('C1').value = null;
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}

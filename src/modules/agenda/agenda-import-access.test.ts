@@ -1,13 +1,14 @@
 /**
  * Who may use the werkagenda import: every import route × every role against the policy,
- * anonymous visitors sent to the login page, forms without CSRF token refused, and uploads over
- * 10 MB refused with a Dutch 413 while nothing is stored.
+ * anonymous visitors sent to the login page, forms without CSRF token refused, uploads over
+ * 10 MB refused with a Dutch 413 and millions of rows refused before parsing, while nothing is
+ * stored.
  */
 import { expect, it } from 'vitest';
 import { testApp } from '../../../test/app.js';
 import { describeEachDatabase } from '../../../test/db.js';
 import { postForm, postUpload, signInAs, type TestSession } from '../../../test/session.js';
-import { MAX_UPLOAD_BYTES } from '../../lib/tabular.js';
+import { DEFAULT_MAX_ROWS, MAX_UPLOAD_BYTES } from '../../lib/tabular.js';
 import { can, ROLE_NAMES, rolesFor } from '../auth/index.js';
 
 type App = ReturnType<typeof testApp>['app'];
@@ -45,6 +46,20 @@ describeEachDatabase('werkagenda import access', (get) => {
       expect(res.status, String(size)).toBe(413);
       expect(await res.text(), String(size)).toContain('groter dan 10 MB');
     }
+    expect(await batches()).toBe(before);
+  });
+
+  it('refuses millions of tiny rows before parsing them, in Dutch, and stores nothing', async () => {
+    const { app } = testApp(get().db);
+    const admin = await signInAs(app, get().db, 'beheerder');
+    const before = await batches();
+    // 8 MB: under the size limit, but 4 million rows would fill the memory when parsed.
+    const rows = `code,status\n${'x\n'.repeat(4_000_000)}`;
+    const started = performance.now();
+    const res = await upload(app, admin, 'veel.csv', rows);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain(`hoogstens ${DEFAULT_MAX_ROWS} rijen`);
+    expect(performance.now() - started).toBeLessThan(5_000);
     expect(await batches()).toBe(before);
   });
 

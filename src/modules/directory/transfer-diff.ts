@@ -12,7 +12,7 @@ import {
   type StoredTable,
   TABLES,
 } from './hsds-tables.js';
-import type { Row } from './transfer.types.js';
+import type { Place, Row } from './transfer.types.js';
 import type { Snapshot } from './transfer-snapshot.js';
 
 export type TableChanges = { added: Row[]; changed: Row[]; removed: Row[]; unchanged: Row[] };
@@ -22,6 +22,8 @@ export type ImportPlan = {
   touched: Record<RootTable, Set<string>>;
   /** Fields that differ per changed row id, for the HSDS change history. */
   diffs: Map<string, Array<{ field: string; before: string; after: string }>>;
+  /** Where the upload speaks of each added or changed service, for the report after writing. */
+  servicePlaces: Map<string, Place>;
   notices: string[];
 };
 

@@ -98,20 +98,23 @@ export function attributesByLink(final: Snapshot): Map<string, Row[]> {
   return byLink;
 }
 
+/** The final state with its rows indexed by owner, so a check per service is a lookup. */
+export type ServiceContext = {
+  final: Snapshot;
+  areas: ReadonlyMap<string, readonly Row[]>;
+  byLink: Map<string, Row[]>;
+  known: Known;
+};
+
 /** What a service needs to be found: one ladder step, at least one need, at least one area. */
-export function checkService(
-  serviceId: string,
-  place: Place,
-  final: Snapshot,
-  byLink: Map<string, Row[]>,
-  known: Known,
-): Problem[] {
+export function checkService(serviceId: string, place: Place, ctx: ServiceContext): Problem[] {
+  const { final, byLink, known } = ctx;
   const kinds = (byLink.get(serviceId) ?? []).map(
     (a) => known.terms.get(a.taxonomy_term_id ?? '')?.kind,
   );
   const ladder = kinds.filter((k) => k === 'hulpladder').length;
   const needs = kinds.filter((k) => k === 'hulpvraag').length;
-  const areas = [...final.service_area.values()].filter((a) => a.service_id === serviceId);
+  const areas = ctx.areas.get(serviceId) ?? [];
   const problems: Problem[] = [];
   const add = (column: string, message: string) =>
     problems.push({ ...place, column, value: '', message });

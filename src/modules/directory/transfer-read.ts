@@ -5,7 +5,7 @@
  */
 import JSZip from 'jszip';
 import { err, ok, type Result } from '../../lib/result.js';
-import { readTable } from '../../lib/tabular.js';
+import { type ExtraCells, readTableFile } from '../../lib/tabular.js';
 import { type HsdsTable, TABLES, tableOfFile, UNSTORED_FILES } from './hsds-tables.js';
 import {
   type ImportRefusal,
@@ -115,13 +115,6 @@ function tooManyRows(count: number) {
   );
 }
 
-/** Line breaks in the bytes: at least the rows a CSV file holds, counted without parsing it. */
-function lineCount(bytes: Uint8Array): number {
-  let lines = 0;
-  for (const byte of bytes) if (byte === 0x0a) lines++;
-  return lines;
-}
-
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
 /** The entry's bytes, or null when it unpacks to more than the budget; unreadable data is empty. */
@@ -151,7 +144,6 @@ async function readCsvFiles(files: UploadFile[]): Promise<Result<Upload, ImportR
   const notices: string[] = [];
   const present = new Set<HsdsTable>();
   let count = 0;
-  let lines = 0;
   const names = new Set<string>();
   for (const file of files) {
     const name = file.name.toLowerCase();
@@ -166,12 +158,14 @@ async function readCsvFiles(files: UploadFile[]): Promise<Result<Upload, ImportR
       problems.push(fileProblem(file.name, 'Dit is geen CSV-bestand. Sla het op als "CSV UTF-8".'));
       continue;
     }
-    // Rows are counted before parsing: millions of tiny rows would fill the memory first.
-    lines += lineCount(file.bytes);
-    if (lines > MAX_ROWS + files.length) return tooManyRows(lines);
-    const read = await readTable(file.name, file.bytes);
+    // What the files before left of the limit; readTableFile counts the rows before parsing.
+    const read = await readTableFile(file.name, file.bytes, { maxRows: MAX_ROWS - count });
     if (!read.ok) {
-      problems.push(fileProblem(file.name, read.error));
+      const problem = read.error;
+      if (problem.kind === 'too-many-rows') return tooManyRows(count + problem.rows);
+      if (problem.kind === 'extra-cells')
+        problems.push(...problem.cells.map((cells) => extraCellsProblem(file.name, cells)));
+      else problems.push(fileProblem(file.name, problem.message));
       continue;
     }
     if (!table) {
@@ -238,6 +232,16 @@ function checkHeader(file: string, table: HsdsTable, columns: string[]): Problem
         'Deze kolommen ontbreken. Laat een kolom die u niet gebruikt leeg, maar laat hem staan: dan is duidelijk dat hij leeg moet zijn.',
     });
   return problems;
+}
+
+function extraCellsProblem(file: string, extra: ExtraCells): Problem {
+  return {
+    file,
+    row: extra.row,
+    column: '(na de laatste kolom)',
+    value: extra.text,
+    message: `Deze rij heeft meer cellen (${extra.count}) dan de kopregel kolommen: wat erna staat, hoort bij geen kolom en zou verloren gaan. Haal het weg, of zet aanhalingstekens om een waarde met een komma erin.`,
+  };
 }
 
 function fileProblem(file: string, message: string): Problem {

@@ -15,6 +15,8 @@ import {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** RFC 3339 as HSDS asks (a space for the T, and no zone, read leniently as spreadsheets write). */
+const DATETIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?(Z|[+-]\d{2}:\d{2})?$/;
 const INTEGER = /^-?\d{1,15}$/;
 
@@ -35,6 +37,7 @@ export function canonical(column: Column, text: string): { value: string } | { e
   if (text.length > MAX_TEXT) return { error: `Te lang: hoogstens ${MAX_TEXT} tekens.` };
   const value = typedValue(column, text);
   if (value === undefined) return { error: TYPE_HINT[column.type] };
+  if (typeof value === 'object') return value;
   if (column.values && !column.values.includes(value))
     return { error: `Kies een van: ${column.values.join(', ')}.` };
   if (column.pattern && !column.pattern.test(value))
@@ -55,7 +58,18 @@ export function canonical(column: Column, text: string): { value: string } | { e
   return { value };
 }
 
-function typedValue(column: Column, text: string): string | undefined {
+/**
+ * PostgreSQL keeps dates from 4713 BC, but not the year 0 nor the six-digit years that JavaScript
+ * writes past 9999; Marke writes ISO dates, so it keeps the years 1 to 9999 (a 500 otherwise).
+ */
+const YEAR_RANGE: Record<'date' | 'datetime', string> = {
+  date: 'Deze datum kan Marke niet bewaren: het jaar moet van 1 tot en met 9999 zijn.',
+  datetime:
+    'Deze datum en tijd kan Marke niet bewaren: het jaar moet (omgerekend naar UTC) van 1 tot en met 9999 zijn.',
+};
+const inYearRange = (date: Date) => date.getUTCFullYear() >= 1 && date.getUTCFullYear() <= 9999;
+
+function typedValue(column: Column, text: string): string | { error: string } | undefined {
   switch (column.type) {
     case 'text':
       return text;
@@ -66,11 +80,16 @@ function typedValue(column: Column, text: string): string | undefined {
       return emailOrNull(text) ?? undefined;
     case 'uri':
       return isWebAddress(text) ? text : undefined;
-    case 'date':
-      return isDate(text) ? text : undefined;
+    case 'date': {
+      const date = dateOf(text);
+      if (!date) return undefined;
+      return inYearRange(date) ? text : { error: YEAR_RANGE.date };
+    }
     case 'datetime': {
-      const ms = /^\d{4}-\d{2}-\d{2}/.test(text) ? Date.parse(text) : Number.NaN;
-      return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+      const ms = DATETIME.test(text) ? Date.parse(text) : Number.NaN;
+      if (Number.isNaN(ms)) return undefined;
+      const date = new Date(ms);
+      return inYearRange(date) ? date.toISOString() : { error: YEAR_RANGE.datetime };
     }
     case 'time':
       return TIME.test(text) ? text : undefined;
@@ -92,11 +111,17 @@ function isWebAddress(text: string): boolean {
   }
 }
 
-function isDate(text: string): boolean {
+/** The day a YYYY-MM-DD text names, or undefined when there is no such day (2026-02-30). */
+function dateOf(text: string): Date | undefined {
   const m = DATE.exec(text);
-  if (!m) return false;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.toISOString().slice(0, 10) === text;
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // setUTCFullYear, not Date.UTC: that reads the years 0 to 99 as 1900 to 1999.
+  const date = new Date(Date.UTC(2000, 0, 1));
+  date.setUTCFullYear(year, month - 1, day);
+  const same =
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return same ? date : undefined;
 }
 
 /** The canonical form of a value read from the database (numbers, dates, timestamps). */

@@ -5,7 +5,6 @@
  * import is a moderation act), no longer the seed's, and recorded in the audit trail and in the
  * HSDS change history.
  */
-import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { writeAudit } from '../../db/audit.js';
 import { tidyTables } from '../../db/housekeeping.js';
@@ -15,22 +14,25 @@ import { areaIndex } from '../areas/index.js';
 import type { SessionUser } from '../auth/index.js';
 import { bumpDataVersion, goalIndex, initiativeNames } from '../plan/index.js';
 import { taxonomyId } from './directory-ids.js';
-import { DIRECTORY_TABLES, STORED_TABLES, type StoredTable, TABLES } from './hsds-tables.js';
+import { DIRECTORY_TABLES, STORED_TABLES, type StoredTable } from './hsds-tables.js';
 import { LADDER_TAXONOMY, NEED_TAXONOMY, PROFILE_TAXONOMY } from './profile.js';
 import * as repo from './transfer.repository.js';
 import type {
+  HiddenService,
   ImportOutcome,
   ImportRefusal,
+  Place,
   Problem,
-  Row,
   TableCounts,
   Upload,
 } from './transfer.types.js';
 import { planImport } from './transfer-check.js';
-import { comparedColumns, type ImportPlan } from './transfer-diff.js';
+import type { ImportPlan } from './transfer-diff.js';
 import type { Known, TermKind } from './transfer-profile.js';
 import { readUpload, type UploadFile } from './transfer-read.js';
 import { loadSnapshot, publicSnapshot, type Snapshot } from './transfer-snapshot.js';
+import { writePlan } from './transfer-write.js';
+import { HIDDEN_AFTER_MONTHS } from './visibility.sql.js';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -58,6 +60,7 @@ export async function importDirectory(
     const planned = planImport(upload, current, known, elsewhere);
     if (!planned.ok) return err(refusal(planned.problems));
     await writePlan(trx, user.regionId, planned.plan, actor);
+    const hidden = await hiddenAfterImport(trx, planned.plan);
     const counts = countsOf(planned.plan);
     await writeAudit(trx, {
       actor,
@@ -72,18 +75,62 @@ export async function importDirectory(
       after: { format: upload.format, counts },
     });
     await bumpDataVersion(trx);
-    return ok({ counts, notices: planned.plan.notices });
+    return ok({ counts, notices: planned.plan.notices, hidden });
   });
   // A bulk change: PGlite has no autovacuum, so the import tidies what it wrote (ADR 0022).
   if (outcome.ok) await tidyTables(db, DIRECTORY_TABLES);
   return outcome;
 }
 
+/**
+ * The added and changed services residents will not see although the import approved them, each
+ * at its row with the reason, so the report does not promise what the search will not show.
+ */
+async function hiddenAfterImport(trx: Trx, plan: ImportPlan): Promise<HiddenService[]> {
+  const rows = await repo.hiddenServices(trx, [...plan.servicePlaces.keys()]);
+  return rows
+    .map((row) => ({
+      ...(plan.servicePlaces.get(row.id) ?? { file: '', row: 0 }),
+      id: row.id,
+      name: row.name,
+      message:
+        row.status !== 'active'
+          ? `Niet zichtbaar voor inwoners: de status is "${row.status}". Alleen diensten met status "active" zijn te vinden.`
+          : `Laatst gecontroleerd op ${dutchDay(row.checked_on)}: langer dan ${HIDDEN_AFTER_MONTHS} maanden geleden, dus verborgen voor inwoners. Controleer de gegevens en vul bij assured_date de dag van die controle in.`,
+    }))
+    .sort(byPlace);
+}
+
+/** 2020-01-15 as "15 januari 2020". */
+function dutchDay(isoDate: string): string {
+  return new Date(`${isoDate.slice(0, 10)}T12:00:00Z`).toLocaleDateString('nl-NL', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** File, then spreadsheet row, then JSON path in the order of the file ([2] before [10]). */
+const byPlace = (a: Place, b: Place) =>
+  a.file.localeCompare(b.file) || a.row - b.row || comparePaths(a.path ?? '', b.path ?? '');
+
+/** Paths compared piece by piece, the numbers in them as numbers: contents[2] before contents[10]. */
+function comparePaths(a: string, b: string): number {
+  const left = a.split(/(\d+)/);
+  const right = b.split(/(\d+)/);
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const [x, y] = [left[i] ?? '', right[i] ?? ''];
+    if (x === y) continue;
+    // split with a capture group puts the numbers at the odd places.
+    if (i % 2 === 1) return Number(x) - Number(y);
+    return x < y ? -1 : 1;
+  }
+  return left.length - right.length;
+}
+
 function refusal(problems: Problem[]): ImportRefusal {
-  const sorted = [...problems].sort(
-    (a, b) =>
-      a.file.localeCompare(b.file) || a.row - b.row || (a.path ?? '').localeCompare(b.path ?? ''),
-  );
+  const sorted = [...problems].sort(byPlace);
   return {
     status: 400,
     message: `Het bestand is niet ingelezen: ${problems.length} ${problems.length === 1 ? 'probleem' : 'problemen'}. Er is niets veranderd.`,
@@ -91,7 +138,8 @@ function refusal(problems: Problem[]): ImportRefusal {
   };
 }
 
-async function knownReferences(trx: Trx, regionId: number, current: Snapshot): Promise<Known> {
+/** What an upload may refer to: the profile's terms, the region's areas, goals, initiatives. */
+export async function knownReferences(db: Db, regionId: number, current: Snapshot): Promise<Known> {
   const kinds = new Map<string, TermKind>([
     [taxonomyId(NEED_TAXONOMY), 'hulpvraag'],
     [taxonomyId(LADDER_TAXONOMY), 'hulpladder'],
@@ -103,9 +151,9 @@ async function knownReferences(trx: Trx, regionId: number, current: Snapshot): P
     if (kind) terms.set(id, { code: term.code ?? '', kind });
   }
   const [areas, goals, initiatives] = await Promise.all([
-    areaIndex(trx, regionId),
-    goalIndex(trx, regionId),
-    initiativeNames(trx, regionId),
+    areaIndex(db, regionId),
+    goalIndex(db, regionId),
+    initiativeNames(db, regionId),
   ]);
   return {
     terms,
@@ -139,162 +187,6 @@ function countsOf(plan: ImportPlan): Record<StoredTable, TableCounts> {
     };
   }
   return counts;
-}
-
-async function writePlan(trx: Trx, regionId: number, plan: ImportPlan, actor: string) {
-  for (const table of [...STORED_TABLES].reverse()) {
-    const ids = plan.changes[table].removed.map((r) => r.id ?? '');
-    await repo.deleteRows(trx, table, ids);
-  }
-  const now = new Date().toISOString();
-  for (const table of STORED_TABLES) {
-    const { added, changed } = plan.changes[table];
-    const rows = [
-      ...added.map((r) => toDbRow(table, r, { regionId, actor, now, added: true })),
-      ...changed.map((r) => toDbRow(table, r, { regionId, actor, now, added: false })),
-    ];
-    await repo.upsertRows(trx, table, inWriteOrder(table, rows), updateColumns(table));
-  }
-  await repo.insertMetadata(trx, metadataRows(plan, actor));
-}
-
-const MARKE_UPDATES: Partial<Record<StoredTable, readonly string[]>> = {
-  organization: ['is_demo', 'seeded_from', 'last_modified'],
-  service: [
-    'is_demo',
-    'review_status',
-    'reviewed_by',
-    'reviewed_at',
-    'edited_since_review',
-    'seeded_from',
-    'last_modified',
-  ],
-  location: ['is_demo', 'area_code'],
-  service_area: ['area_code'],
-};
-
-function updateColumns(table: StoredTable): string[] {
-  const own = TABLES[table].columns.filter((c) => c.stored && !c.derived && c.name !== 'id');
-  return [...own.map((c) => c.name), ...(MARKE_UPDATES[table] ?? [])];
-}
-
-type WriteContext = { regionId: number; actor: string; now: string; added: boolean };
-
-/** A checked row as the database takes it, with Marke's columns for a listing. */
-function toDbRow(table: StoredTable, row: Row, ctx: WriteContext): repo.DbRow {
-  const out: repo.DbRow = {};
-  for (const column of TABLES[table].columns) {
-    if (!column.stored || column.derived) continue;
-    const value = row[column.name] ?? null;
-    out[column.name] =
-      value !== null && (column.type === 'integer' || column.type === 'number')
-        ? Number(value)
-        : value;
-  }
-  const isDemo = row.is_demo === 'true';
-  // An added listing is as old as the file says; a changed one changes now.
-  const since = ctx.added ? (row.last_modified ?? ctx.now) : ctx.now;
-  switch (table) {
-    case 'organization':
-      return {
-        ...out,
-        region_id: ctx.regionId,
-        is_demo: isDemo,
-        seeded_from: null,
-        last_modified: ctx.now,
-      };
-    case 'location':
-      return { ...out, region_id: ctx.regionId, is_demo: isDemo, area_code: row.area_code ?? null };
-    case 'service_area':
-      return { ...out, area_code: row.area_code ?? null };
-    case 'service':
-      return {
-        ...out,
-        region_id: ctx.regionId,
-        is_demo: isDemo,
-        review_status: 'goedgekeurd',
-        submitted_by: ctx.actor,
-        reviewed_by: ctx.actor,
-        reviewed_at: ctx.now,
-        // A beheerder's import is a review: it clears the editors' "changed since review" mark.
-        edited_since_review: false,
-        seeded_from: null,
-        last_modified: since,
-        created_at: since,
-      };
-    default:
-      return out;
-  }
-}
-
-/**
- * Rows a search-row trigger follows (ADR 0017) grouped by their service: each statement rebuilds
- * the search row of every service it touches, so rows of one service in one batch rebuild it
- * once, not once per batch (an import of 5 000 services: 30 000 rebuilds became 5 000).
- */
-const BY_SERVICE: Partial<Record<StoredTable, string>> = {
-  attribute: 'link_id',
-  service_area: 'service_id',
-  service_at_location: 'service_id',
-};
-
-function inWriteOrder(table: StoredTable, rows: repo.DbRow[]): repo.DbRow[] {
-  if (table === 'organization') return parentsFirst(rows);
-  const column = BY_SERVICE[table];
-  if (!column) return rows;
-  const key = (row: repo.DbRow) => String(row[column] ?? '');
-  return [...rows].sort((a, b) => key(a).localeCompare(key(b)));
-}
-
-/** Parent organizations before their children, so every batch's references already exist. */
-function parentsFirst(rows: repo.DbRow[]): repo.DbRow[] {
-  const byId = new Map(rows.map((r) => [r.id as string, r]));
-  const out: repo.DbRow[] = [];
-  const placed = new Set<string>();
-  const place = (row: repo.DbRow, depth: number) => {
-    const id = row.id as string;
-    if (placed.has(id)) return;
-    placed.add(id);
-    const parent = byId.get(row.parent_organization_id as string);
-    if (parent && depth < 100) place(parent, depth + 1);
-    out.push(row);
-  };
-  for (const row of rows) place(row, 0);
-  return out;
-}
-
-function metadataRows(plan: ImportPlan, actor: string): repo.MetadataRow[] {
-  const rows: repo.MetadataRow[] = [];
-  const add = (
-    type: StoredTable,
-    id: string,
-    action: repo.MetadataRow['last_action_type'],
-    field: string,
-    before: string,
-    after: string,
-  ) =>
-    rows.push({
-      id: randomUUID(),
-      resource_id: id,
-      resource_type: type,
-      last_action_type: action,
-      field_name: field,
-      previous_value: before,
-      replacement_value: after,
-      updated_by: actor,
-    });
-  for (const table of STORED_TABLES) {
-    const { added, changed, removed } = plan.changes[table];
-    // As the editors do: a new record names every field it was created with.
-    for (const row of added)
-      for (const field of comparedColumns(table).filter((f) => row[f]))
-        add(table, row.id ?? '', 'create', field, '', row[field] ?? '');
-    for (const row of removed) add(table, row.id ?? '', 'delete', 'id', row.id ?? '', '');
-    for (const row of changed)
-      for (const d of plan.diffs.get(row.id ?? '') ?? [])
-        add(table, row.id ?? '', 'update', d.field, d.before, d.after);
-  }
-  return rows;
 }
 
 /** What residents may see of the region's directory, as HSDS rows per table (open data). */

@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { SessionUser } from '../auth/index.js';
+import { stableId } from './directory-ids.js';
 import { STORED_TABLES } from './hsds-tables.js';
 import { publicDirectory } from './transfer.service.js';
 import { tabularZip } from './transfer-export.js';
@@ -69,6 +70,48 @@ export function toCsv(columns: string[], rows: Array<Record<string, string>>): s
 }
 
 export const header = (csv: string) => (parse(csv, { to_line: 1 }) as string[][])[0] ?? [];
+
+/**
+ * The exported files with one service more: a copy of `source` under `newId`, with copies of its
+ * attributes and areas (new ids), and `change` applied to its row of services.csv.
+ */
+export function withNewService(
+  files: Map<string, string>,
+  source: string,
+  newId: string,
+  change: (row: Record<string, string>) => void = () => {},
+): Map<string, string> {
+  const out = new Map(files);
+  const edit = (file: string, add: (rows: Array<Record<string, string>>) => void) => {
+    const rows = records(files.get(file) ?? '');
+    add(rows);
+    out.set(file, toCsv(header(files.get(file) ?? ''), rows));
+  };
+  const copyId = (id: string | undefined) => stableId('test-copy', newId, id ?? '');
+  const areas = new Map<string, string>();
+  edit('services.csv', (rows) => {
+    const row = rows.find((r) => r.id === source);
+    if (!row) throw new Error(`no service ${source}`);
+    const copy = { ...row, id: newId };
+    change(copy);
+    rows.push(copy);
+  });
+  edit('service_areas.csv', (rows) => {
+    for (const row of rows.filter((r) => r.service_id === source)) {
+      areas.set(row.id ?? '', copyId(row.id));
+      rows.push({ ...row, id: copyId(row.id), service_id: newId });
+    }
+  });
+  edit('attributes.csv', (rows) => {
+    for (const row of rows.filter((r) => r.link_id === source || areas.has(r.link_id ?? '')))
+      rows.push({
+        ...row,
+        id: copyId(row.id),
+        link_id: row.link_id === source ? newId : (areas.get(row.link_id ?? '') ?? ''),
+      });
+  });
+  return out;
+}
 
 /** Number of rows in every HSDS table plus audit rows: a refused import must leave all equal. */
 export async function rowCounts(db: Db): Promise<Record<string, number>> {

@@ -59,9 +59,14 @@ export type Upload = {
 
 export type TableCounts = { added: number; changed: number; unchanged: number; removed: number };
 
+/** An added or changed service that residents will not see after all, at its row, and why. */
+export type HiddenService = Place & { id: string; name: string; message: string };
+
 export type ImportOutcome = {
   counts: Record<StoredTable, TableCounts>;
   notices: string[];
+  /** Approved by the import but not visible (check date too old, not active): said per row. */
+  hidden: HiddenService[];
 };
 
 /** Why an import was refused: 400 for problems in the file, 413 when it is too large. */

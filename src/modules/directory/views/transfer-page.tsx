@@ -6,7 +6,13 @@ import { href, type PageContext } from '../../../web/context.js';
 import { Layout } from '../../../web/layout.js';
 import { CsrfField, ErrorSummary } from '../../auth/index.js';
 import { STORED_TABLES, type StoredTable, TABLES } from '../hsds-tables.js';
-import { EXPORT_PATHS, type ImportOutcome, type Problem } from '../transfer.types.js';
+import {
+  EXPORT_PATHS,
+  type HiddenService,
+  type ImportOutcome,
+  type Problem,
+} from '../transfer.types.js';
+import { HIDDEN_AFTER_MONTHS } from '../visibility.sql.js';
 
 export const IMPORT_PATH = '/beheer/hulpwijzer/import';
 
@@ -74,6 +80,43 @@ function ProblemList({ problems }: { problems: Problem[] }) {
   );
 }
 
+/** Services the import approved that residents will not see, with why, at their row. */
+function HiddenList({ hidden }: { hidden: HiddenService[] }) {
+  if (hidden.length === 0) return null;
+  const shown = hidden.slice(0, MAX_SHOWN);
+  return (
+    <div class="marke-table-wrap">
+      <table class="utrecht-table" id="verborgen">
+        <caption class="utrecht-table__caption">
+          Goedgekeurd, maar niet zichtbaar voor inwoners
+        </caption>
+        <thead class="utrecht-table__header">
+          <tr class="utrecht-table__row">
+            {['Bestand', 'Rij of plek', 'Dienst', 'Waarom niet zichtbaar'].map((h) => (
+              <th class="utrecht-table__header-cell" scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody class="utrecht-table__body">
+          {shown.map((h) => (
+            <tr class="utrecht-table__row">
+              <td class="utrecht-table__cell">{h.file}</td>
+              <td class="utrecht-table__cell">{h.path ?? h.row}</td>
+              <td class="utrecht-table__cell">{h.name}</td>
+              <td class="utrecht-table__cell">{h.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {hidden.length > shown.length ? (
+        <p class="utrecht-paragraph">En nog {hidden.length - shown.length} diensten.</p>
+      ) : null}
+    </div>
+  );
+}
+
 function Outcome({ outcome }: { outcome: ImportOutcome }) {
   const tables = STORED_TABLES.filter((t) => {
     const c = outcome.counts[t];
@@ -85,8 +128,18 @@ function Outcome({ outcome }: { outcome: ImportOutcome }) {
         <p class="utrecht-paragraph">
           Het bestand is ingelezen. De Hulpwijzer is bijgewerkt; nieuwe en gewijzigde diensten zijn
           goedgekeurd.
+          {outcome.hidden.length > 0 ? (
+            <>
+              {' '}
+              <a class="utrecht-link" href="#verborgen">
+                {outcome.hidden.length} daarvan zien inwoners niet
+              </a>
+              .
+            </>
+          ) : null}
         </p>
       </div>
+      <HiddenList hidden={outcome.hidden} />
       <div class="marke-table-wrap">
         <table class="utrecht-table" id="resultaat">
           <caption class="utrecht-table__caption">Wat er veranderde, per soort gegeven</caption>
@@ -192,7 +245,10 @@ export function TransferPage({
           kenmerken …), maar alleen voor de tabellen die in het bestand zitten.
         </li>
         <li class="utrecht-unordered-list__item">
-          Nieuwe en gewijzigde diensten zijn meteen goedgekeurd en zichtbaar voor inwoners.
+          Nieuwe en gewijzigde diensten zijn meteen goedgekeurd. Inwoners zien een dienst als hij
+          actief is en in de laatste {HIDDEN_AFTER_MONTHS} maanden is gecontroleerd (assured_date;
+          zonder die datum telt de dag van inlezen). Na het inlezen ziet u welke diensten verborgen
+          blijven, en waarom.
         </li>
       </ul>
       <form method="post" action={IMPORT_PATH} enctype="multipart/form-data">
