@@ -4,7 +4,7 @@
  * service so the rules are easy to read and to test.
  */
 import type { Table } from '../../lib/tabular.js';
-import { parseGoalCode } from '../plan/index.js';
+import { csvCellText, parseGoalCode } from '../plan/index.js';
 import {
   AGENDA_COLUMNS,
   type AgendaStatus,
@@ -36,11 +36,6 @@ export type ImportContext = {
 
 /** updated_at and updated_by are known (the export writes them) but no import field reads them. */
 const KNOWN_COLUMNS: ReadonlySet<string> = new Set(AGENDA_COLUMNS);
-
-/** The export writes `'=…` for a cell that a spreadsheet would run as a formula; undo that. */
-function unguard(value: string): string {
-  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
-}
 
 type Check<T> = { value: T } | { message: string };
 
@@ -152,7 +147,8 @@ export function checkAgendaTable(
     const row = table.rowNumbers?.[index] ?? index + 2;
     const cell = (column: string) => {
       const raw = (cells[column] ?? '').trim();
-      return ctx.stripFormulaGuard ? unguard(raw) : raw;
+      // The export writes `'=…` for a cell a spreadsheet would run as a formula; undone here.
+      return ctx.stripFormulaGuard ? csvCellText(raw) : raw;
     };
     const problem = (column: string, message: string) =>
       problems.push({ row, column, value: cells[column] ?? '', message });

@@ -5,17 +5,31 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import JSZip from 'jszip';
-import { type ColumnType, EXPORT_TABLES, type HsdsTable, TABLES } from './hsds-tables.js';
+import { csvCell } from '../plan/index.js';
+import {
+  type Column,
+  type ColumnType,
+  EXPORT_TABLES,
+  type HsdsTable,
+  TABLES,
+} from './hsds-tables.js';
 import type { Snapshot } from './transfer-snapshot.js';
 
-/** One table as CSV text (UTF-8 with BOM, so spreadsheet programs read the accents). */
+/**
+ * One table as CSV text (UTF-8 with BOM, so spreadsheet programs read the accents). A cell that a
+ * spreadsheet would run as a formula gets Marke's guard (csvCell: a leading apostrophe, which the
+ * import takes off again); numbers go as numbers, so -1 stays -1.
+ */
 export function tableCsv(snapshot: Snapshot, table: HsdsTable): string {
-  const columns = TABLES[table].columns.map((c) => c.name);
+  const columns = TABLES[table].columns;
   const rows = [...snapshot[table].values()]
     .sort((a, b) => (a.id ?? '').localeCompare(b.id ?? ''))
-    .map((row) => columns.map((c) => row[c] ?? ''));
-  return `\uFEFF${stringify([columns, ...rows])}`;
+    .map((row) => columns.map((c) => csvCell(cellValue(c, row[c.name] ?? null))));
+  return `\uFEFF${stringify([columns.map((c) => c.name), ...rows])}`;
 }
+
+const cellValue = (column: Column, value: string | null) =>
+  value !== null && (column.type === 'number' || column.type === 'integer') ? Number(value) : value;
 
 const FIELD_TYPE: Record<ColumnType, { type: string; format?: string }> = {
   text: { type: 'string' },

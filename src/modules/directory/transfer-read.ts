@@ -6,6 +6,7 @@
 import JSZip from 'jszip';
 import { err, ok, type Result } from '../../lib/result.js';
 import { type ExtraCells, readTableFile } from '../../lib/tabular.js';
+import { csvCellText } from '../plan/index.js';
 import { type HsdsTable, TABLES, tableOfFile, UNSTORED_FILES } from './hsds-tables.js';
 import {
   type ImportRefusal,
@@ -248,9 +249,10 @@ function fileProblem(file: string, message: string): Problem {
   return { file, row: 0, column: '', value: '', message };
 }
 
+/** A CSV row's filled cells, the export's formula guard taken off (csvCell, ADR 0020). */
 function nonEmpty(values: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(values)) if (v !== '') out[k] = v;
+  for (const [k, v] of Object.entries(values)) if (v !== '') out[k] = csvCellText(v);
   return out;
 }
 

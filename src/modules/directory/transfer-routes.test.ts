@@ -4,6 +4,7 @@
  * more than 10 MB refused with a Dutch 413, the report per row and the counts as a page, and the
  * public downloads (zip and JSON) for anyone, linked from the open-data page.
  */
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { testApp } from '../../../test/app.js';
 import { describeEachDatabase } from '../../../test/db.js';
@@ -51,8 +52,8 @@ describeEachDatabase('Hulpwijzer import page and downloads', (get) => {
     const page = await (await app.request(IMPORT, { headers: { cookie: admin.cookie } })).text();
     expect(page).toContain('enctype="multipart/form-data"');
     expect(page).toContain('name="_csrf"');
-    expect(page).toContain(`href="${EXPORT_PATHS.json}"`);
-    expect(page).toContain(`href="${EXPORT_PATHS.csv}"`);
+    expect(page).toContain(`href="/regio/drenthe${EXPORT_PATHS.json}"`);
+    expect(page).toContain(`href="/regio/drenthe${EXPORT_PATHS.csv}"`);
     const zip = new Uint8Array(await (await app.request(EXPORT_PATHS.csv)).arrayBuffer());
     const ok = await upload(app, admin, 'hulpwijzer.zip', zip);
     expect(ok.status).toBe(200);
@@ -79,6 +80,26 @@ describeEachDatabase('Hulpwijzer import page and downloads', (get) => {
       /<td class="utrecht-table__cell">services\.csv<\/td><td class="utrecht-table__cell">3<\/td><td class="utrecht-table__cell"><code>status<\/code>/,
     );
     expect(html).toContain('Kies een van: active, inactive, defunct, temporarily closed.');
+  });
+
+  it("links the downloads of the beheerder's own region, not the default one", async () => {
+    const { app } = testApp(get().db);
+    await sql`insert into region (code, name) values ('westerkwartier', 'Westerkwartier')`.execute(
+      get().db,
+    );
+    const admin = await signInAs(app, get().db, 'beheerder', { region: 'westerkwartier' });
+    const page = await (await app.request(IMPORT, { headers: { cookie: admin.cookie } })).text();
+    expect(page).toContain('De gepubliceerde Hulpwijzer van Westerkwartier');
+    const links = [...page.matchAll(/href="([^"]*hulpwijzer\/open-data[^"]*)"/g)].map((m) => m[1]);
+    expect(links).toEqual([
+      `/regio/westerkwartier${EXPORT_PATHS.json}`,
+      `/regio/westerkwartier${EXPORT_PATHS.csv}`,
+    ]);
+    // The link gives that region's directory: empty, not Drenthe's.
+    const json = await app.request(links[0] ?? '');
+    expect(json.status).toBe(200);
+    expect(((await json.json()) as { contents: unknown[] }).contents).toEqual([]);
+    expect((await app.request(links[1] ?? '')).status).toBe(200);
   });
 
   it('refuses more than 10 MB with a Dutch 413 and changes nothing', async () => {

@@ -22,6 +22,7 @@ export type {
 } from './plan.types.js';
 export {
   csvCell,
+  csvCellText,
   EXPORT_ENTITIES,
   exportPlan,
   type PlanExport,

@@ -124,13 +124,17 @@ export const EXPORT_COLUMNS: Record<ExportEntity, readonly string[]> = {
   sections: ['slug', 'chapter', 'title', 'blocks'],
 };
 
-/** Characters that make spreadsheet programs treat a cell as a formula (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Characters that make spreadsheet programs treat a cell as a formula (CSV injection), also
+ * behind apostrophes: a text that itself starts with "'=" is guarded too, so that taking one
+ * apostrophe off on import always gives back exactly what was exported.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
 
 /**
  * Structured values (text blocks, lists) go into a cell as JSON, everything else as text. A cell
- * that would start a formula gets a leading apostrophe (OWASP advice); the CSV import that a later
- * issue adds must strip it again before use.
+ * that would start a formula gets a leading apostrophe (OWASP advice); an import reads it back
+ * with csvCellText.
  */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -138,6 +142,11 @@ export function csvCell(value: unknown): string {
   if (typeof value === 'number') return String(value);
   const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
   return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** The text csvCell wrote a cell for: its formula guard (one apostrophe) taken off again. */
+export function csvCellText(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
 /** One entity as CSV with a header row; RFC 4180 quoting, UTF-8 with BOM for spreadsheet programs. */

@@ -2,7 +2,7 @@
  * /beheer/hulpwijzer/import: read in the whole Hulpwijzer as HSDS 3.0 (JSON or the tabular CSV
  * files), with the problems per row when the file is refused, or what changed per table.
  */
-import { href, type PageContext } from '../../../web/context.js';
+import type { PageContext } from '../../../web/context.js';
 import { Layout } from '../../../web/layout.js';
 import { CsrfField, ErrorSummary } from '../../auth/index.js';
 import { STORED_TABLES, type StoredTable, TABLES } from '../hsds-tables.js';
@@ -181,6 +181,14 @@ function Outcome({ outcome }: { outcome: ImportOutcome }) {
   );
 }
 
+/**
+ * A page of the managed region's own site. This page lives at the site root (`/beheer`), where
+ * `ctx.base` is the default region's; the region is named in the path, as the werkagenda import
+ * names it in its download links.
+ */
+const regionHref = (ctx: PageContext, path: string) =>
+  `/regio/${encodeURIComponent(ctx.region.code)}${path}`;
+
 /** The upload form, with the outcome of the last upload above it. */
 export function TransferPage({
   ctx,
@@ -211,12 +219,12 @@ export function TransferPage({
       </p>
       <ul class="utrecht-unordered-list">
         <li class="utrecht-unordered-list__item">
-          <a class="utrecht-link" href={href(ctx, EXPORT_PATHS.json)}>
+          <a class="utrecht-link" href={regionHref(ctx, EXPORT_PATHS.json)}>
             JSON: alle diensten met hun organisatie, locaties en kenmerken
           </a>
         </li>
         <li class="utrecht-unordered-list__item">
-          <a class="utrecht-link" href={href(ctx, EXPORT_PATHS.csv)}>
+          <a class="utrecht-link" href={regionHref(ctx, EXPORT_PATHS.csv)}>
             Tabelformaat: zip met één CSV-bestand per tabel
           </a>
         </li>
