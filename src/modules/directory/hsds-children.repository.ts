@@ -93,32 +93,41 @@ async function contactsOf(db: Db, p: Parents) {
     .execute();
 }
 
-/** `id` of the parents' contacts, as SQL for a subquery (alias `c`). */
-function contactsOfParents(p: Parents) {
-  return sql`select c.id from hsds_contact c where ${anyOfEither([
-    ['c.service_id', p.services],
-    ['c.service_at_location_id', p.serviceAtLocations],
-    ['c.location_id', p.locations],
-    ['c.organization_id', p.organizations],
-  ])}`;
-}
-
-/** `id` of the parents' phones and of their contacts' phones, as SQL for a subquery. */
+/**
+ * `id` of the parents' phones and of their contacts' phones, as SQL for a subquery: one branch
+ * per owner column, united. One OR across the columns and the contact subquery made PostgreSQL
+ * read every phone (8 ms of a 20 ms Hulpwijzer search over 50 000 services); each branch here is
+ * an index scan on its owner column (migration 0024).
+ */
 function phonesOfParents(p: Parents) {
-  return sql`select ph.id from hsds_phone ph where ${anyOfEither([
-    ['ph.service_id', p.services],
-    ['ph.service_at_location_id', p.serviceAtLocations],
-    ['ph.location_id', p.locations],
-    ['ph.organization_id', p.organizations],
-  ])} or ph.contact_id in (${contactsOfParents(p)})`;
+  const owners: [string, readonly string[]][] = [
+    ['service_id', p.services],
+    ['service_at_location_id', p.serviceAtLocations],
+    ['location_id', p.locations],
+    ['organization_id', p.organizations],
+  ];
+  const branches = owners
+    .filter(([, ids]) => ids.length > 0)
+    .map(([column, ids]) => sql`select id from hsds_phone where ${anyOf(column, ids)}`);
+  branches.push(sql`select ph.id from hsds_phone ph join hsds_contact c on c.id = ph.contact_id
+    where ${anyOfEither([
+      ['c.service_id', p.services],
+      ['c.service_at_location_id', p.serviceAtLocations],
+      ['c.location_id', p.locations],
+      ['c.organization_id', p.organizations],
+    ])}`);
+  return sql.join(branches, sql` union `);
 }
 
-/** Phones of any of the parents, and of their contacts (through a subquery, one round trip). */
+/**
+ * Phones of any of the parents, and of their contacts (one round trip). `= any(array(…))` makes
+ * the ids an init plan read once, so the phones themselves come by primary key.
+ */
 async function phonesOf(db: Db, p: Parents) {
   return db
     .selectFrom('hsds_phone as ph')
     .selectAll()
-    .where(sql<SqlBool>`ph.id in (${phonesOfParents(p)})`)
+    .where(sql<SqlBool>`ph.id = any(array(${phonesOfParents(p)}))`)
     .orderBy('ph.number')
     .orderBy('ph.id')
     .execute();
@@ -151,7 +160,7 @@ async function languagesOf(db: Db, p: Parents) {
       sql<SqlBool>`(${anyOfEither([
         ['service_id', p.services],
         ['location_id', p.locations],
-      ])} or phone_id in (${phonesOfParents(p)}))`,
+      ])} or phone_id = any(array(${phonesOfParents(p)})))`,
     )
     .orderBy('name')
     .orderBy('id')
