@@ -26,6 +26,7 @@ import * as m0022 from './migrations/0022_directory_search.js';
 import * as m0023 from './migrations/0023_directory_editor.js';
 import * as m0024 from './migrations/0024_directory_version.js';
 import * as m0025 from './migrations/0025_directory_search_memo.js';
+import * as m0026 from './migrations/0026_directory_search_truncate.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   '0023_directory_editor': m0023,
   '0024_directory_version': m0024,
   '0025_directory_search_memo': m0025,
+  '0026_directory_search_truncate': m0026,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
