@@ -33,3 +33,19 @@ export async function understandQuestion(db: Db, question: string): Promise<Unde
   const crisis = detectCrisis(tokens, loadProfile().profile.crisis.signals);
   return { needs, chosen: chosenNeeds(needs), crisis, stems };
 }
+
+/** After the crisis lines, the help that fits the signal comes first. */
+const CRISIS_NEEDS: Record<CrisisKind, string> = {
+  suicide: 'mentale-gezondheid',
+  violence: 'geweld',
+  acute: 'huisarts',
+};
+
+/**
+ * The needs a search shows sections for, at most three: the help that fits a crisis signal, then
+ * the chosen needs. The quality test measures this list, so its figure is what residents get.
+ */
+export function needsToSearch(understood: Understood): string[] {
+  const fromCrisis = understood.crisis.map((kind) => CRISIS_NEEDS[kind]);
+  return [...new Set([...fromCrisis, ...understood.chosen])].slice(0, 3);
+}

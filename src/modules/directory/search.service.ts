@@ -13,7 +13,12 @@ import { contactPartsOf } from './hsds-children.repository.js';
 import { localAreasOf, type Nearness, nearnessOf, orderByLadderAndNearness } from './nearness.js';
 import { type Place, type PlaceIndex, placeIndex, resolvePlace, servedAreaText } from './places.js';
 import { loadProfile, PROFILE_TAXONOMY } from './profile.js';
-import { MAX_QUESTION_LENGTH, type Understood, understandQuestion } from './question.service.js';
+import {
+  MAX_QUESTION_LENGTH,
+  needsToSearch,
+  type Understood,
+  understandQuestion,
+} from './question.service.js';
 import {
   type Candidate,
   findByText,
@@ -62,13 +67,6 @@ const CRISIS_LINES: Record<CrisisKind, string[]> = {
   suicide: ['113', '112'],
   violence: ['veilig-thuis', '112'],
   acute: ['112', 'huisartsenpost'],
-};
-
-/** After the crisis lines, the help that fits the signal comes first. */
-const CRISIS_NEEDS: Record<CrisisKind, string> = {
-  suicide: 'mentale-gezondheid',
-  violence: 'geweld',
-  acute: 'huisarts',
 };
 
 /** The crisis lines for the signals found, most urgent first, each once. */
@@ -149,12 +147,7 @@ export async function searchDirectory(
   outcome.understood = understood;
   outcome.crisis = crisisLinesFor(understood?.crisis ?? []);
   // Without a question, a place shows its one local entrance: where to start.
-  const needCodes = understood
-    ? [...new Set([...understood.crisis.map((k) => CRISIS_NEEDS[k]), ...understood.chosen])].slice(
-        0,
-        3,
-      )
-    : ['informatie-advies'];
+  const needCodes = understood ? needsToSearch(understood) : ['informatie-advies'];
   if (question && needCodes.length === 0) {
     const ranked = await servicesByText(db, regionId, question, outcome.place);
     const cards = await cardsOf(db, ranked);
