@@ -102,6 +102,35 @@ describeEachDatabase('Hulpwijzer seed', (get) => {
     expect(after).toEqual(before);
   });
 
+  it('refuses a value named twice in a listing, and a key used twice, with the place of each', async () => {
+    const db = get().db;
+    const { id, code } = await region();
+    const text = (await readFile(REAL, 'utf8'))
+      .replace(
+        'hulpvragen: [informatie-advies, meedoen]',
+        'hulpvragen: [informatie-advies, meedoen, meedoen]',
+      )
+      .replace('gebieden: [WK170111]', 'gebieden: [WK170111, WK170111]')
+      .replace("doelen: ['2.2.2. C']", "doelen: ['2.2.2. C', '2.2.2. C']")
+      .replace(
+        '  - sleutel: markehuis-grolloo\n    naam: Markehuis in Grolloo',
+        '  - sleutel: grolloozorgt\n    naam: Markehuis in Grolloo',
+      );
+    const result = await importDirectoryFromDirectory(
+      db,
+      { id, code },
+      await dirWith(text),
+      'test',
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const said = result.error.join('\n');
+    expect(said).toMatch(/dienst [a-z-]+: hulpvraag meedoen staat er twee keer in\./);
+    expect(said).toMatch(/dienst [a-z-]+: gebied WK170111 staat er twee keer in\./);
+    expect(said).toMatch(/dienst markehuis-grolloo: doel 2\.2\.2\. C staat er twee keer in\./);
+    expect(said).toContain('de organisatie grolloozorgt staat er twee keer in.');
+  });
+
   it('re-seeds a changed file, removes listings taken out, and leaves edited listings alone', async () => {
     const db = get().db;
     const { id, code } = await region();

@@ -158,6 +158,10 @@ function checkListings(listings: Listings, known: Known): string[] {
       errors.push(`${where}: organisatie ${s.organisatie} staat niet onder organisaties.`);
     errors.push(...checkNeeds(where, s.hulpvragen, known));
     errors.push(...checkAreas(where, s.gebieden, known));
+    errors.push(
+      ...namedTwice(where, 'doel', s.doelen),
+      ...namedTwice(where, 'initiatief', s.initiatieven),
+    );
     for (const goal of s.doelen.filter((g) => !known.goals.has(g)))
       errors.push(`${where}: doel ${goal} staat niet in het plan.`);
     for (const slug of s.initiatieven.filter((i) => !known.initiatives.has(i)))
@@ -166,17 +170,29 @@ function checkListings(listings: Listings, known: Known): string[] {
   return errors;
 }
 
+/** A value listed twice would be written twice (one attribute or area row each): refused. */
+function namedTwice(where: string, label: string, values: readonly string[]): string[] {
+  const twice = new Set(values.filter((v, i) => values.indexOf(v) !== i));
+  return [...twice].map((v) => `${where}: ${label} ${v} staat er twee keer in.`);
+}
+
 function checkNeeds(where: string, needs: string[], known: Known): string[] {
-  return needs
-    .filter((n) => !known.needs.has(n))
-    .map((n) => `${where}: hulpvraag ${n} staat niet in het profiel.`);
+  return [
+    ...needs
+      .filter((n) => !known.needs.has(n))
+      .map((n) => `${where}: hulpvraag ${n} staat niet in het profiel.`),
+    ...namedTwice(where, 'hulpvraag', needs),
+  ];
 }
 
 function checkAreas(where: string, areas: string[], known: Known): string[] {
-  return areas
-    .filter((code) => code !== 'regio' && code !== 'online')
-    .filter((code) => !known.areas.get(code)?.inRegion)
-    .map((code) => `${where}: gebied ${code} hoort niet bij de regio.`);
+  return [
+    ...areas
+      .filter((code) => code !== 'regio' && code !== 'online')
+      .filter((code) => !known.areas.get(code)?.inRegion)
+      .map((code) => `${where}: gebied ${code} hoort niet bij de regio.`),
+    ...namedTwice(where, 'gebied', areas),
+  ];
 }
 
 async function buildDemoListings(
