@@ -24,6 +24,9 @@ export type UploadFile = { name: string; bytes: Uint8Array };
 
 const TOO_LARGE =
   'Het bestand is groter dan 10 MB. Splits het in delen (bijvoorbeeld per organisatie) en lees ze na elkaar in. Er is niets opgeslagen.';
+/** The JSON export of a large Hulpwijzer passes 10 MB; the same data as zip is ten times smaller. */
+const JSON_TOO_LARGE =
+  'Het bestand is groter dan 10 MB. Een HSDS JSON-bestand is ongeveer tien keer zo groot als dezelfde gegevens in het tabelformaat: download de Hulpwijzer als zip (Tabelformaat) en lees die zip in, of splits het bestand in delen. Er is niets opgeslagen.';
 
 const refuse = (message: string, problems: Problem[] = [], status: 400 | 413 = 400) =>
   err<ImportRefusal>({ status, message, problems });
@@ -40,7 +43,8 @@ export async function readUpload(files: UploadFile[]): Promise<Result<Upload, Im
       'Kies een bestand: een HSDS JSON-bestand, een zip met CSV-bestanden of de CSV-bestanden zelf.',
     );
   const total = files.reduce((sum, f) => sum + f.bytes.byteLength, 0);
-  if (total > MAX_UPLOAD_BYTES) return refuse(TOO_LARGE, [], 413);
+  if (total > MAX_UPLOAD_BYTES)
+    return refuse(files.some(isJson) ? JSON_TOO_LARGE : TOO_LARGE, [], 413);
   if (files.length > MAX_FILES) return refuse(`Kies hoogstens ${MAX_FILES} bestanden tegelijk.`);
   const zips = files.filter(isZip);
   if (zips.length > 0) {
