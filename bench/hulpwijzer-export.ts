@@ -17,10 +17,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createGunzip } from 'node:zlib';
-import { openDatabase } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
-import { seedRegionDirectory } from '../src/seed.js';
-import { generate } from './hulpwijzer.js';
+import { prepare } from './hulpwijzer.js';
 import { machine, printTable } from './report.js';
 import { startServer, stopServer } from './server.js';
 
@@ -88,25 +85,6 @@ async function memory(pid: number | undefined): Promise<{ rssMiB: number; peakMi
   return { rssMiB: Math.round(kib('VmRSS') / 1024), peakMiB: Math.round(kib('VmHWM') / 1024) };
 }
 
-async function prepare(dataDir: string, count: number) {
-  const handle = await openDatabase({ kind: 'pglite', dataDir });
-  try {
-    await migrateToLatest(handle.db);
-    const seeded = await seedRegionDirectory(handle.db, path.resolve('data/regions/drenthe'), {
-      actor: 'bench',
-    });
-    if (!seeded.ok) throw new Error('Plandata ongeldig');
-    const region = await handle.db
-      .selectFrom('region')
-      .select('id')
-      .where('code', '=', 'drenthe')
-      .executeTakeFirstOrThrow();
-    return await generate(handle.db, region.id, count);
-  } finally {
-    await handle.close();
-  }
-}
-
 const EXPORT = '/hulpwijzer/open-data/hsds.json';
 const GZIP = { 'accept-encoding': 'gzip' };
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
@@ -122,7 +100,7 @@ async function main() {
   const loadAtStart = load();
   try {
     console.log(`${count} voorbeelddiensten genereren …`);
-    const organization = await prepare(dataDir, count);
+    const { organization } = await prepare(dataDir, count);
     const cases: [string, (base: string, last?: Fetched) => Promise<Fetched>][][] = [
       [
         ['export, first request (gzip)', (base) => get(`${base}${EXPORT}`, GZIP)],

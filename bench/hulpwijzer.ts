@@ -240,8 +240,15 @@ async function placeServices(
   await sql`drop table bench_place`.execute(db);
 }
 
-/** Creates the data dir: plan, directory seed and the generated services; returns its timing. */
-export async function prepare(dataDir: string): Promise<{ generateMs: number; visible: number }> {
+/**
+ * Creates the data dir: plan, directory seed and `count` generated services, tidied as an import
+ * tidies; returns the timing, the visible count and the generated organization's id (the
+ * open-data benchmark asks for that organization in full).
+ */
+export async function prepare(
+  dataDir: string,
+  count = HULPWIJZER_SERVICES,
+): Promise<{ generateMs: number; visible: number; organization: string }> {
   const handle = await openDatabase({ kind: 'pglite', dataDir });
   try {
     await migrateToLatest(handle.db);
@@ -255,14 +262,14 @@ export async function prepare(dataDir: string): Promise<{ generateMs: number; vi
       .where('code', '=', 'drenthe')
       .executeTakeFirstOrThrow();
     const started = performance.now();
-    await generate(handle.db, region.id);
+    const organization = await generate(handle.db, region.id, count);
     const generateMs = performance.now() - started;
     // A bulk load like the directory import: tidied after its commit, as the import does
     // (PGlite has no autovacuum; ADR 0022).
     await tidyTables(handle.db, DIRECTORY_TABLES);
     const visible = await sql<{ n: number }>`select count(*)::int as n from hsds_search_entry
       where listed and checked_on > current_date - interval '15 months'`.execute(handle.db);
-    return { generateMs, visible: visible.rows[0]?.n ?? 0 };
+    return { generateMs, visible: visible.rows[0]?.n ?? 0, organization };
   } finally {
     await handle.close();
   }
