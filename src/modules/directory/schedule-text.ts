@@ -3,7 +3,9 @@
  * for the resident card: "maandag en woensdag 9.00–12.00", "de eerste dinsdag van de maand".
  * Only what a row holds is said; a row with a description alone shows that description.
  */
+
 import type { HsdsScheduleTable } from '../../db/schema-directory.js';
+import { dutchDate } from '../../lib/dutch-date.js';
 
 /** The schedule fields a card reads (the rest say nothing a resident needs). */
 export const SCHEDULE_FIELDS = [
@@ -50,21 +52,6 @@ const ORDINALS: Record<string, string> = {
   '-1': 'laatste',
   '-2': 'op één na laatste',
 };
-const MONTHS = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-
 /** "a", "a en b", "a, b en c". */
 export function dutchList(parts: string[]): string {
   if (parts.length <= 1) return parts[0] ?? '';
@@ -142,9 +129,7 @@ function hours(opens: string | null, closes: string | null): string | null {
 
 /** A date as residents write it: "5 januari 2026". */
 function dateText(value: string | null): string | null {
-  const match = value ? /^(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
-  if (!match) return value;
-  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1] ?? match[2]} ${match[1]}`;
+  return value ? dutchDate(value) : value;
 }
 
 /** How often: "om de week", "elke 3 weken", "om de maand". */

@@ -5,10 +5,12 @@
  * import is a moderation act), no longer the seed's, and recorded in the audit trail and in the
  * HSDS change history.
  */
+
 import type { Kysely, Transaction } from 'kysely';
 import { writeAudit } from '../../db/audit.js';
 import { tidyTables } from '../../db/housekeeping.js';
 import type { Database } from '../../db/schema.js';
+import { dutchDate } from '../../lib/dutch-date.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import { areaIndex } from '../areas/index.js';
 import type { SessionUser } from '../auth/index.js';
@@ -96,19 +98,9 @@ async function hiddenAfterImport(trx: Trx, plan: ImportPlan): Promise<HiddenServ
       message:
         row.status !== 'active'
           ? `Niet zichtbaar voor inwoners: de status is "${row.status}". Alleen diensten met status "active" zijn te vinden.`
-          : `Laatst gecontroleerd op ${dutchDay(row.checked_on)}: langer dan ${HIDDEN_AFTER_MONTHS} maanden geleden, dus verborgen voor inwoners. Controleer de gegevens en vul bij assured_date de dag van die controle in.`,
+          : `Laatst gecontroleerd op ${dutchDate(row.checked_on)}: langer dan ${HIDDEN_AFTER_MONTHS} maanden geleden, dus verborgen voor inwoners. Controleer de gegevens en vul bij assured_date de dag van die controle in.`,
     }))
     .sort(byPlace);
-}
-
-/** 2020-01-15 as "15 januari 2020". */
-function dutchDay(isoDate: string): string {
-  return new Date(`${isoDate.slice(0, 10)}T12:00:00Z`).toLocaleDateString('nl-NL', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
 }
 
 /** File, then spreadsheet row, then JSON path in the order of the file ([2] before [10]). */

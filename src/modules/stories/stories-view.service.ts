@@ -2,9 +2,11 @@
  * Stories as pages, the API and other modules see them: names instead of codes, Dutch dates, and
  * for the public only published stories without consent details or who wrote them down.
  */
+
 import type { Kysely } from 'kysely';
 import { isRowId } from '../../db/ids.js';
 import type { Database } from '../../db/schema.js';
+import { dutchDate } from '../../lib/dutch-date.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import type { PublishedFilter, StoryRow } from './stories.repository.js';
 import * as repo from './stories.repository.js';
@@ -23,28 +25,6 @@ import {
 import { loadStoryRefs, type StoryRefs } from './stories-form.service.js';
 
 type Db = Kysely<Database>;
-
-const MONTHS = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-
-/** "2025-03-14" → "14 maart 2025", "2025-03" → "maart 2025". */
-export function dutchDate(value: string): string {
-  const [year, month, day] = value.split('-');
-  const name = MONTHS[Number(month) - 1] ?? month;
-  return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
-}
 
 export type PublicStory = {
   id: number;

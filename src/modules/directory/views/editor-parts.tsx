@@ -1,4 +1,5 @@
 /** Parts the editors' pages share: the area picker, the card preview and the status texts. */
+import { dutchDate as dayText, dutchDayOf } from '../../../lib/dutch-date.js';
 import { describedBy, FieldError, type FieldErrors, FieldHint } from '../../../web/form-fields.js';
 import type { Area } from '../../areas/index.js';
 import { AREA_EVERYWHERE } from '../directory-editor.form.js';
@@ -25,13 +26,7 @@ export function statusText(l: {
 /** A date as residents and editors read it: 24 november 2026. */
 export function dutchDate(iso: string | Date | null): string {
   if (!iso) return '–';
-  const date = typeof iso === 'string' ? new Date(`${iso.slice(0, 10)}T12:00:00Z`) : iso;
-  return date.toLocaleDateString('nl-NL', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Europe/Amsterdam',
-  });
+  return typeof iso === 'string' ? dayText(iso) : dutchDayOf(iso);
 }
 
 function AreaBox({

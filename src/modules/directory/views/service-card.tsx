@@ -1,5 +1,6 @@
 /** One service as a resident reads it: what, for whom, costs, contact, when and how far. */
 
+import { dutchDate } from '../../../lib/dutch-date.js';
 import { DemoTag } from '../../../web/components.js';
 import type { CardPhone } from '../card-contact.js';
 import type { ScheduleLine } from '../schedule-text.js';
@@ -36,14 +37,7 @@ export function nearnessText(nearness: Nearness): string {
 }
 
 /** A date as residents write it: 24 november 2026. */
-export function formatDate(isoDate: string): string {
-  return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('nl-NL', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Europe/Amsterdam',
-  });
-}
+export const formatDate = dutchDate;
 
 /** A website as residents read it: "grolloozorgt.nl" or "gemeente.nl/hulp". */
 function siteName(url: string): string {

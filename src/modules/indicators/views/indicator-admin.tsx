@@ -1,4 +1,5 @@
 /** Beheer pages of indicators: the overview (also non-public ones), the create and edit forms. */
+import { dutchDayOf } from '../../../lib/dutch-date.js';
 import type { PageContext } from '../../../web/context.js';
 import { Layout } from '../../../web/layout.js';
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../auth/index.js';
@@ -189,10 +190,7 @@ export function NewIndicatorPage({ ctx, csrf, values, errors = {} }: FormProps) 
 }
 
 function dutchDate(date: Date): string {
-  return new Date(date).toLocaleDateString('nl-NL', {
-    dateStyle: 'long',
-    timeZone: 'Europe/Amsterdam',
-  });
+  return dutchDayOf(new Date(date));
 }
 
 /** Where the definition lives, for indicators that came from `indicators.yaml`. */

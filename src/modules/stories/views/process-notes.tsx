@@ -1,9 +1,10 @@
 /** Process-evaluation notes: the list for every signed-in role, and the form for beheerders. */
+
+import { dutchDate } from '../../../lib/dutch-date.js';
 import type { PageContext } from '../../../web/context.js';
 import { Layout } from '../../../web/layout.js';
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../auth/index.js';
 import type { Note, NoteSubjectOption } from '../process-notes.service.js';
-import { dutchDate } from '../stories-view.service.js';
 import { Checkbox, Saved, SelectField, TextArea, TextField } from './parts.js';
 
 export function NotesPage({
