@@ -1,5 +1,12 @@
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { MAX_UPLOAD_BYTES, readTable, readTableFile, writeXlsx } from './tabular.js';
+import {
+  MAX_UPLOAD_BYTES,
+  MAX_XLSX_UNPACKED_BYTES,
+  readTable,
+  readTableFile,
+  writeXlsx,
+} from './tabular.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -84,6 +91,28 @@ describe('readTable', () => {
     expect(zip.ok ? '' : zip.error).toContain('kunnen we niet lezen');
     const latin1 = await readTable('a.csv', new Uint8Array([0x63, 0x0a, 0xe9, 0x0a]));
     expect(latin1.ok ? '' : latin1.error).toContain('CSV UTF-8');
+  });
+
+  it('refuses an XLSX that unpacks past the budget (a zip bomb) before exceljs reads it', async () => {
+    // 101 MB of one repeated row compresses to a few hundred kB: well under the upload limit.
+    const row = '<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>';
+    const sheet = row.repeat(Math.ceil((MAX_XLSX_UNPACKED_BYTES + 1024 * 1024) / row.length));
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file('xl/worksheets/sheet1.xml', sheet);
+    const packed = await zip.generateAsync({
+      type: 'uint8array',
+      compression: 'DEFLATE',
+      compressionOptions: { level: 1 },
+    });
+    expect(packed.byteLength).toBeLessThan(MAX_UPLOAD_BYTES);
+    const started = performance.now();
+    const bomb = await readTableFile('bom.xlsx', packed);
+    expect(bomb.ok ? undefined : bomb.error).toMatchObject({
+      kind: 'unreadable',
+      message: expect.stringMatching(/pakt uit tot meer dan 100 MB.*Splits het bestand/),
+    });
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('refuses a row with more cells than the header, naming its row (nothing is dropped unseen)', async () => {

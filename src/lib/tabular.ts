@@ -7,7 +7,9 @@
  */
 import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { err, ok, type Result } from './result.js';
+import { unpacksWithin } from './zip-capped.js';
 
 /** exceljs is large; it is loaded on the first XLSX, not at every start of the server. */
 async function loadExcel(): Promise<typeof ExcelJS> {
@@ -140,7 +142,19 @@ function readCsv(bytes: Uint8Array, maxRows: number): Result<Table, TableProblem
   );
 }
 
+/**
+ * An XLSX is a zip of XML: 10 MB can unpack to gigabytes, which exceljs would hold in memory
+ * whole before its row count can be asked. The parts are unpacked (and dropped) once with this
+ * budget first; 100 MB of sheet XML is far more than the row limit's worth of real data.
+ */
+export const MAX_XLSX_UNPACKED_BYTES = 100 * 1024 * 1024;
+
 async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<Result<Table, TableProblem>> {
+  if (!(await unpacksWithin(await JSZip.loadAsync(bytes), MAX_XLSX_UNPACKED_BYTES)))
+    return err({
+      kind: 'unreadable',
+      message: `Dit XLSX-bestand pakt uit tot meer dan ${MAX_XLSX_UNPACKED_BYTES / 1024 / 1024} MB; zo veel leest Marke niet in één keer. Splits het bestand of sla het op als CSV.`,
+    });
   const workbook = new (await loadExcel()).Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];

@@ -6,6 +6,7 @@
 import JSZip from 'jszip';
 import { err, ok, type Result } from '../../lib/result.js';
 import { type ExtraCells, readTableFile } from '../../lib/tabular.js';
+import { readCapped } from '../../lib/zip-capped.js';
 import { csvCellText } from '../plan/index.js';
 import { type HsdsTable, TABLES, tableOfFile, UNSTORED_FILES } from './hsds-tables.js';
 import {
@@ -97,15 +98,15 @@ async function unzip(file: UploadFile): Promise<Result<UploadFile[], ImportRefus
   for (const entry of entries) {
     const name = baseName(entry.name);
     if (name === 'datapackage.json') continue;
-    const bytes = await readCapped(entry, budget);
-    if (!bytes)
+    const read = await readCapped(entry, budget);
+    if (!read)
       return refuse(
         `De zip pakt uit tot meer dan ${MAX_UNPACKED_BYTES / 1024 / 1024} MB. Zo groot is geen Hulpwijzer; lees hem in delen in. Er is niets opgeslagen.`,
         [],
         413,
       );
-    budget -= bytes.byteLength;
-    out.push({ name, bytes });
+    budget -= read.size;
+    out.push({ name, bytes: read.bytes });
   }
   if (out.length === 0)
     return refuse('De zip bevat geen CSV-bestanden van HSDS (organizations.csv, services.csv …).');
@@ -121,27 +122,6 @@ function tooManyRows(count: number) {
 }
 
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
-
-/** The entry's bytes, or null when it unpacks to more than the budget; unreadable data is empty. */
-function readCapped(entry: JSZip.JSZipObject, budget: number): Promise<Uint8Array | null> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const stream = entry.nodeStream('nodebuffer');
-    stream.on('data', (chunk: Buffer) => {
-      size += chunk.byteLength;
-      if (size <= budget) chunks.push(chunk);
-      else {
-        stream.pause();
-        stream.removeAllListeners('data');
-        resolve(null);
-      }
-    });
-    // A damaged entry reads as empty and is refused with its name, like any unreadable CSV.
-    stream.on('error', () => resolve(new Uint8Array(0)));
-    stream.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-  });
-}
 
 async function readCsvFiles(files: UploadFile[]): Promise<Result<Upload, ImportRefusal>> {
   const rows = emptyRows();
