@@ -19,7 +19,7 @@ export async function upsertProfile(
   trx: Trx,
   taxonomies: { id: string; name: string; description: string; version: string }[],
   terms: TermRow[],
-): Promise<void> {
+): Promise<string[]> {
   for (const taxonomy of taxonomies)
     await trx
       .insertInto('hsds_taxonomy')
@@ -49,6 +49,39 @@ export async function upsertProfile(
       )
       .execute();
   }
+  return removeTermsLeftOut(trx, taxonomies, terms);
+}
+
+/**
+ * The profile owns its taxonomies (an import may only use their terms): a term the profile no
+ * longer lists is deleted, and with it (foreign key) every listing's link to it, so no search
+ * still understands a need that is gone. Returns the codes removed.
+ */
+async function removeTermsLeftOut(
+  trx: Trx,
+  taxonomies: { id: string }[],
+  terms: TermRow[],
+): Promise<string[]> {
+  if (taxonomies.length === 0) return [];
+  const removed = await trx
+    .deleteFrom('hsds_taxonomy_term')
+    .where(
+      'taxonomy_id',
+      'in',
+      taxonomies.map((t) => t.id),
+    )
+    .where((eb) =>
+      terms.length > 0
+        ? eb(
+            'id',
+            'not in',
+            terms.map((t) => t.id),
+          )
+        : eb.lit(true),
+    )
+    .returning('code')
+    .execute();
+  return removed.map((r) => r.code).sort();
 }
 
 /** Of these ids, the rows that exist but belong to people now (changed after the seed). */

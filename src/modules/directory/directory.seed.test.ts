@@ -5,10 +5,13 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { v4 as uuid } from 'uuid';
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/db.js';
+import { setSeedFileChecksum } from '../../db/seed-file.js';
 import { importDirectoryFromDirectory } from './directory.seed.js';
-import { stableId } from './directory-ids.js';
+import { stableId, taxonomyId, termId } from './directory-ids.js';
+import { NEED_TAXONOMY } from './profile.js';
 
 const REAL = 'data/regions/drenthe/hulpwijzer.yaml';
 
@@ -129,6 +132,69 @@ describeEachDatabase('Hulpwijzer seed', (get) => {
     expect(said).toMatch(/dienst [a-z-]+: gebied WK170111 staat er twee keer in\./);
     expect(said).toMatch(/dienst markehuis-grolloo: doel 2\.2\.2\. C staat er twee keer in\./);
     expect(said).toContain('de organisatie grolloozorgt staat er twee keer in.');
+  });
+
+  it('removes a need the profile no longer lists, with its links, and audits it', async () => {
+    const db = get().db;
+    const { id, code } = await region();
+    const markehuis = stableId('service', 'drenthe', 'markehuis-grolloo');
+    // A need an older profile had: a term, and a listing tagged with it.
+    const old = termId(NEED_TAXONOMY, 'oude-hulpvraag');
+    await db
+      .insertInto('hsds_taxonomy_term')
+      .values({
+        id: old,
+        taxonomy_id: taxonomyId(NEED_TAXONOMY),
+        code: 'oude-hulpvraag',
+        name: 'Oude hulpvraag',
+        description: 'Stond in een vorig profiel.',
+        parent_id: null,
+        term_uri: null,
+        keywords: JSON.stringify(['vroeger']),
+        position: 99,
+      })
+      .execute();
+    await db
+      .insertInto('hsds_attribute')
+      .values({
+        id: uuid(),
+        link_id: markehuis,
+        link_type: 'hulpvraag',
+        link_entity: 'service',
+        taxonomy_term_id: old,
+        value: null,
+      })
+      .execute();
+    const needsOf = async () =>
+      (
+        await db
+          .selectFrom('hsds_search_entry')
+          .select('need_codes')
+          .where('service_id', '=', markehuis)
+          .executeTakeFirstOrThrow()
+      ).need_codes;
+    expect(await needsOf()).toContain('oude-hulpvraag');
+    // The profile file is read again when its checksum differs from the one stored.
+    await setSeedFileChecksum(db, id, 'hulpwijzer/profiel.yaml', 'vorige versie');
+    const result = await importDirectoryFromDirectory(
+      db,
+      { id, code },
+      await dirWith(await readFile(REAL, 'utf8')),
+      'test',
+    );
+    expect(result.ok).toBe(true);
+    expect(
+      await db.selectFrom('hsds_taxonomy_term').select('id').where('id', '=', old).execute(),
+    ).toEqual([]);
+    expect(await needsOf()).not.toContain('oude-hulpvraag');
+    expect(await needsOf()).toContain('eenzaamheid');
+    const audit = await db
+      .selectFrom('audit_log')
+      .select(['actor', 'before'])
+      .where('action', '=', 'hulpwijzer.profiel')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(audit[0]?.before)).toContain('oude-hulpvraag');
   });
 
   it('re-seeds a changed file, removes listings taken out, and leaves edited listings alone', async () => {

@@ -46,7 +46,7 @@ export async function importDirectoryFromDirectory(
   dir: string,
   actor: string,
 ): Promise<Result<number, string[]>> {
-  await seedProfile(db, region.id);
+  await seedProfile(db, region.id, actor);
   let loaded = 0;
   for (const [file, build] of [
     [LISTINGS_FILE, buildListings],
@@ -61,13 +61,23 @@ export async function importDirectoryFromDirectory(
   return ok(loaded);
 }
 
-async function seedProfile(db: Db, regionId: number): Promise<void> {
+async function seedProfile(db: Db, regionId: number, actor: string): Promise<void> {
   const { bytes, profile } = loadProfile();
   const checksum = createHash('sha256').update(bytes).digest('hex');
   if ((await seedFileChecksum(db, regionId, PROFILE_MARKER)) === checksum) return;
   const { taxonomies, terms } = profileRows(profile);
   await db.transaction().execute(async (trx) => {
-    await repo.upsertProfile(trx, taxonomies, terms);
+    const removed = await repo.upsertProfile(trx, taxonomies, terms);
+    if (removed.length > 0)
+      await writeAudit(trx, {
+        actor,
+        action: 'hulpwijzer.profiel',
+        entityType: 'hulpwijzer',
+        entityKey: PROFILE_MARKER,
+        regionId,
+        before: { terms: removed },
+        after: null,
+      });
     await setSeedFileChecksum(trx, regionId, PROFILE_MARKER, checksum);
     await bumpDataVersion(trx);
   });
