@@ -18,8 +18,15 @@ import * as repo from './directory-editor.repository.js';
 import { assurerOf, organizationChoices } from './directory-editor.service.js';
 import { UUID } from './directory-editor.types.js';
 import { listingFormValues, previewHit } from './directory-editor.values.js';
+import {
+  type CardBackground,
+  isEmptyContact,
+  keptContact,
+  NO_BACKGROUND,
+} from './directory-editor-parts.js';
 import * as orgRepo from './directory-organizations.repository.js';
-import type { ServiceHit } from './search.service.js';
+import { servicePlaces } from './search.repository.js';
+import { contactRowsOf, type ServiceContact, type ServiceHit } from './search.service.js';
 
 type Db = Kysely<Database>;
 
@@ -107,44 +114,88 @@ function today(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 }
 
+/** The listing's organisation, places and contact rows, read as the resident card reads them. */
+async function cardBackground(
+  db: Db,
+  serviceId: string | null,
+  organizationId: string | null,
+): Promise<CardBackground> {
+  if (!serviceId && !organizationId) return NO_BACKGROUND;
+  const [places, organization] = await Promise.all([
+    serviceId ? servicePlaces(db, [serviceId]) : [],
+    organizationId ? orgRepo.findOrganization(db, organizationId) : undefined,
+  ]);
+  const rows = await contactRowsOf(
+    db,
+    serviceId ? [serviceId] : [],
+    places,
+    organization ? [organization.id] : [],
+  );
+  return {
+    organization: organization
+      ? { id: organization.id, email: organization.email, website: organization.website }
+      : null,
+    places,
+    rows,
+  };
+}
+
 /**
  * The resident card of a form as it stands: with the organisation, check date and source the
- * listing will have once the user saves it.
+ * listing will have once the user saves it, and everything else the card shows (the
+ * organisation's contact, the listing's imported phones, times and places). `kept` is what the
+ * listing holds that the form does not write, for the form to show read-only.
  */
 export async function previewFor(
   db: Db,
   user: SessionUser,
   fields: Record<string, string>,
   existing: repo.ListingDetail | null,
-): Promise<ServiceHit> {
+): Promise<{ card: ServiceHit; kept: ServiceContact | null }> {
   const [refs, choices] = await Promise.all([
     loadEditorRefs(db, user.regionId),
     organizationChoices(db, user),
   ]);
   const organization =
     choices.find((o) => o.id === fields.organisatie) ??
-    (existing ? { name: existing.organization_name } : choices[0]);
+    (existing ? { id: existing.organization_id, name: existing.organization_name } : choices[0]);
   const moderator = canModerate(user);
   const assurer = moderator ? null : await assurerOf(db, user);
-  return previewHit(fields, refs, {
-    id: existing?.id ?? 'voorbeeld',
-    organizationName: organization?.name ?? '',
-    isDemo: existing?.is_demo ?? false,
-    assuredDate: assurer ? today() : (existing?.assured_date ?? null),
-    source: assurer
-      ? `Opgegeven door ${assurer}.`
-      : (existing?.sources[0] ?? 'Ingevoerd door het programmateam.'),
-  });
+  const background = await cardBackground(db, existing?.id ?? null, organization?.id ?? null);
+  const card = previewHit(
+    fields,
+    refs,
+    {
+      id: existing?.id ?? 'voorbeeld',
+      organizationName: organization?.name ?? '',
+      isDemo: existing?.is_demo ?? false,
+      assuredDate: assurer ? today() : (existing?.assured_date ?? null),
+      source: assurer
+        ? `Opgegeven door ${assurer}.`
+        : (existing?.sources[0] ?? 'Ingevoerd door het programmateam.'),
+    },
+    background,
+  );
+  const kept = existing ? keptContact(background, existing.id) : null;
+  return { card, kept: kept && !isEmptyContact(kept) ? kept : null };
 }
 
 /** The card of a saved listing, as residents see it. */
 export async function savedCard(db: Db, user: SessionUser, listing: repo.ListingDetail) {
-  const refs = await loadEditorRefs(db, user.regionId);
-  return previewHit(listingFormValues(listing), refs, {
-    id: listing.id,
-    organizationName: listing.organization_name,
-    isDemo: listing.is_demo,
-    assuredDate: listing.assured_date,
-    source: listing.sources[0] ?? null,
-  });
+  const [refs, background] = await Promise.all([
+    loadEditorRefs(db, user.regionId),
+    cardBackground(db, listing.id, listing.organization_id),
+  ]);
+  return previewHit(
+    listingFormValues(listing),
+    refs,
+    {
+      id: listing.id,
+      organizationName: listing.organization_name,
+      isDemo: listing.is_demo,
+      assuredDate: listing.assured_date,
+      source: listing.sources[0] ?? null,
+    },
+    background,
+  );
 }

@@ -4,7 +4,8 @@ import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { ReviewStatus, ServiceStatus } from '../../db/schema-directory.js';
 import type { ListingInput } from './directory-editor.types.js';
-import { stableId, taxonomyId, termId } from './directory-ids.js';
+import { ownedIds, ownedPhoneRows, ownedScheduleRow } from './directory-editor-parts.js';
+import { taxonomyId, termId } from './directory-ids.js';
 import { FRESHNESS_FROM_MONTHS, type Freshness } from './freshness.js';
 import { LADDER_TAXONOMY, NEED_TAXONOMY, PROFILE_TAXONOMY } from './profile.js';
 
@@ -60,6 +61,7 @@ export type ListingRow = Awaited<ReturnType<typeof listListings>>[number];
 
 /** One listing with everything its form, card and metadata need. */
 export async function findListing(db: Db, id: string) {
+  const owned = ownedIds(id);
   return db
     .selectFrom('hsds_service as s')
     .innerJoin('hsds_organization as o', 'o.id', 's.organization_id')
@@ -102,13 +104,13 @@ export async function findListing(db: Db, id: string) {
       profileValues('bron').as('sources'),
       sql<string[]>`array(select sa.area_code from hsds_service_area sa
         where sa.service_id = s.id order by sa.area_code)`.as('areas'),
+      // Phones, "wanneer" and address: the rows the form owns (directory-editor-parts.ts).
       sql<{ number: string; description: string | null }[]>`coalesce((select
         json_agg(json_build_object('number', p.number, 'description', p.description)
-          order by p.number) from hsds_phone p where p.service_id = s.id), '[]'::json)`.as(
-        'phones',
-      ),
+          order by array_position(${owned.phones}::uuid[], p.id))
+        from hsds_phone p where p.id = any(${owned.phones}::uuid[])), '[]'::json)`.as('phones'),
       sql<string[]>`array(select sc.description from hsds_schedule sc
-        where sc.service_id = s.id and sc.description is not null order by sc.id)`.as('schedules'),
+        where sc.id = ${owned.schedule} and sc.description is not null)`.as('schedules'),
       sql<{ option: string | null; amount: string | null; note: string | null } | null>`(select
         json_build_object('option', c.option, 'amount', c.amount::text,
           'note', c.amount_description)
@@ -116,7 +118,8 @@ export async function findListing(db: Db, id: string) {
       sql<{ street: string; postalCode: string; city: string } | null>`(select
         json_build_object('street', a.address_1, 'postalCode', a.postal_code, 'city', a.city)
         from hsds_service_at_location sal join hsds_address a on a.location_id = sal.location_id
-        where sal.service_id = s.id order by a.id limit 1)`.as('address'),
+        where sal.id = ${owned.serviceAtLocation} and sal.service_id = s.id
+        order by a.id = ${owned.address} desc, a.id limit 1)`.as('address'),
     ])
     .where('s.id', '=', id)
     .executeTakeFirst();
@@ -250,8 +253,9 @@ export async function updateService(
 }
 
 /**
- * Phones, schedule, cost option and address of a listing, replaced as a whole with ids stable per
- * listing and slot. A location shared with another service is left alone, only unlinked.
+ * Phones, schedule, cost option and address of a listing as the form has them. Only the rows the
+ * form owns (ids stable per listing and slot, directory-editor-parts.ts) are replaced: phones,
+ * opening hours and places that came in another way (an HSDS import) are left as they are.
  */
 export async function replaceServiceParts(
   trx: Trx,
@@ -259,30 +263,20 @@ export async function replaceServiceParts(
   input: Pick<ListingInput, 'phones' | 'schedule' | 'cost' | 'address'>,
 ): Promise<void> {
   const { id } = service;
-  await trx.deleteFrom('hsds_phone').where('service_id', '=', id).execute();
-  await trx.deleteFrom('hsds_schedule').where('service_id', '=', id).execute();
+  const owned = ownedIds(id);
+  await trx.deleteFrom('hsds_phone').where('id', 'in', owned.phones).execute();
+  await trx.deleteFrom('hsds_schedule').where('id', '=', owned.schedule).execute();
+  // The form shows one cost option and writes it back; cost options are not kept apart (yet).
   await trx.deleteFrom('hsds_cost_option').where('service_id', '=', id).execute();
-  for (const [i, phone] of input.phones.entries())
-    await trx
-      .insertInto('hsds_phone')
-      .values({
-        id: stableId('phone', id, String(i)),
-        service_id: id,
-        number: phone.number,
-        description: phone.label,
-        type: 'voice',
-      })
-      .execute();
-  if (input.schedule)
-    await trx
-      .insertInto('hsds_schedule')
-      .values({ id: stableId('schedule', id, '0'), service_id: id, description: input.schedule })
-      .execute();
+  const phones = ownedPhoneRows(id, input.phones);
+  if (phones.length > 0) await trx.insertInto('hsds_phone').values(phones).execute();
+  const schedule = ownedScheduleRow(id, input.schedule);
+  if (schedule) await trx.insertInto('hsds_schedule').values(schedule).execute();
   if (input.cost.kind !== 'onbekend')
     await trx
       .insertInto('hsds_cost_option')
       .values({
-        id: stableId('cost_option', id, '0'),
+        id: owned.costOption,
         service_id: id,
         option: input.cost.kind,
         currency: 'EUR',
@@ -293,22 +287,25 @@ export async function replaceServiceParts(
   await replaceAddress(trx, service, input.address);
 }
 
+/**
+ * The form's own place: written in place (what hangs on it stays), or taken away when the form
+ * has no address. Other places of the listing are not the form's and stay.
+ */
 async function replaceAddress(
   trx: Trx,
   service: { id: string; regionId: number; stateProvince: string },
   address: ListingInput['address'],
 ): Promise<void> {
-  const linked = await trx
-    .selectFrom('hsds_service_at_location')
-    .select('location_id')
-    .where('service_id', '=', service.id)
-    .execute();
-  await trx.deleteFrom('hsds_service_at_location').where('service_id', '=', service.id).execute();
-  const ids = linked.map((l) => l.location_id);
-  if (ids.length > 0)
+  const owned = ownedIds(service.id);
+  if (!address) {
+    await trx
+      .deleteFrom('hsds_service_at_location')
+      .where('id', '=', owned.serviceAtLocation)
+      .execute();
+    // The location goes too, unless another service is given there.
     await trx
       .deleteFrom('hsds_location')
-      .where('id', 'in', ids)
+      .where('id', '=', owned.location)
       .where(({ not, exists, selectFrom }) =>
         not(
           exists(
@@ -319,32 +316,39 @@ async function replaceAddress(
         ),
       )
       .execute();
-  if (!address) return;
-  const locationId = stableId('location', service.id, '0');
+    return;
+  }
   await trx
     .insertInto('hsds_location')
-    .values({ id: locationId, region_id: service.regionId, location_type: 'physical', name: null })
+    .values({
+      id: owned.location,
+      region_id: service.regionId,
+      location_type: 'physical',
+      name: null,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
     .execute();
+  const street = {
+    address_1: address.street,
+    postal_code: address.postalCode,
+    city: address.city,
+    state_province: service.stateProvince,
+  };
   await trx
     .insertInto('hsds_address')
     .values({
-      id: stableId('address', service.id, '0'),
-      location_id: locationId,
-      address_1: address.street,
-      postal_code: address.postalCode,
-      city: address.city,
-      state_province: service.stateProvince,
+      id: owned.address,
+      location_id: owned.location,
+      ...street,
       country: 'NL',
       address_type: 'physical',
     })
+    .onConflict((oc) => oc.column('id').doUpdateSet(street))
     .execute();
   await trx
     .insertInto('hsds_service_at_location')
-    .values({
-      id: stableId('service_at_location', service.id, locationId),
-      service_id: service.id,
-      location_id: locationId,
-    })
+    .values({ id: owned.serviceAtLocation, service_id: service.id, location_id: owned.location })
+    .onConflict((oc) => oc.doNothing())
     .execute();
 }
 

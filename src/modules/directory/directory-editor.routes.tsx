@@ -125,7 +125,8 @@ export function directoryEditorRoutes(deps: EditorDeps) {
         moderator={canModerate(session.user)}
         values={values}
         errors={options.errors}
-        preview={preview}
+        preview={preview.card}
+        kept={preview.kept}
         previewed={options.previewed}
         scriptPath={deps.previewScriptPath}
       />,
@@ -190,7 +191,12 @@ export function directoryEditorRoutes(deps: EditorDeps) {
     const existing = id ? await listingForEditor(db, session.user, id) : null;
     if (existing && !existing.ok)
       return c.text(NOT_FOUND, existing.error === 'NotFound' ? 404 : 403);
-    const card = await previewFor(db, session.user, form.fields, existing?.value.listing ?? null);
+    const { card } = await previewFor(
+      db,
+      session.user,
+      form.fields,
+      existing?.value.listing ?? null,
+    );
     // It replaces the card under the preview's h2 ("Zo zien inwoners deze vermelding").
     return c.html(<ServiceCard service={card} headingId="voorbeeld-kaart-titel" level={3} />);
   });

@@ -13,8 +13,8 @@ import {
   ListingForm,
   MAX_PHONES,
 } from './directory-editor.types.js';
-import { describedSchedule } from './schedule-text.js';
-import { addressLine, type Nearness, type ServiceHit } from './search.service.js';
+import { type CardBackground, draftContact } from './directory-editor-parts.js';
+import type { Nearness, ServiceHit } from './search.service.js';
 
 /** The form of a saved listing, as the form posts it. */
 export function listingFormValues(l: ListingDetail): Record<string, string> {
@@ -79,11 +79,16 @@ function nearnessOf(areas: string[], refs: EditorRefs): Nearness {
   return { kind: 'unknown' };
 }
 
-/** The resident card of the form as it stands; invalid fields are left out, as saving would. */
+/**
+ * The resident card of the form as it stands; invalid fields are left out, as saving would. Its
+ * contact part is the resident card's own, made from the form's parts and the listing's
+ * `background` (its organisation and the parts the form does not write).
+ */
 export function previewHit(
   form: Record<string, string>,
   refs: EditorRefs,
   facts: PreviewFacts,
+  background: CardBackground,
 ): ServiceHit {
   const kind = valid(form, 'kosten') ?? 'onbekend';
   const fees = feesDescription({
@@ -93,15 +98,12 @@ export function previewHit(
   });
   const phones = Array.from({ length: MAX_PHONES }, (_, i) => ({
     number: (form[`telefoon_${i + 1}`] ?? '').trim(),
-    description: (form[`telefoon_${i + 1}_label`] ?? '').trim().slice(0, 100) || null,
-    extension: null,
-    type: null,
+    label: (form[`telefoon_${i + 1}_label`] ?? '').trim().slice(0, 100) || null,
   })).filter((p) => isDutchPhoneNumber(p.number));
   const street = valid(form, 'adres_straat');
   const postalCode = valid(form, 'adres_postcode');
   const city = valid(form, 'adres_plaats');
   const areas = checkedCodes(form, 'gebied');
-  const schedule = valid(form, 'wanneer');
   const email = valid(form, 'email');
   const url = valid(form, 'website');
   return {
@@ -123,12 +125,13 @@ export function previewHit(
     areas,
     points: [],
     nearness: nearnessOf(areas, refs),
-    contact: {
+    contact: draftContact(background, {
+      id: facts.id,
+      email,
+      url,
       phones,
-      emails: email ? [email] : [],
-      websites: url && /^https?:\/\//i.test(url) ? [url] : [],
-      schedules: schedule ? describedSchedule(schedule) : [],
-      addresses: street && postalCode && city ? [addressLine(street, postalCode, city)] : [],
-    },
+      schedule: valid(form, 'wanneer'),
+      address: street && postalCode && city ? { street, postalCode, city } : null,
+    }),
   };
 }

@@ -6,7 +6,13 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { type CardOwner, cardContacts, type ServiceContact } from './card-contact.js';
+import {
+  type CardOwner,
+  type CardPlace,
+  type ContactRows,
+  cardContacts,
+  type ServiceContact,
+} from './card-contact.js';
 import type { CrisisKind, CrisisLine } from './directory.types.js';
 import { termId } from './directory-ids.js';
 import { contactPartsOf } from './hsds-children.repository.js';
@@ -206,18 +212,36 @@ async function cardsOf(db: Db, ranked: Ranked[]): Promise<(r: Ranked) => Service
   const parts =
     owners.length === 0
       ? { contacts: [], phones: [], schedules: [] }
-      : await contactPartsOf(db, {
-          services: ids,
-          serviceAtLocations: places.map((p) => p.sal_id),
-          locations: [...new Set(places.map((p) => p.location_id))],
-          organizations: [...new Set(owners.map((o) => o.organization_id))],
-        });
+      : await contactRowsOf(
+          db,
+          ids,
+          places,
+          owners.map((o) => o.organization_id),
+        );
   const contacts = cardContacts(owners, places, parts);
   return (r) => {
     const card = byId.get(r.id);
     const contact = contacts.get(r.id);
     return card && contact ? [{ ...r, ...card, contact }] : [];
   };
+}
+
+/**
+ * The contact rows (contacts, phones, times) a card reads for these services at these places and
+ * for their organizations; the editor's preview reads them the same way.
+ */
+export async function contactRowsOf(
+  db: Db,
+  serviceIds: string[],
+  places: CardPlace[],
+  organizationIds: string[],
+): Promise<ContactRows> {
+  return contactPartsOf(db, {
+    services: serviceIds,
+    serviceAtLocations: places.map((p) => p.sal_id),
+    locations: [...new Set(places.map((p) => p.location_id))],
+    organizations: [...new Set(organizationIds)],
+  });
 }
 
 function withoutControlCharacters(text: string): string {

@@ -3,8 +3,8 @@ import { dutchDate as dayText, dutchDayOf } from '../../../lib/dutch-date.js';
 import { describedBy, FieldError, type FieldErrors, FieldHint } from '../../../web/form-fields.js';
 import type { Area } from '../../areas/index.js';
 import { AREA_EVERYWHERE } from '../directory-editor.form.js';
-import type { ServiceHit } from '../search.service.js';
-import { ServiceCard } from './service-card.js';
+import type { ServiceContact, ServiceHit } from '../search.service.js';
+import { PhoneLine, ServiceCard, When } from './service-card.js';
 
 export const REVIEW_TEXT: Record<string, string> = {
   ingediend: 'Wacht op beoordeling',
@@ -136,5 +136,53 @@ export function CardPreview({ service, note }: { service: ServiceHit; note: stri
         <ServiceCard service={service} headingId="voorbeeld-kaart-titel" level={3} />
       </div>
     </aside>
+  );
+}
+
+/**
+ * What the listing holds that the form does not write (an import's phones, opening hours and
+ * places), read-only and as residents read it: saving keeps it as it is.
+ */
+export function KeptParts({ kept }: { kept: ServiceContact }) {
+  const { phones, emails, websites, schedules, addresses } = kept;
+  return (
+    <section class="marke-note" aria-labelledby="uit-import-kop">
+      <h3 class="utrecht-heading-3" id="uit-import-kop">
+        Uit de import
+      </h3>
+      <p class="utrecht-paragraph">
+        Deze gegevens komen uit een import. Ze blijven staan als u opslaat. U kunt ze hier niet
+        veranderen. Klopt er iets niet? Vraag een beheerder om het in het bestand aan te passen.
+      </p>
+      <dl class="marke-facts">
+        {phones.length + emails.length + websites.length > 0 ? (
+          <>
+            <dt>Contact</dt>
+            <dd>
+              <ul class="marke-contact">
+                {phones.map((phone) => (
+                  <PhoneLine phone={phone} />
+                ))}
+                {[...emails, ...websites].map((text) => (
+                  <li>{text}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
+        {schedules.length > 0 ? (
+          <>
+            <dt>Wanneer</dt>
+            <When schedules={schedules} />
+          </>
+        ) : null}
+        {addresses.length > 0 ? (
+          <>
+            <dt>Waar</dt>
+            <dd>{addresses.join('; ')}</dd>
+          </>
+        ) : null}
+      </dl>
+    </section>
   );
 }

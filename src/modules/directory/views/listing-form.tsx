@@ -16,8 +16,8 @@ import { Layout } from '../../../web/layout.js';
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../auth/index.js';
 import { checkedCodes, type EditorRefs } from '../directory-editor.form.js';
 import { COST_KINDS, MAX_PHONES } from '../directory-editor.types.js';
-import type { ServiceHit } from '../search.service.js';
-import { AreaPicker, CardPreview } from './editor-parts.js';
+import type { ServiceContact, ServiceHit } from '../search.service.js';
+import { AreaPicker, CardPreview, KeptParts } from './editor-parts.js';
 
 export type ListingFormMode =
   | { kind: 'new' }
@@ -34,6 +34,8 @@ type Props = {
   values?: Record<string, string>;
   errors?: FieldErrors;
   preview: ServiceHit;
+  /** What the listing holds that the form does not write (an import's), shown read-only. */
+  kept?: ServiceContact | null;
   /** The page answers "Voorbeeld bekijken": nothing was saved. */
   previewed?: boolean;
   scriptPath: string;
@@ -184,6 +186,7 @@ export function ListingFormPage(props: Props) {
             rows={2}
           />
           <h2 class="utrecht-heading-2">Contact en tijden</h2>
+          {props.kept ? <KeptParts kept={props.kept} /> : null}
           <TextField
             id="email"
             label="E-mailadres (mag leeg blijven)"
@@ -203,7 +206,11 @@ export function ListingFormPage(props: Props) {
           <TextArea
             id="wanneer"
             label="Wanneer? (mag leeg blijven)"
-            hint="In gewone woorden, bijvoorbeeld: elke dinsdag van 10.00 tot 12.00 uur."
+            hint={
+              props.kept?.schedules.length
+                ? 'Alleen wat u aan de tijden uit de import wilt toevoegen. Kijk in het voorbeeld hoe inwoners de tijden zien.'
+                : 'In gewone woorden, bijvoorbeeld: elke dinsdag van 10.00 tot 12.00 uur.'
+            }
             errors={errors}
             values={values}
             rows={2}

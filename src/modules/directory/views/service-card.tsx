@@ -50,7 +50,7 @@ function siteName(url: string): string {
   }
 }
 
-function PhoneLine({ phone }: { phone: CardPhone }) {
+export function PhoneLine({ phone }: { phone: CardPhone }) {
   const extra = [phone.extension ? `toestel ${phone.extension}` : '', phone.description ?? '']
     .filter(Boolean)
     .join(', ');
@@ -120,7 +120,7 @@ function Contact({ service }: { service: ServiceHit }) {
 }
 
 /** The times in plain Dutch, each with its own link to sessions or booking when it has one. */
-function When({ schedules }: { schedules: ScheduleLine[] }) {
+export function When({ schedules }: { schedules: ScheduleLine[] }) {
   if (schedules.length === 0) return <dd>Niet bekend.</dd>;
   return (
     <dd>
