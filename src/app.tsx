@@ -245,7 +245,7 @@ export function createApp({ db, config }: CreateAppOptions): MarkeApp {
     strictQuery(
       [
         { suffix: '/zoeken', allowed: ['q'] },
-        { suffix: '/hulpwijzer', allowed: ['vraag', 'plaats', 'onderwerp'] },
+        { suffix: '/hulpwijzer', allowed: ['vraag', 'plaats', 'onderwerp', 'pagina'] },
         { suffix: '/hulpwijzer/begin', allowed: ['voor', 'over', 'plaats', 'wijzig'] },
         { suffix: '/hulpwijzer/voor-een-ander', allowed: ['voor', 'over', 'plaats', 'wijzig'] },
         {

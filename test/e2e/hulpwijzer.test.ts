@@ -8,6 +8,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateServices } from '../../src/modules/directory/many-services.test-helpers.js';
 import { databaseKinds } from '../db.js';
 import {
   assertNoViolations,
@@ -265,6 +266,37 @@ describe.skipIf(!hasBrowser).each(databaseKinds())('Hulpwijzer journeys [%s]', (
       expect(await top(crisis)).toBeLessThan(await top(main().locator('form')));
       expect(await top(crisis)).toBeLessThan(await top(main().locator('#resultaten-kop')));
       await step('crisis');
+    },
+    E2E_TIMEOUT,
+  );
+
+  it(
+    'walks all help of one topic in a gemeente page by page, without JavaScript',
+    async () => {
+      // Last of the journeys: the generated listings would change what the others find.
+      await generateServices(server.db, 300);
+      const { page } = phone;
+      await page.goto(`${server.origin}/hulpwijzer/gemeente/GM1680`);
+      const section = main().locator('section[aria-labelledby="onderwerp-eenzaamheid"]');
+      const all = section.getByRole('link', { name: /^Alle \d+ bekijken/ });
+      const total = Number(/Alle (\d+)/.exec((await all.textContent()) ?? '')?.[1]);
+      await clickAndLoad(page, all);
+      const first = await cardTitles(main());
+      expect(first).toHaveLength(8);
+      await clickAndLoad(page, main().getByRole('link', { name: /^Volgende pagina/ }));
+      expect(path()).toBe('/hulpwijzer?onderwerp=eenzaamheid&plaats=Aa%20en%20Hunze&pagina=2');
+      // All N of the gemeente page: alone, or beside the help for everyone.
+      expect(await main().textContent()).toMatch(
+        new RegExp(
+          `Er is (${total} keer hulp bij dit onderwerp\\.|\\d+ keer hulp bij dit onderwerp: ${total} in Aa en Hunze)`,
+        ),
+      );
+      const second = await cardTitles(main());
+      expect(second.some((title) => first.includes(title))).toBe(false);
+      expect(await main().locator('#eenzaamheid-9').count()).toBe(1);
+      await step('pagina 2 van een onderwerp');
+      await clickAndLoad(page, main().getByRole('link', { name: 'Vorige pagina' }));
+      expect(await cardTitles(main())).toEqual(first);
     },
     E2E_TIMEOUT,
   );

@@ -8,9 +8,14 @@ import { searchDirectory } from './search.service.js';
 import { HulpwijzerPage } from './views/hulpwijzer-page.js';
 import { needVocabulary } from './vocabulary.js';
 
-/** A search: something typed in either field, or a topic. Its answer is neither cached nor stored. */
+/**
+ * A search: something typed in either field, a topic, or a page of one. Its answer is neither
+ * cached nor stored.
+ */
 const isSearch = (c: Context<AppEnv>) =>
-  ['vraag', 'plaats', 'onderwerp'].some((name) => (c.req.query(name) ?? '').trim() !== '');
+  ['vraag', 'plaats', 'onderwerp', 'pagina'].some(
+    (name) => (c.req.query(name) ?? '').trim() !== '',
+  );
 
 /** Mounted in each region's site. */
 export function directoryRoutes(deps: AppDeps) {
@@ -25,8 +30,9 @@ export function directoryRoutes(deps: AppDeps) {
     const question = c.req.query('vraag') ?? '';
     const place = c.req.query('plaats') ?? '';
     const topic = c.req.query('onderwerp');
+    const pageNumber = c.req.query('pagina');
     const [outcome, { terms }] = await Promise.all([
-      searchDirectory(db, ctx.region.id, { question, place, topic }),
+      searchDirectory(db, ctx.region.id, { question, place, topic, page: pageNumber }),
       needVocabulary(db),
     ]);
     // A resident's question is theirs: no page cache, no browser or proxy cache.

@@ -5,128 +5,19 @@
  * HTML, 21 KB with brotli).
  */
 import { brotliCompressSync } from 'node:zlib';
-import { type Kysely, sql } from 'kysely';
-import { v4 as uuid } from 'uuid';
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { testApp } from '../../../test/app.js';
 import { describeEachDatabase } from '../../../test/db.js';
-import type { Database } from '../../db/schema.js';
-import { taxonomyId } from './directory-ids.js';
 import { LISTINGS_PER_NEED } from './local-help.service.js';
-import { LADDER_TAXONOMY, NEED_TAXONOMY } from './profile.js';
+import { GEMEENTE, generateServices } from './many-services.test-helpers.js';
 
 const GENERATED = 1500;
-
-const WORDS = [
-  'Buurt',
-  'Dorps',
-  'Huis',
-  'Zorg',
-  'Steun',
-  'Samen',
-  'Thuis',
-  'Hulp',
-  'Punt',
-  'Plein',
-];
-const KINDS = ['kamer', 'team', 'groep', 'loket', 'café', 'kring', 'werk', 'atelier', 'maatjes'];
-
-/** Names as varied as a real directory's (generated names that repeat would compress away). */
-function nameOf(i: number): string {
-  const code = ((i + 1) * 2_654_435_761) >>> 0;
-  const word = (k: number) => `${WORDS[(code >>> k) % WORDS.length]}`;
-  return `${word(3)}${KINDS[(code >>> 7) % KINDS.length]} ${word(11)} ${code.toString(36)}`;
-}
-const GEMEENTE = 'GM1680';
-
-/** Every 3rd service for the whole gemeente, the rest in one of its wijken; 1–2 needs each. */
-async function generate(db: Kysely<Database>): Promise<void> {
-  const { region_id } = await db
-    .selectFrom('area')
-    .select('region_id')
-    .where('code', '=', GEMEENTE)
-    .executeTakeFirstOrThrow();
-  const wijken = (
-    await db
-      .selectFrom('area')
-      .select('code')
-      .where('parent_code', '=', GEMEENTE)
-      .where('level', '=', 'wijk')
-      .orderBy('code')
-      .execute()
-  ).map((a) => a.code);
-  const terms = async (taxonomy: string) =>
-    (
-      await db
-        .selectFrom('hsds_taxonomy_term')
-        .select('id')
-        .where('taxonomy_id', '=', taxonomyId(taxonomy))
-        .orderBy('position')
-        .execute()
-    ).map((t) => t.id);
-  const [needs, ladder] = [await terms(NEED_TAXONOMY), await terms(LADDER_TAXONOMY)];
-  const organization = uuid();
-  await db
-    .insertInto('hsds_organization')
-    .values({
-      id: organization,
-      region_id,
-      name: 'Voorbeeldorganisatie (veel diensten)',
-      description: 'Verzonnen: voorbeelddata.',
-      is_demo: true,
-    })
-    .execute();
-  const ids = Array.from({ length: GENERATED }, () => uuid());
-  const at = <T>(list: T[], i: number) => list[i % list.length] as T;
-  await db
-    .insertInto('hsds_service')
-    .values(
-      ids.map((id, i) => ({
-        id,
-        region_id,
-        organization_id: organization,
-        name: nameOf(i),
-        status: 'active' as const,
-        is_demo: true,
-        review_status: 'goedgekeurd' as const,
-        assured_date: new Date().toISOString().slice(0, 10),
-      })),
-    )
-    .execute();
-  await db
-    .insertInto('hsds_service_area')
-    .values(
-      ids.map((id, i) => ({
-        id: uuid(),
-        service_id: id,
-        area_code: i % 3 === 0 ? GEMEENTE : at(wijken, i),
-      })),
-    )
-    .execute();
-  const attribute = (link_id: string, link_type: string, taxonomy_term_id: string) => ({
-    id: uuid(),
-    link_id,
-    link_type,
-    link_entity: 'service' as const,
-    taxonomy_term_id,
-    value: null,
-  });
-  await db
-    .insertInto('hsds_attribute')
-    .values(
-      ids.flatMap((id, i) => [
-        attribute(id, 'hulpladder', at(ladder, i * 7)),
-        attribute(id, 'hulpvraag', at(needs, i)),
-        ...(i % 2 === 0 ? [attribute(id, 'hulpvraag', at(needs, i + 5))] : []),
-      ]),
-    )
-    .execute();
-}
 
 describeEachDatabase('Hulpwijzer gemeente page with many services', (get) => {
   it('lists the first services per need, links to all of them, and stays under 40 KB', async () => {
     const db = get().db;
-    await generate(db);
+    await generateServices(db, GENERATED);
     const { n } = await db
       .selectFrom('hsds_search_entry')
       .select(sql<number>`count(*)::int`.as('n'))

@@ -86,7 +86,7 @@ function kmOf(service: Candidate, place: Place | null, index: PlaceIndex, tier: 
     : Number.POSITIVE_INFINITY;
 }
 
-/** Ladder step first, then tier, then kilometres within the tier, then name. */
+/** Ladder step first, then tier, then kilometres within the tier, then name, then id. */
 export function orderByLadderAndNearness<T extends Candidate>(
   services: T[],
   place: Place | null,
@@ -105,7 +105,9 @@ export function orderByLadderAndNearness<T extends Candidate>(
       a.ladder_rank - b.ladder_rank ||
       ka.tier - kb.tier ||
       (ka.km === kb.km ? 0 : ka.km < kb.km ? -1 : 1) ||
-      byName.compare(a.name, b.name)
+      byName.compare(a.name, b.name) ||
+      // Two services with the same name: still one order, so pages of a list never swap them.
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
     );
   });
 }

@@ -31,28 +31,42 @@ function needIndex(db: Db, regionId: number, needCode: string): Promise<NeedInde
   });
 }
 
+/** Areas that are no place: help for everyone. */
+const EVERYWHERE = new Set(['regio', 'online']);
+
 /**
  * The services for some needs in some areas. Per need only whole ladder steps are kept, up to the
  * step that reaches `keepPerNeed` services: the first `keepPerNeed` of any ordering within the
- * ladder are among them. `totals` counts every matching service per need. The candidates are
- * shared with later searches: callers must not change them.
+ * ladder are among them (a page `p` of `n` cards asks for `n × p`; the memo holds each need's
+ * whole list once, whatever is asked). `totals` counts every matching service per need,
+ * `localTotals` those for one of the areas asked for other than `regio` and `online` (what a
+ * gemeente page counts). The candidates are shared with later searches: callers must not change
+ * them.
  */
 export async function findForNeeds(
   db: Db,
   filter: { regionId: number; needCodes: string[]; areaCodes: string[]; keepPerNeed: number },
-): Promise<{ candidates: Candidate[]; totals: Map<string, number> }> {
+): Promise<{
+  candidates: Candidate[];
+  totals: Map<string, number>;
+  localTotals: Map<string, number>;
+}> {
   const { needCodes, areaCodes, keepPerNeed } = filter;
   const totals = new Map<string, number>();
-  if (needCodes.length === 0 || areaCodes.length === 0) return { candidates: [], totals };
+  const localTotals = new Map<string, number>();
+  if (needCodes.length === 0 || areaCodes.length === 0)
+    return { candidates: [], totals, localTotals };
   const indexes = await Promise.all(needCodes.map((code) => needIndex(db, filter.regionId, code)));
+  const local = areaCodes.filter((a) => !EVERYWHERE.has(a));
   const byId = new Map<string, Candidate>();
   for (const [i, code] of needCodes.entries()) {
     const matched = inAreas(indexes[i] as NeedIndex, areaCodes);
     totals.set(code, matched.length);
+    localTotals.set(code, countInAreas(indexes[i] as NeedIndex, local));
     for (const candidate of wholeStepsUpTo(matched, keepPerNeed))
       if (!byId.has(candidate.id)) byId.set(candidate.id, candidate);
   }
-  return { candidates: [...byId.values()], totals };
+  return { candidates: [...byId.values()], totals, localTotals };
 }
 
 /** The need's services in any of these areas, each once, in ladder order. */
@@ -66,6 +80,13 @@ function inAreas(index: NeedIndex, areaCodes: string[]): Candidate[] {
         matched.push(candidate);
       }
   return matched.sort((a, b) => a.ladder_rank - b.ladder_rank);
+}
+
+/** How many of the need's services are in any of these areas (each once). */
+function countInAreas(index: NeedIndex, areaCodes: string[]): number {
+  const seen = new Set<string>();
+  for (const area of areaCodes) for (const c of index.get(area) ?? []) seen.add(c.id);
+  return seen.size;
 }
 
 /** The steps before the one that holds the `keep`-th service, and that step itself. */

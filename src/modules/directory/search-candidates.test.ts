@@ -9,6 +9,7 @@ import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/db.js';
 import type { Database } from '../../db/schema.js';
 import { stableId, taxonomyId, termId } from './directory-ids.js';
+import { generateServices } from './many-services.test-helpers.js';
 import { LADDER_TAXONOMY, NEED_TAXONOMY } from './profile.js';
 import { findForNeeds } from './search-candidates.service.js';
 import { isVisibleEntry } from './visibility.sql.js';
@@ -97,6 +98,39 @@ describeEachDatabase('Hulpwijzer search selection per data version', (get) => {
           compared++;
         }
     expect(compared).toBeGreaterThan(100);
+  });
+
+  it('serves every page of a need from the one memoised list, whole steps up to the page', async () => {
+    const db = get().db;
+    // Several ladder steps of one need in the gemeente (the seeded directory has a few).
+    await generateServices(db, 60);
+    const wijken = await db
+      .selectFrom('area')
+      .select('code')
+      .where('parent_code', '=', 'GM1680')
+      .execute();
+    const own = ['GM1680', ...wijken.map((w) => w.code)];
+    const filter = {
+      regionId: await region(),
+      needCodes: ['eenzaamheid'],
+      areaCodes: [...own, 'regio', 'online'],
+    };
+    const first = await findForNeeds(db, { ...filter, keepPerNeed: 1 });
+    const all = await findForNeeds(db, { ...filter, keepPerNeed: 8 * 9999 });
+    // The same objects: a later page reads no rows again, and the memo holds one list per need
+    // and data version whatever page is asked (its key has no page).
+    const byId = new Map(all.candidates.map((c) => [c.id, c]));
+    expect(first.candidates.length).toBeLessThan(all.candidates.length);
+    for (const c of first.candidates) expect(byId.get(c.id)).toBe(c);
+    expect(all.candidates).toHaveLength(all.totals.get('eenzaamheid') ?? -1);
+    // Whole ladder steps: the first page's last step is there in full.
+    const lastRank = Math.max(...first.candidates.map((c) => c.ladder_rank));
+    expect(first.candidates).toHaveLength(
+      all.candidates.filter((c) => c.ladder_rank <= lastRank).length,
+    );
+    // What the place itself offers, without help for everyone.
+    const local = all.candidates.filter((c) => c.areas.some((a) => own.includes(a)));
+    expect(all.localTotals.get('eenzaamheid')).toBe(local.length);
   });
 
   it('follows every kind of write to what the search reads, in the next search', async () => {

@@ -39,7 +39,10 @@ type Db = Kysely<Database>;
 
 export const MAX_PLACE_LENGTH = 100;
 const CANDIDATE_LIMIT = 2000;
-const CARDS_PER_NEED = 8;
+/** Cards per need on a page, also per page of one topic's whole list (`pagina`). */
+export const CARDS_PER_NEED = 8;
+/** Highest page number read; more digits are not a page. */
+const MAX_PAGE = 9999;
 
 export type { ServiceContact } from './card-contact.js';
 export { addressLine } from './card-contact.js';
@@ -47,12 +50,35 @@ export type { Nearness } from './nearness.js';
 /** A candidate with its nearness, before its card is read. */
 export type Ranked = Candidate & { nearness: Nearness };
 export type ServiceHit = Ranked & ServiceCard & { contact: ServiceContact };
-export type NeedSection = { need: NeedTerm; services: ServiceHit[]; more: number };
+/**
+ * Where a section's cards are in the need's whole list (ladder, then nearness): `first` is the
+ * number of the first card; `continues` says the cards are exactly page `page` of that list, so
+ * page `page + 1` goes on where they end (a question's later need skips cards an earlier need
+ * showed: its cards are then no page of its own list).
+ */
+export type SectionPaging = {
+  page: number;
+  pages: number;
+  total: number;
+  /** Of `total`: those for the place itself (its areas and gemeente), not for everyone. */
+  local: number;
+  first: number;
+  continues: boolean;
+};
+export type NeedSection = {
+  need: NeedTerm;
+  services: ServiceHit[];
+  more: number;
+  paging: SectionPaging;
+};
+type RankedSection = Omit<NeedSection, 'services'> & { services: Ranked[] };
 
 export type SearchOutcome = {
   question: string;
   /** The need chosen by its code (`onderwerp`: topic links, the paths), when no question is typed. */
   topic: NeedTerm | null;
+  /** The page of the topic's list (`pagina`), 1 when none is asked for. */
+  page: number;
   placeText: string;
   place: Place | null;
   placeSuggestions: string[];
@@ -66,7 +92,7 @@ export type SearchOutcome = {
    */
   servedIn: Map<string, string>;
   crisis: CrisisLine[];
-  errors: { field: 'vraag' | 'plaats' | 'onderwerp'; message: string }[];
+  errors: { field: 'vraag' | 'plaats' | 'onderwerp' | 'pagina'; message: string }[];
 };
 
 const CRISIS_LINES: Record<CrisisKind, string[]> = {
@@ -90,7 +116,7 @@ export function crisisLinesFor(kinds: CrisisKind[]): CrisisLine[] {
 export async function searchDirectory(
   db: Db,
   regionId: number,
-  input: { question: string; place: string; topic?: string | undefined },
+  input: { question: string; place: string; topic?: string | undefined; page?: string | undefined },
 ): Promise<SearchOutcome> {
   // Control characters (a NUL byte cannot even reach PostgreSQL) are only ever typos or probes.
   const question = withoutControlCharacters(input.question).trim();
@@ -98,9 +124,12 @@ export async function searchDirectory(
   const topicCode = withoutControlCharacters(input.topic ?? '').trim();
   const { terms } = await needVocabulary(db);
   const topic = topicCode ? terms.find((t) => t.code === topicCode) : undefined;
+  const pageText = withoutControlCharacters(input.page ?? '').trim();
+  const page = pageNumber(pageText);
   const outcome: SearchOutcome = {
     question,
     topic: topic && !question ? topic : null,
+    page: page ?? 1,
     placeText,
     place: null,
     placeSuggestions: [],
@@ -126,6 +155,17 @@ export async function searchDirectory(
       field: 'onderwerp',
       message:
         'Dit onderwerp kennen we niet. Kies een onderwerp uit de lijst hieronder, of typ je vraag in je eigen woorden.',
+    });
+  if (page === null)
+    outcome.errors.push({
+      field: 'pagina',
+      message:
+        'Dit paginanummer klopt niet. Gebruik de links "Vorige pagina" en "Volgende pagina".',
+    });
+  else if (pageText && !outcome.topic && !(topicCode && !topic))
+    outcome.errors.push({
+      field: 'pagina',
+      message: 'Verder kijken kan alleen bij één onderwerp. Kies hieronder een onderwerp.',
     });
   if (outcome.errors.length > 0) return outcome;
   if (placeText) {
@@ -161,7 +201,17 @@ export async function searchDirectory(
     if (!outcome.place) outcome.servedIn = await servedWithoutPlace(db, regionId, ranked);
     return outcome;
   }
-  const sections = await sectionsFor(db, regionId, needCodes, outcome.place);
+  const paged = outcome.topic ? { code: outcome.topic.code, page: outcome.page } : null;
+  const sections = await sectionsFor(db, regionId, needCodes, outcome.place, paged);
+  const pastEnd = sections.find((s) => s.need.code === paged?.code && paged.page > s.paging.pages);
+  if (pastEnd) {
+    const { pages } = pastEnd.paging;
+    outcome.errors.push({
+      field: 'pagina',
+      message: `Pagina ${outcome.page} is er niet. Bij dit onderwerp ${pages === 1 ? 'is er 1 pagina' : `zijn er ${pages} pagina's`}.`,
+    });
+    return outcome;
+  }
   const cards = await cardsOf(
     db,
     sections.flatMap((s) => s.services),
@@ -254,31 +304,60 @@ function unknownPlaceMessage(text: string, ambiguous: boolean): string {
   return `We kennen "${text}" niet als plaats in deze regio. Kijk of de naam goed gespeld is, of vul je postcode of gemeente in.`;
 }
 
+/** A `pagina` value: empty is the first page, a bad one null. */
+function pageNumber(text: string): number | null {
+  if (text === '') return 1;
+  return /^[1-9][0-9]*$/.test(text) && Number(text) <= MAX_PAGE ? Number(text) : null;
+}
+
+/**
+ * Each need's cards. The `paged` need (a topic) shows page `page` of its own whole list, so the
+ * pages go on where the one before ended; a question's other needs skip cards an earlier need
+ * already showed.
+ */
 async function sectionsFor(
   db: Db,
   regionId: number,
   needCodes: string[],
   place: Place | null,
-): Promise<{ need: NeedTerm; services: Ranked[]; more: number }[]> {
+  paged: { code: string; page: number } | null,
+): Promise<RankedSection[]> {
   const { terms } = await needVocabulary(db);
   const chosen = needCodes.flatMap((code) => terms.find((t) => t.code === code) ?? []);
   const index = await placeIndex(db, regionId);
-  const { candidates, totals } = await findForNeeds(db, {
+  const { candidates, totals, localTotals } = await findForNeeds(db, {
     ...baseFilter(regionId, place, index),
     needCodes: chosen.map((t) => t.code),
-    // A need's cards skip services an earlier need already showed: enough for every section.
-    keepPerNeed: CARDS_PER_NEED * chosen.length,
+    // A need's cards skip services an earlier need already showed: enough for every section;
+    // page p of a topic needs its first p pages (ADR 0022: whole ladder steps up to those).
+    keepPerNeed: CARDS_PER_NEED * Math.max(chosen.length, paged?.page ?? 1),
   });
   const hits = withNearness(candidates, place, index);
   const shown: Ranked[] = [];
   return chosen.map((need) => {
+    const own = hits.filter((h) => h.needs.includes(need.code));
+    const total = totals.get(need.code) ?? 0;
+    const page = need.code === paged?.code ? paged.page : 1;
+    const paging = {
+      page,
+      pages: Math.max(1, Math.ceil(total / CARDS_PER_NEED)),
+      total,
+      local: localTotals.get(need.code) ?? 0,
+    };
+    if (need.code === paged?.code) {
+      const start = (page - 1) * CARDS_PER_NEED;
+      const services = own.slice(start, start + CARDS_PER_NEED);
+      shown.push(...services);
+      const more = total - start - services.length;
+      return { need, services, more, paging: { ...paging, first: start + 1, continues: true } };
+    }
     const shownBefore = shown.filter((h) => h.needs.includes(need.code)).length;
     const ids = new Set(shown.map((h) => h.id));
-    const matching = hits.filter((h) => h.needs.includes(need.code) && !ids.has(h.id));
-    const services = matching.slice(0, CARDS_PER_NEED);
+    const services = own.filter((h) => !ids.has(h.id)).slice(0, CARDS_PER_NEED);
     shown.push(...services);
-    const total = totals.get(need.code) ?? 0;
-    return { need, services, more: total - shownBefore - services.length };
+    const continues = services.every((s, i) => own[i]?.id === s.id);
+    const more = total - shownBefore - services.length;
+    return { need, services, more, paging: { ...paging, first: 1, continues } };
   });
 }
 

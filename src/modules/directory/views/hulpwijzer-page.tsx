@@ -12,6 +12,7 @@ import type { SearchOutcome, ServiceHit } from '../search.service.js';
 import type { NeedTerm } from '../vocabulary.js';
 import { CrisisFirst, CrisisStrip } from './crisis.js';
 import { PrintLink, query, WaysIn } from './help-parts.js';
+import { MoreLink, PageError, Pager, PageStatus } from './search-paging.js';
 import { type CardHeadingLevel, ServiceCard } from './service-card.js';
 
 type Props = {
@@ -27,7 +28,11 @@ export function HulpwijzerPage({ ctx, outcome, needs, crisisLines }: Props) {
   return (
     <Layout
       ctx={ctx}
-      title={searched ? 'Hulp gevonden - Hulpwijzer' : 'Hulpwijzer'}
+      title={
+        searched
+          ? `Hulp gevonden${outcome.page > 1 ? ` (pagina ${outcome.page})` : ''} - Hulpwijzer`
+          : 'Hulpwijzer'
+      }
       description="Vind informatie, hulp en ondersteuning dichtbij: zelf als het kan, dichtbij als het kan."
       crumbs={[{ label: 'Hulpwijzer' }]}
       nav="hulpwijzer"
@@ -85,6 +90,7 @@ export function HulpwijzerPage({ ctx, outcome, needs, crisisLines }: Props) {
           Zoek hulp
         </button>
       </form>
+      {errors.pagina ? <PageError ctx={ctx} outcome={outcome} /> : null}
       {searched && outcome.errors.length === 0 ? <Results ctx={ctx} outcome={outcome} /> : null}
       {searched ? null : <WaysIn ctx={ctx} />}
       <NeedList ctx={ctx} needs={needs} place={outcome.place?.label ?? ''} />
@@ -110,22 +116,29 @@ function Results({ ctx, outcome }: { ctx: PageContext; outcome: SearchOutcome })
       ) : null}
       {!outcome.place ? <NoPlace outcome={outcome} /> : null}
       {total === 0 ? <NothingFound ctx={ctx} outcome={outcome} /> : null}
-      {outcome.sections.map((section) =>
-        section.services.length > 0 ? (
+      {outcome.sections.map((section) => {
+        if (section.services.length === 0) return null;
+        // A topic's own list goes page by page; a question's section links to the rest.
+        const paged = outcome.topic?.code === section.need.code;
+        return (
           <section aria-labelledby={`behoefte-${section.need.code}`}>
             <h3 class="utrecht-heading-3" id={`behoefte-${section.need.code}`}>
               {section.need.name}
             </h3>
-            <CardList services={section.services} prefix={section.need.code} level={4} />
-            {section.more > 0 ? (
-              <p class="marke-muted">
-                Er is nog meer hulp van deze soort ({section.more}). Hierboven staat de hulp die het
-                dichtst bij is.
-              </p>
+            {paged ? <PageStatus section={section} outcome={outcome} /> : null}
+            <CardList
+              services={section.services}
+              prefix={section.need.code}
+              level={4}
+              first={section.paging.first}
+            />
+            {paged ? <Pager ctx={ctx} section={section} outcome={outcome} /> : null}
+            {!paged && section.more > 0 ? (
+              <MoreLink ctx={ctx} section={section} outcome={outcome} />
             ) : null}
           </section>
-        ) : null,
-      )}
+        );
+      })}
       {outcome.byText.length > 0 ? (
         <CardList services={outcome.byText} prefix="tekst" level={3} where={outcome.servedIn} />
       ) : null}
@@ -181,20 +194,23 @@ function CardList({
   prefix,
   level,
   where,
+  first = 1,
 }: {
   services: ServiceHit[];
   prefix: string;
   level: CardHeadingLevel;
+  /** The number of the first card in its whole list (a later page starts further on). */
+  first?: number;
   /** Replaces "how far" for services found without a place. */
   where?: ReadonlyMap<string, string>;
 }) {
   return (
-    <ol class="marke-results">
+    <ol class="marke-results" start={first > 1 ? first : undefined}>
       {services.map((service, i) => (
         <li>
           <ServiceCard
             service={service}
-            headingId={`${prefix}-${i + 1}`}
+            headingId={`${prefix}-${first + i}`}
             level={level}
             where={where?.get(service.id)}
           />
