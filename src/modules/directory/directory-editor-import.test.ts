@@ -12,7 +12,7 @@ import { bumpDataVersion } from '../plan/index.js';
 import { GGZ_APP, GGZ_ORGANIZATION, validListing } from './directory-editor.fixtures.js';
 import * as repo from './directory-editor.repository.js';
 import { listingFormValues } from './directory-editor.values.js';
-import { addRichListing } from './transfer.test-helpers.js';
+import { addRichListing, EMPTY_SCHEDULE } from './transfer.test-helpers.js';
 
 /** The ids addRichListing gives its rows; 11 and up are this file's own. */
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -23,27 +23,6 @@ const SCHEDULE = id(8);
 const LOCATION_HOURS = id(11);
 const PHONE_LANGUAGE = id(12);
 const ORGANIZATION_PHONE = id(13);
-
-const none = {
-  service_id: null,
-  location_id: null,
-  service_at_location_id: null,
-  valid_from: null,
-  valid_to: null,
-  dtstart: null,
-  timezone: null,
-  until: null,
-  count: null,
-  wkst: null,
-  interval: null,
-  byweekno: null,
-  bymonthday: null,
-  byyearday: null,
-  description: null,
-  schedule_link: null,
-  attending_type: null,
-  notes: null,
-};
 
 describeEachDatabase('Hulpwijzer editor and imported parts', (get) => {
   const setup = async () => {
@@ -62,7 +41,7 @@ describeEachDatabase('Hulpwijzer editor and imported parts', (get) => {
     await db
       .insertInto('hsds_schedule')
       .values({
-        ...none,
+        ...EMPTY_SCHEDULE,
         id: LOCATION_HOURS,
         location_id: LOCATION,
         freq: 'WEEKLY',

@@ -12,6 +12,7 @@ import {
   addRichListing,
   beheerder,
   csvFiles,
+  EMPTY_SCHEDULE,
   exportCsvs,
   header,
   records,
@@ -200,6 +201,7 @@ describeEachDatabase('Hulpwijzer import: swaps through a unique key', (get) => {
     await db
       .insertInto('hsds_schedule')
       .values({
+        ...EMPTY_SCHEDULE,
         id: id(208),
         service_at_location_id: id(4),
         freq: 'WEEKLY',
@@ -207,22 +209,6 @@ describeEachDatabase('Hulpwijzer import: swaps through a unique key', (get) => {
         opens_at: '10:00',
         closes_at: '12:00',
         description: 'Woensdag',
-        service_id: null,
-        location_id: null,
-        valid_from: null,
-        valid_to: null,
-        dtstart: null,
-        timezone: null,
-        until: null,
-        count: null,
-        wkst: null,
-        interval: null,
-        byweekno: null,
-        bymonthday: null,
-        byyearday: null,
-        schedule_link: null,
-        attending_type: null,
-        notes: null,
       })
       .execute();
     const before = await exportCsvs(db);

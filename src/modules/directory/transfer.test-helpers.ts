@@ -13,6 +13,32 @@ import type { UploadFile } from './transfer-read.js';
 
 type Db = Kysely<Database>;
 
+/** Every column of an `hsds_schedule` row empty: spread it, then give the id and what matters. */
+export const EMPTY_SCHEDULE = {
+  service_id: null,
+  location_id: null,
+  service_at_location_id: null,
+  valid_from: null,
+  valid_to: null,
+  dtstart: null,
+  timezone: null,
+  until: null,
+  count: null,
+  wkst: null,
+  freq: null,
+  interval: null,
+  byday: null,
+  byweekno: null,
+  bymonthday: null,
+  byyearday: null,
+  description: null,
+  opens_at: null,
+  closes_at: null,
+  schedule_link: null,
+  attending_type: null,
+  notes: null,
+} as const;
+
 export async function drenthe(db: Db) {
   return db
     .selectFrom('region')
@@ -246,26 +272,10 @@ export async function addRichListing(db: Db, serviceId: string): Promise<void> {
       service_at_location_id: null,
     })
     .execute();
-  const none = {
-    location_id: null,
-    service_at_location_id: null,
-    valid_to: null,
-    dtstart: null,
-    until: null,
-    count: null,
-    wkst: null,
-    interval: null,
-    byweekno: null,
-    bymonthday: null,
-    byyearday: null,
-    schedule_link: null,
-    attending_type: null,
-    notes: null,
-  };
   await db
     .insertInto('hsds_schedule')
     .values({
-      ...none,
+      ...EMPTY_SCHEDULE,
       id: id(8),
       service_id: serviceId,
       freq: 'WEEKLY',
