@@ -4,12 +4,12 @@
  * printed, saved as pdf or handed to someone without a computer.
  */
 import { raw } from 'hono/html';
+import { dutchDate } from '../../../lib/dutch-date.js';
 import type { PageContext } from '../../../web/context.js';
 import type { CrisisLine } from '../directory.types.js';
 import type { HelpPlan } from '../help-plan.service.js';
 import { CrisisFirst } from './crisis.js';
 import { CardList, EntranceBox, NeedSections } from './help-parts.js';
-import { formatDate } from './service-card.js';
 
 type Props = {
   ctx: PageContext;
@@ -60,7 +60,7 @@ export function PrintPage({ ctx, plan, heading, person, crisisLines, printedOn, 
             <h1 class="utrecht-heading-1">{heading}</h1>
             <p class="utrecht-paragraph">
               Uit de Hulpwijzer van {ctx.brand}, regio {ctx.region.name}. Afgedrukt op{' '}
-              {formatDate(printedOn)}.
+              {dutchDate(printedOn)}.
               {outcome.question && !plan.path ? ` Je vraag: "${outcome.question}".` : ''}
               {outcome.topic && !plan.path ? ` Onderwerp: ${outcome.topic.name}.` : ''}
             </p>

@@ -36,9 +36,6 @@ export function nearnessText(nearness: Nearness): string {
   }
 }
 
-/** A date as residents write it: 24 november 2026. */
-export const formatDate = dutchDate;
-
 /** A website as residents read it: "grolloozorgt.nl" or "gemeente.nl/hulp". */
 function siteName(url: string): string {
   try {
@@ -186,7 +183,7 @@ export function ServiceCard({
         {service.is_demo
           ? 'Voorbeeld: deze dienst is verzonnen om te laten zien hoe de Hulpwijzer werkt.'
           : service.assured_date
-            ? `Laatst gecontroleerd: ${formatDate(service.assured_date)}.`
+            ? `Laatst gecontroleerd: ${dutchDate(service.assured_date)}.`
             : 'Nog niet gecontroleerd door de organisatie zelf.'}
         {!service.is_demo && service.source ? ` Bron: ${service.source}` : ''}
       </p>
