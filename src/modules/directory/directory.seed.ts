@@ -157,8 +157,7 @@ function checkListings(listings: Listings, known: Known): string[] {
     ['organisatie', orgKeys],
     ['dienst', serviceKeys],
   ] as const)
-    for (const key of keys.filter((k, i) => keys.indexOf(k) !== i))
-      errors.push(`de ${kind} ${key} staat er twee keer in.`);
+    for (const key of twice(keys)) errors.push(`de ${kind} ${key} staat er twee keer in.`);
   for (const o of listings.organisaties)
     if (o.plan && !known.organisations.has(o.plan))
       errors.push(`organisatie ${o.sleutel}: ${o.plan} is geen organisatie van het plan.`);
@@ -180,10 +179,14 @@ function checkListings(listings: Listings, known: Known): string[] {
   return errors;
 }
 
+/** The values that occur more than once, each once. */
+function twice(values: readonly string[]): string[] {
+  return [...new Set(values.filter((v, i) => values.indexOf(v) !== i))];
+}
+
 /** A value listed twice would be written twice (one attribute or area row each): refused. */
 function namedTwice(where: string, label: string, values: readonly string[]): string[] {
-  const twice = new Set(values.filter((v, i) => values.indexOf(v) !== i));
-  return [...twice].map((v) => `${where}: ${label} ${v} staat er twee keer in.`);
+  return twice(values).map((v) => `${where}: ${label} ${v} staat er twee keer in.`);
 }
 
 function checkNeeds(where: string, needs: string[], known: Known): string[] {
