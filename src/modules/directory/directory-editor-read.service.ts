@@ -109,11 +109,6 @@ export function directoryWorkspaceNotices(db: Db) {
   };
 }
 
-/** Today's date where the region is, as 'YYYY-MM-DD'. */
-function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-}
-
 /** The listing's organisation, places and contact rows, read as the resident card reads them. */
 async function cardBackground(
   db: Db,
@@ -169,7 +164,7 @@ export async function previewFor(
       id: existing?.id ?? 'voorbeeld',
       organizationName: organization?.name ?? '',
       isDemo: existing?.is_demo ?? false,
-      assuredDate: assurer ? today() : (existing?.assured_date ?? null),
+      assuredDate: assurer ? await repo.checkDay(db) : (existing?.assured_date ?? null),
       source: assurer
         ? `Opgegeven door ${assurer}.`
         : (existing?.sources[0] ?? 'Ingevoerd door het programmateam.'),

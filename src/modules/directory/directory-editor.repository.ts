@@ -222,6 +222,16 @@ export async function insertService(
     .execute();
 }
 
+/**
+ * The day a save records as checked (`current_date`, as insertService and updateService write
+ * it), so a preview promises the date the listing will really get — also in the hours around
+ * midnight where the database's day and the Dutch day differ.
+ */
+export async function checkDay(db: Db): Promise<string> {
+  const { rows } = await sql<{ day: string }>`select current_date::text as day`.execute(db);
+  return rows[0]?.day ?? '';
+}
+
 /** Writes changed fields; every write through the editors takes the listing out of the seed. */
 export async function updateService(
   trx: Trx,
